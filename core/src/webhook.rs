@@ -1,0 +1,225 @@
+//! Webhooks: signing, verification and tolerant parsing of A55 charge events.
+//!
+//! - `X-Webhook-Signature` is the lower-case hex HMAC-SHA256 of `"{X-Webhook-Timestamp}.{raw body}"`
+//!   keyed with the webhook secret; the timestamp is Unix seconds.
+//! - Verification works on the **raw bytes** only: a parsed-and-reserialized body has other bytes and
+//!   can never verify. It accepts several secrets at once (rotation), compares in constant time and
+//!   rejects timestamps more than `tolerance` seconds from now in **either** direction.
+//! - Both documented payload revisions parse (the minimal one, and the one with amount, currency,
+//!   error and refund details); unknown fields and statuses are kept.
+//! - One charge sends several events: deduplicate on `(charge_uuid, status)`, see [`WebhookEvent::dedup_key`].
+
+use hmac::{Hmac, Mac};
+use serde_json::{Map, Value};
+use sha2::Sha256;
+
+use crate::codes::IssueCode;
+use crate::error::RuleError;
+use crate::status::ChargeStatus;
+
+/// The default tolerance between the webhook's timestamp and now, in seconds.
+pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
+
+/// The header that carries the signature.
+pub const SIGNATURE_HEADER: &str = "X-Webhook-Signature";
+/// The header that carries the timestamp.
+pub const TIMESTAMP_HEADER: &str = "X-Webhook-Timestamp";
+
+type HmacSha256 = Hmac<Sha256>;
+
+fn mac(secret: &str, timestamp: &str, body: &[u8]) -> HmacSha256 {
+    #[allow(clippy::expect_used)]
+    let mut mac = <HmacSha256 as Mac>::new_from_slice(secret.as_bytes())
+        .expect("HMAC accepts keys of any length");
+    mac.update(timestamp.as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    mac
+}
+
+/// The signature header value for a body (`sign_webhook`): lower-case hex HMAC-SHA256 of
+/// `"{timestamp}.{raw_body}"`.
+pub fn sign_webhook(raw_body: &[u8], secret: &str, timestamp: i64) -> String {
+    hex::encode(mac(secret, &timestamp.to_string(), raw_body).finalize().into_bytes())
+}
+
+fn sig_error(reason: &'static str, message: impl Into<String>) -> RuleError {
+    RuleError::new(IssueCode::InvalidWebhookSignature, "signature", message).with_reason(reason)
+}
+
+/// A charge event delivered to a webhook URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebhookEvent {
+    /// The charge.
+    pub charge_uuid: String,
+    /// Its new status.
+    pub status: ChargeStatus,
+    /// The merchant's reference, when sent.
+    pub transaction_reference: Option<String>,
+    /// The subscription the charge belongs to.
+    pub subscription_uuid: Option<String>,
+    /// The payment link the charge came from.
+    pub payment_link_uuid: Option<String>,
+    /// The amount as decimal text (richer revision).
+    pub amount: Option<String>,
+    /// The currency (richer revision).
+    pub currency: Option<String>,
+    /// The acquirer's return code on errors (`"05"`).
+    pub error_code: Option<String>,
+    /// The acquirer's message on errors.
+    pub error_message: Option<String>,
+    /// The refunded amount as decimal text.
+    pub refund_amount: Option<String>,
+    /// The chargeback's reason.
+    pub chargeback_reason: Option<String>,
+    /// When the charge was created.
+    pub created_at: Option<String>,
+    /// When the charge last changed.
+    pub updated_at: Option<String>,
+    /// The whole body as received, unknown fields included.
+    pub raw: Value,
+}
+
+impl WebhookEvent {
+    /// The key to deduplicate deliveries on: `"{charge_uuid}:{status}"`.
+    pub fn dedup_key(&self) -> String {
+        format!("{}:{}", self.charge_uuid, self.status)
+    }
+}
+
+fn text_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    match obj.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Parses a webhook body without verifying it (for trusted transports and tests).
+pub fn parse_webhook_event(raw_body: &[u8]) -> Result<WebhookEvent, RuleError> {
+    let bad = |m: &str| RuleError::new(IssueCode::InvalidWebhookPayload, "raw_body", m);
+    let raw: Value = serde_json::from_slice(raw_body)
+        .map_err(|_| bad("the webhook body is not JSON"))?;
+    let Value::Object(obj) = &raw else {
+        return Err(bad("the webhook body is not a JSON object"));
+    };
+    let (Some(Value::String(charge_uuid)), Some(Value::String(status))) =
+        (obj.get("charge_uuid"), obj.get("status"))
+    else {
+        return Err(bad("the webhook body needs text fields charge_uuid and status"));
+    };
+    Ok(WebhookEvent {
+        charge_uuid: charge_uuid.clone(),
+        status: ChargeStatus::parse(status),
+        transaction_reference: text_field(obj, "transaction_reference"),
+        subscription_uuid: text_field(obj, "subscription_uuid"),
+        payment_link_uuid: text_field(obj, "payment_link_uuid"),
+        amount: text_field(obj, "amount"),
+        currency: text_field(obj, "currency"),
+        error_code: text_field(obj, "error_code"),
+        error_message: text_field(obj, "error_message"),
+        refund_amount: text_field(obj, "refund_amount"),
+        chargeback_reason: text_field(obj, "chargeback_reason"),
+        created_at: text_field(obj, "created_at"),
+        updated_at: text_field(obj, "updated_at"),
+        raw: raw.clone(),
+    })
+}
+
+/// Verifies a delivery and parses it (`verify_webhook`).
+///
+/// Checks, in order: at least one secret (`no_secrets`), the timestamp is decimal digits
+/// (`malformed_timestamp`), the signature is 64 hex digits (`malformed_signature`), a secret
+/// matches (`signature_mismatch`), the timestamp is within `tolerance_secs` of `now_unix`
+/// (`timestamp_too_old`, `timestamp_in_future`). Then the body must be a charge event.
+pub fn verify_webhook(
+    raw_body: &[u8],
+    signature: &str,
+    timestamp: &str,
+    secrets: &[&str],
+    tolerance_secs: u64,
+    now_unix: i64,
+) -> Result<WebhookEvent, RuleError> {
+    if secrets.is_empty() {
+        return Err(sig_error(
+            "no_secrets",
+            "no webhook secret was given to verify against",
+        ));
+    }
+    let ts = timestamp.trim();
+    if ts.is_empty() || ts.len() > 18 || !ts.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(sig_error(
+            "malformed_timestamp",
+            "the X-Webhook-Timestamp header is not Unix seconds",
+        ))
+        .map_err(|e| e.at("timestamp"));
+    }
+    let ts_value: i64 = ts.parse().map_err(|_| {
+        sig_error("malformed_timestamp", "the X-Webhook-Timestamp header is not Unix seconds")
+            .at("timestamp")
+    })?;
+    let sig = signature.trim();
+    let given = (sig.len() == 64)
+        .then(|| hex::decode(sig).ok())
+        .flatten()
+        .ok_or_else(|| {
+            sig_error(
+                "malformed_signature",
+                "the X-Webhook-Signature header is not 64 hex digits",
+            )
+        })?;
+    let matched = secrets
+        .iter()
+        .any(|secret| mac(secret, ts, raw_body).verify_slice(&given).is_ok());
+    if !matched {
+        return Err(sig_error(
+            "signature_mismatch",
+            "the signature matches none of the secrets for this body and timestamp",
+        ));
+    }
+    let tolerance = i64::try_from(tolerance_secs).unwrap_or(i64::MAX);
+    let age = now_unix.saturating_sub(ts_value);
+    if age > tolerance {
+        return Err(sig_error(
+            "timestamp_too_old",
+            format!("the webhook was signed {age} s ago, more than the {tolerance} s tolerance"),
+        )
+        .at("timestamp"));
+    }
+    if -age > tolerance {
+        return Err(sig_error(
+            "timestamp_in_future",
+            format!(
+                "the webhook is signed {} s in the future, more than the {tolerance} s tolerance",
+                -age
+            ),
+        )
+        .at("timestamp"));
+    }
+    parse_webhook_event(raw_body)
+}
+
+/// The message every binding gives when a parsed object is passed instead of the raw body.
+pub const RAW_BODY_REQUIRED: &str = "verify_webhook needs the raw request body as bytes: a parsed \
+object cannot be verified, because serializing it again changes the bytes the signature covers";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_and_verify() {
+        let body = br#"{"charge_uuid":"c1","status":"cancelled"}"#;
+        let sig = sign_webhook(body, "whsec_a", 1_795_000_000);
+        let ev = verify_webhook(body, &sig, "1795000000", &["old", "whsec_a"], 300, 1_795_000_300)
+            .unwrap();
+        assert_eq!(ev.status, ChargeStatus::Canceled);
+        assert_eq!(ev.dedup_key(), "c1:canceled");
+        let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], 300, 1_794_999_699)
+            .unwrap_err();
+        assert_eq!(err.reason, Some("timestamp_in_future"));
+        let err = verify_webhook(b"{}", &sig, "1795000000", &["whsec_a"], 300, 1_795_000_000)
+            .unwrap_err();
+        assert_eq!(err.reason, Some("signature_mismatch"));
+    }
+}
