@@ -23,11 +23,13 @@
 pub mod card;
 pub mod codes;
 pub mod error;
+pub mod formats;
 pub mod money;
 pub mod pix;
 pub mod schedule;
 pub mod status;
 pub mod tax_id;
+pub mod validate;
 pub mod webhook;
 
 pub use codes::{Issue, IssueCode, Severity};

@@ -1,0 +1,578 @@
+"""Tax-ID vectors: validate_tax_id(value, country) (CONTRACT.md §6; docs/rules.md "Tax IDs").
+
+Every verdict comes from this file's own implementation of the contract's rules. python-stdnum is a
+second, independent opinion: for every case where stdnum implements the document (br.cpf, br.cnpj,
+cl.rut, ar.cuit, ar.dni, mx.rfc, mx.curp, co.nit, pe.ruc, pe.cui) the generator asserts that stdnum
+gives the same verdict AND, where the shape allows, the same check digit(s). Where stdnum's rules differ
+from CONTRACT.md the contract wins, and the case carries a `stdnum_differs` note explaining why (the note
+is checked too: a case that claims a difference must really differ).
+
+Known differences between python-stdnum 2.x and the contract (the contract wins each time):
+- br.cpf accepts all-equal digits other than zeros (111.111.111-11); the contract rejects all-equal CPFs.
+- ar.cuit maps a computed check of 10 to the digit 9 ('012345678990'[11 - r]); the contract says a
+  check of 10 is invalid. ar.cuit also requires a known type prefix (20, 23, 24, 27, 30, 33, 34, 50, 51,
+  55); the contract has no prefix rule.
+- mx.rfc accepts 10-character personal RFCs (no homoclave); the contract needs 12 or 13 characters.
+- mx.curp only allows H/M as the sex letter (the contract allows X too), reads the year as 19YY when
+  position 17 is a digit (the contract always uses 20YY), and uses '&' where the contract's alphabet has
+  'Ñ' at index 24 (no vector here contains either).
+- co.nit needs a body of 7-15 digits (8-16 characters with the check); the contract allows 5-15.
+- pe.cui accepts a 9th check character; the contract's PE DNI is exactly 8 digits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from common import Cases, VectorError
+
+from stdnum.ar import cuit as sn_cuit
+from stdnum.ar import dni as sn_ar_dni
+from stdnum.br import cnpj as sn_cnpj
+from stdnum.br import cpf as sn_cpf
+from stdnum.cl import rut as sn_rut
+from stdnum.co import nit as sn_nit
+from stdnum import isin as sn_isin
+from stdnum.mx import curp as sn_curp
+from stdnum.mx import rfc as sn_rfc
+from stdnum.pe import cui as sn_cui
+from stdnum.pe import ruc as sn_ruc
+
+# ISO 3166-1 alpha-2, officially assigned codes (249), as published by the ISO 3166 Maintenance Agency.
+# Reserved codes (exceptionally, transitionally or indeterminately reserved: UK, EU, AN, CS, ...) and
+# user-assigned codes (AA, QM-QZ, XA-XZ incl. XK, ZZ) are not in this list.
+ISO_3166_1_ALPHA2 = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
+BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+DE DJ DK DM DO DZ
+EC EE EG EH ER ES ET
+FI FJ FK FM FO FR
+GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
+HK HM HN HR HT HU
+ID IE IL IM IN IO IQ IR IS IT
+JE JM JO JP
+KE KG KH KI KM KN KP KR KW KY KZ
+LA LB LC LI LK LR LS LT LU LV LY
+MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+NA NC NE NF NG NI NL NO NP NR NU NZ
+OM
+PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+QA
+RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
+TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
+UA UG UM US UY UZ
+VA VC VE VG VI VN VU
+WF WS
+YE YT
+ZA ZM ZW
+""".split())
+assert len(ISO_3166_1_ALPHA2) == 249
+# Cross-check against stdnum's own copy (which still lists the withdrawn AN and CS).
+assert ISO_3166_1_ALPHA2 == set(sn_isin._iso_3116_1_country_codes) - {"AN", "CS"}
+
+SEPARATORS = ".-/ "
+
+# ---------------------------------------------------------------------------------------------------
+# Own implementation of the contract's rules
+# ---------------------------------------------------------------------------------------------------
+
+
+def compact(value: str) -> str:
+    return "".join(ch for ch in value if ch not in SEPARATORS).upper()
+
+
+def cpf_check(body9: str) -> str:
+    digits = [int(ch) for ch in body9]
+    r = sum(w * d for w, d in zip(range(10, 1, -1), digits)) % 11
+    d1 = 0 if r < 2 else 11 - r
+    digits.append(d1)
+    r = sum(w * d for w, d in zip(range(11, 1, -1), digits)) % 11
+    d2 = 0 if r < 2 else 11 - r
+    return f"{d1}{d2}"
+
+
+CNPJ_W1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
+CNPJ_W2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def cnpj_check(body12: str) -> str:
+    values = [ord(ch) - 48 for ch in body12]
+    r = sum(w * v for w, v in zip(CNPJ_W1, values)) % 11
+    d1 = 0 if r < 2 else 11 - r
+    values.append(d1)
+    r = sum(w * v for w, v in zip(CNPJ_W2, values)) % 11
+    d2 = 0 if r < 2 else 11 - r
+    return f"{d1}{d2}"
+
+
+def rut_check(body: str) -> str:
+    weights = [2, 3, 4, 5, 6, 7]
+    s = sum(int(ch) * weights[i % 6] for i, ch in enumerate(reversed(body)))
+    v = 11 - s % 11
+    return "0" if v == 11 else "K" if v == 10 else str(v)
+
+
+def cuit_check(body10: str) -> str | None:
+    """None when the computed check is 10 (no valid CUIT has that body)."""
+    s = sum(w * int(ch) for w, ch in zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], body10))
+    v = 11 - s % 11
+    if v == 11:
+        return "0"
+    if v == 10:
+        return None
+    return str(v)
+
+
+CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
+assert CURP_ALPHABET.index("N") == 23 and CURP_ALPHABET.index("Ñ") == 24 and CURP_ALPHABET.index("Z") == 36 and len(CURP_ALPHABET) == 37
+
+
+def curp_check(body17: str) -> str:
+    s = sum(CURP_ALPHABET.index(ch) * w for ch, w in zip(body17, range(18, 1, -1)))
+    return str((10 - s % 10) % 10)
+
+
+NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71]
+
+
+def nit_check(body: str) -> str:
+    r = sum(w * int(ch) for w, ch in zip(NIT_WEIGHTS, reversed(body))) % 11
+    return str(r if r < 2 else 11 - r)
+
+
+def ruc_check(body10: str) -> str:
+    s = sum(w * int(ch) for w, ch in zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], body10))
+    return str((11 - s % 11) % 10)
+
+
+def real_yymmdd(text: str) -> bool:
+    try:
+        datetime.date(2000 + int(text[0:2]), int(text[2:4]), int(text[4:6]))
+        return True
+    except ValueError:
+        return False
+
+
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_RFC_PERSON = re.compile(r"[A-ZÑ&]{4}([0-9]{6})[A-Z0-9]{3}")
+_RFC_COMPANY = re.compile(r"[A-ZÑ&]{3}([0-9]{6})[A-Z0-9]{3}")
+_CURP = re.compile(r"[A-Z]{4}([0-9]{6})[HMX][A-Z]{5}[A-Z0-9][0-9]")
+_CNPJ = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
+_RUT = re.compile(r"[0-9]{7,8}[0-9K]")
+_NIT_WRITTEN = re.compile(r"([0-9]{5,15})-([0-9])", re.ASCII)
+
+
+def digits(v: str, *lengths: int) -> bool:
+    return bool(_DIGITS.fullmatch(v)) and len(v) in lengths
+
+
+def validate_tax_id(value, country):
+    if not isinstance(country, str) or country not in ISO_3166_1_ALPHA2:
+        raise VectorError("INVALID_COUNTRY")
+    if not isinstance(value, str):
+        raise VectorError("INVALID_TAX_ID")
+    if country not in ("BR", "CL", "AR", "MX", "CO", "PE"):
+        if value.strip() == "":
+            raise VectorError("INVALID_TAX_ID")
+        return "OTHER"
+    v = compact(value)
+    if country == "BR":
+        if digits(v, 11) and len(set(v)) > 1 and cpf_check(v[:9]) == v[9:]:
+            return "CPF"
+        if _CNPJ.fullmatch(v) and cnpj_check(v[:12]) == v[12:]:
+            return "CNPJ"
+    elif country == "CL":
+        if _RUT.fullmatch(v) and rut_check(v[:-1]) == v[-1]:
+            return "RUT"
+    elif country == "AR":
+        if digits(v, 11) and cuit_check(v[:10]) == v[10]:
+            return "CUIT"
+        if digits(v, 7, 8):
+            return "DNI"
+    elif country == "MX":
+        m = _RFC_PERSON.fullmatch(v) if len(v) == 13 else _RFC_COMPANY.fullmatch(v) if len(v) == 12 else None
+        if m and real_yymmdd(m.group(1)):
+            return "RFC"
+        m = _CURP.fullmatch(v) if len(v) == 18 else None
+        if m and real_yymmdd(m.group(1)) and curp_check(v[:17]) == v[17]:
+            return "CURP"
+    elif country == "CO":
+        if "-" in value:
+            written = "".join(ch for ch in value if ch not in "./ ")
+            m = _NIT_WRITTEN.fullmatch(written)
+            if m and nit_check(m.group(1)) == m.group(2):
+                return "NIT"
+        elif digits(v, 6, 7, 8, 9, 10):
+            return "CC"
+    elif country == "PE":
+        if digits(v, 11) and v[:2] in ("10", "15", "17", "20") and ruc_check(v[:10]) == v[10]:
+            return "RUC"
+        if digits(v, 8):
+            return "DNI"
+    raise VectorError("INVALID_TAX_ID")
+
+
+# ---------------------------------------------------------------------------------------------------
+# python-stdnum's opinion
+# ---------------------------------------------------------------------------------------------------
+
+
+def stdnum_kind(value: str, country: str):
+    """stdnum's verdict in the contract's terms: a kind, None (invalid), or "n/a" (stdnum has no module)."""
+    if country not in ("BR", "CL", "AR", "MX", "CO", "PE"):
+        return "n/a"
+    v = compact(value)
+    if country == "BR":
+        return "CPF" if sn_cpf.is_valid(v) else "CNPJ" if sn_cnpj.is_valid(v) else None
+    if country == "CL":
+        return "RUT" if sn_rut.is_valid(v) else None
+    if country == "AR":
+        return "CUIT" if sn_cuit.is_valid(v) else "DNI" if sn_ar_dni.is_valid(v) else None
+    if country == "MX":
+        return "RFC" if sn_rfc.is_valid(v) else "CURP" if sn_curp.is_valid(v) else None
+    if country == "CO":
+        if "-" not in value:
+            return "n/a"  # CC: stdnum has no module for the cédula de ciudadanía
+        return "NIT" if sn_nit.is_valid(v) else None
+    if country == "PE":
+        return "RUC" if sn_ruc.is_valid(v) else "DNI" if sn_cui.is_valid(v) else None
+    raise AssertionError(country)
+
+
+def check_digits_agree(value: str, country: str) -> None:
+    """Where the text has a document's shape, my check digits must equal stdnum's."""
+    v = compact(value)
+    if country == "BR" and digits(v, 11):
+        assert cpf_check(v[:9]) == sn_cpf._calc_check_digits(v), v
+    if country == "BR" and len(v) == 14 and re.fullmatch(r"[0-9A-Z]{12}", v[:12]):
+        assert cnpj_check(v[:12]) == sn_cnpj.calc_check_digits(v[:12]), v
+    if country == "CL" and re.fullmatch(r"[0-9]{7,8}", v[:-1]) and len(v) in (8, 9):
+        assert rut_check(v[:-1]) == sn_rut.calc_check_digit(v[:-1]), v
+    if country == "AR" and digits(v, 11):
+        mine = cuit_check(v[:10])
+        theirs = sn_cuit.calc_check_digit(v[:10])
+        # stdnum turns a check of 10 into '9'; the contract calls that body invalid.
+        assert mine == theirs or (mine is None and theirs == "9"), v
+    if country == "MX" and len(v) == 18 and re.fullmatch(r"[0-9A-Z]{17}", v[:17]):
+        assert curp_check(v[:17]) == sn_curp.calc_check_digit(v), v
+    if country == "CO" and "-" in value:
+        written = "".join(ch for ch in value if ch not in "./ ")
+        m = _NIT_WRITTEN.fullmatch(written)
+        if m:
+            assert nit_check(m.group(1)) == sn_nit.calc_check_digit(m.group(1)), v
+    if country == "PE" and digits(v, 11):
+        assert ruc_check(v[:10]) == sn_ruc.calc_check_digit(v[:10]), v
+
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers to build valid numbers from a body (check digits computed above, cross-checked with stdnum)
+# ---------------------------------------------------------------------------------------------------
+
+
+def make_cpf(body9: str) -> str:
+    d = body9 + cpf_check(body9)
+    return f"{d[0:3]}.{d[3:6]}.{d[6:9]}-{d[9:]}"
+
+
+def make_cnpj(body12: str) -> str:
+    d = body12 + cnpj_check(body12)
+    return f"{d[0:2]}.{d[2:5]}.{d[5:8]}/{d[8:12]}-{d[12:]}"
+
+
+def make_rut(body: str) -> str:
+    chk = rut_check(body)
+    rev = body[::-1]
+    groups = [rev[i:i + 3][::-1] for i in range(0, len(rev), 3)][::-1]
+    return ".".join(groups) + "-" + chk
+
+
+def make_cuit(body10: str) -> str:
+    chk = cuit_check(body10)
+    assert chk is not None
+    return f"{body10[:2]}-{body10[2:]}-{chk}"
+
+
+def make_curp(body17: str) -> str:
+    return body17 + curp_check(body17)
+
+
+def make_nit(body: str) -> str:
+    rev = body[::-1]
+    groups = [rev[i:i + 3][::-1] for i in range(0, len(rev), 3)][::-1]
+    return ".".join(groups) + "-" + nit_check(body)
+
+
+def make_ruc(body10: str) -> str:
+    return body10 + ruc_check(body10)
+
+
+def wrong(check: str) -> str:
+    """A different digit in the same place."""
+    return str((int(check) + 1) % 10) if check.isdigit() else "0"
+
+
+STATS: dict = {"cross_checked": 0, "differs": []}
+
+
+def gen_validate_tax_id() -> Cases:
+    c = Cases("validate_tax_id", "validate_tax_id(value, country): the document kind (CPF, CNPJ, RUT, CUIT, DNI, RFC, "
+              "CURP, CC, NIT, RUC, or OTHER for countries without a rule), else INVALID_TAX_ID / INVALID_COUNTRY")
+
+    def case(name, value, country, expect=None, stdnum_differs=None):
+        args = {"value": value, "country": country}
+        kind_or_error = None
+        try:
+            kind_or_error = validate_tax_id(value, country)
+        except VectorError as e:
+            kind_or_error = e.code
+        if country in ISO_3166_1_ALPHA2:
+            check_digits_agree(value, country)
+            theirs = stdnum_kind(value, country)
+            if theirs != "n/a":
+                STATS["cross_checked"] += 1
+                if stdnum_differs is not None:
+                    STATS["differs"].append(name)
+                mine = None if kind_or_error == "INVALID_TAX_ID" else kind_or_error
+                if stdnum_differs is None:
+                    assert mine == theirs, f"{name}: mine {mine}, stdnum {theirs}"
+                else:
+                    assert mine != theirs, f"{name}: claims stdnum differs, but both say {mine}"
+            else:
+                assert stdnum_differs is None, name
+        c.run(name, args, validate_tax_id, value, country, **({} if expect is None else {"expect": expect}))
+
+    INV = "INVALID_TAX_ID"
+
+    # ---- BR: CPF ----
+    case("BR CPF seed example punctuated", "123.456.789-09", "BR", expect="CPF")
+    case("BR CPF seed example bare", "12345678909", "BR", expect="CPF")
+    case("BR CPF with surrounding spaces", " 123.456.789-09 ", "BR", expect="CPF")
+    case("BR CPF with spaces as separators", "123 456 789 09", "BR", expect="CPF")
+    case("BR CPF with a slash", "123.456.789/09", "BR", expect="CPF")
+    for body in ["529982247", "111444777", "935411347", "000000191", "390533447"]:
+        cpf = make_cpf(body)
+        case(f"BR CPF valid {cpf}", cpf, "BR", expect="CPF")
+    cpf = make_cpf("529982247")
+    case("BR CPF valid bare from computed digits", compact(cpf), "BR", expect="CPF")
+    case("BR CPF wrong first check digit", cpf[:-2] + wrong(cpf[-2]) + cpf[-1], "BR", expect=INV)
+    case("BR CPF wrong second check digit", cpf[:-1] + wrong(cpf[-1]), "BR", expect=INV)
+    case("BR CPF check digits swapped", "123.456.789-90", "BR", expect=INV)
+    case("BR CPF A55 doc example 111.222.333-44 (seed 002) fails", "111.222.333-44", "BR", expect=INV)
+    case("BR CPF A55 doc example 12345678901 fails", "12345678901", "BR", expect=INV)
+    case("BR CPF all ones 111.111.111-11 is invalid", "111.111.111-11", "BR", expect=INV,
+         stdnum_differs="stdnum accepts all-equal digits; the contract rejects them")
+    case("BR CPF all nines is invalid", "99999999999", "BR", expect=INV,
+         stdnum_differs="stdnum accepts all-equal digits; the contract rejects them")
+    case("BR CPF all zeros is invalid", "000.000.000-00", "BR", expect=INV)
+    case("BR CPF with 10 digits", "1234567890", "BR", expect=INV)
+    case("BR CPF with 12 digits", "123456789091", "BR", expect=INV)
+    case("BR CPF with a letter", "123.456.789-0A", "BR", expect=INV)
+    case("BR CPF with an underscore", "123.456.789_09", "BR", expect=INV)
+    case("BR CPF with commas", "123,456,789-09", "BR", expect=INV)
+    case("BR empty value", "", "BR", expect=INV)
+    case("BR blank value", "   ", "BR", expect=INV)
+    # ---- BR: CNPJ ----
+    case("BR CNPJ classic punctuated", "11.222.333/0001-81", "BR", expect="CNPJ")
+    case("BR CNPJ classic bare", "11222333000181", "BR", expect="CNPJ")
+    case("BR CNPJ Banco do Brasil", "00.000.000/0001-91", "BR", expect="CNPJ")
+    case("BR CNPJ alphanumeric Receita Federal example", "12.ABC.345/01DE-35", "BR", expect="CNPJ")
+    case("BR CNPJ alphanumeric bare", "12ABC34501DE35", "BR", expect="CNPJ")
+    case("BR CNPJ alphanumeric lower-case letters", "12.abc.345/01de-35", "BR", expect="CNPJ")
+    case("BR CNPJ alphanumeric with spaces", "12 ABC 345 01DE 35", "BR", expect="CNPJ")
+    for body in ["ABCDEFGHIJKL", "A1B2C3D4E5F6", "Z9Y8X7W6V5U4", "000000010001", "9876543200AA"]:
+        cnpj = make_cnpj(body)
+        case(f"BR CNPJ valid {cnpj}", cnpj, "BR", expect="CNPJ")
+    cnpj = make_cnpj("ABCDEFGHIJKL")
+    case("BR CNPJ alphanumeric wrong first check digit", cnpj[:-2] + wrong(cnpj[-2]) + cnpj[-1], "BR", expect=INV)
+    case("BR CNPJ alphanumeric wrong second check digit", cnpj[:-1] + wrong(cnpj[-1]), "BR", expect=INV)
+    case("BR CNPJ classic wrong check digit", "11.222.333/0001-82", "BR", expect=INV)
+    case("BR CNPJ alphanumeric example with swapped check digits", "12.ABC.345/01DE-53", "BR", expect=INV)
+    case("BR CNPJ letters in the check digits", "12ABC34501DE3A", "BR", expect=INV)
+    case("BR CNPJ with 13 characters", "1222333000181", "BR", expect=INV)
+    case("BR CNPJ with 15 characters", "112223330001811", "BR", expect=INV)
+    case("BR CNPJ with a symbol", "12.ABC.345/01D*-35", "BR", expect=INV)
+
+    # ---- CL: RUT ----
+    case("CL RUT punctuated", "12.345.678-5", "CL", expect="RUT")
+    case("CL RUT with dash only", "12345678-5", "CL", expect="RUT")
+    case("CL RUT bare", "123456785", "CL", expect="RUT")
+    for body in ["7654321", "30686957", "11111111", "9999999"]:
+        rut = make_rut(body)
+        case(f"CL RUT valid {rut}", rut, "CL", expect="RUT")
+    k_bodies = [b for b in (str(n) for n in range(10_000_000, 10_000_200)) if rut_check(b) == "K"]
+    k_body = k_bodies[0]
+    rut_k = make_rut(k_body)
+    assert rut_k.endswith("K")
+    case(f"CL RUT with check K {rut_k}", rut_k, "CL", expect="RUT")
+    case("CL RUT with lower-case k", rut_k.lower(), "CL", expect="RUT")
+    k7 = [b for b in (str(n) for n in range(1_000_000, 1_000_200)) if rut_check(b) == "K"][0]
+    case(f"CL RUT 7-digit body with K {make_rut(k7)}", make_rut(k7), "CL", expect="RUT")
+    zero_body = [b for b in (str(n) for n in range(20_000_000, 20_000_200)) if rut_check(b) == "0"][0]
+    case(f"CL RUT with check 0 {make_rut(zero_body)}", make_rut(zero_body), "CL", expect="RUT")
+    case("CL RUT wrong check digit", "12.345.678-6", "CL", expect=INV)
+    case("CL RUT K where a digit is due", "12.345.678-K", "CL", expect=INV)
+    case("CL RUT digit where K is due", rut_k[:-1] + "0", "CL", expect=INV)
+    case("CL RUT 6-digit body", make_rut("999999"), "CL", expect=INV)
+    case("CL RUT 9-digit body", make_rut("123456789"), "CL", expect=INV)
+    case("CL RUT letter in the body", "12.34A.678-5", "CL", expect=INV)
+
+    # ---- AR: CUIT / DNI ----
+    case("AR CUIT punctuated", "20-12345678-6", "AR", expect="CUIT")
+    case("AR CUIT bare", "20123456786", "AR", expect="CUIT")
+    case("AR CUIT with check 0 (11 -> 0)", "27-12345678-0", "AR", expect="CUIT")
+    for body in ["3071234567", "2312345678", "3350012345", "2040937847"]:
+        if cuit_check(body) is None:
+            continue
+        cu = make_cuit(body)
+        case(f"AR CUIT valid {cu}", cu, "AR", expect="CUIT")
+    case("AR CUIT with an unusual prefix is still valid (no prefix rule)", make_cuit("9912345678"), "AR", expect="CUIT",
+         stdnum_differs="stdnum requires a known type prefix; the contract has none")
+    ten = [b for b in (f"20{n:08d}" for n in range(12345678, 12345978)) if cuit_check(b) is None][0]
+    case(f"AR CUIT whose check would be 10 is invalid ({ten}9)", f"{ten[:2]}-{ten[2:]}-9", "AR", expect=INV,
+         stdnum_differs="stdnum maps a check of 10 to 9; the contract says 10 is invalid")
+    case(f"AR CUIT whose check would be 10 is invalid ({ten}0)", f"{ten[:2]}-{ten[2:]}-0", "AR", expect=INV)
+    case("AR CUIT A55 doc example 27123456789 fails", "27123456789", "AR", expect=INV)
+    case("AR CUIT A55 doc example 20123456789 fails", "20123456789", "AR", expect=INV)
+    case("AR CUIT wrong check digit", "20-12345678-7", "AR", expect=INV)
+    case("AR DNI 8 digits punctuated", "12.345.678", "AR", expect="DNI")
+    case("AR DNI 8 digits bare", "12345678", "AR", expect="DNI")
+    case("AR DNI 7 digits", "1234567", "AR", expect="DNI")
+    case("AR DNI 7 digits punctuated", "1.234.567", "AR", expect="DNI")
+    case("AR 6 digits is neither", "123456", "AR", expect=INV)
+    case("AR 9 digits is neither", "123456789", "AR", expect=INV)
+    case("AR 10 digits is neither", "2012345678", "AR", expect=INV)
+    case("AR 12 digits is neither", "201234567861", "AR", expect=INV)
+    case("AR DNI with a letter", "1234567A", "AR", expect=INV)
+
+    # ---- MX: RFC ----
+    case("MX RFC person", "GODE561231GR8", "MX", expect="RFC")
+    case("MX RFC person lower-case", "gode561231gr8", "MX", expect="RFC")
+    case("MX RFC person with spaces", "GODE 561231 GR8", "MX", expect="RFC")
+    case("MX RFC person with dashes", "GODE-561231-GR8", "MX", expect="RFC")
+    case("MX RFC company", "ABC680524P76", "MX", expect="RFC")
+    case("MX RFC company with ampersand", "A&C010101AB1", "MX", expect="RFC")
+    case("MX RFC person with Ñ", "ÑAÑE850101AB1", "MX", expect="RFC")
+    case("MX RFC person with lower-case ñ", "ñañe850101ab1", "MX", expect="RFC")
+    case("MX RFC company with Ñ", "ÑAÑ010101AB1", "MX", expect="RFC")
+    case("MX RFC generic national XAXX010101000", "XAXX010101000", "MX", expect="RFC")
+    case("MX RFC generic foreign XEXX010101000", "XEXX010101000", "MX", expect="RFC")
+    case("MX RFC February 29th 2000 (YY 00 is a leap year)", "GODE000229GR8", "MX", expect="RFC")
+    case("MX RFC February 29th 2028", "GODE280229GR8", "MX", expect="RFC")
+    case("MX RFC February 29th in a common year", "GODE010229GR8", "MX", expect=INV)
+    case("MX RFC February 30th", "GODE560230GR8", "MX", expect=INV)
+    case("MX RFC company February 30th", "ABC680230P76", "MX", expect=INV)
+    case("MX RFC month 13", "GODE561331GR8", "MX", expect=INV)
+    case("MX RFC day 00", "GODE561200GR8", "MX", expect=INV)
+    case("MX RFC without homoclave (10 characters)", "GODE561231", "MX", expect=INV,
+         stdnum_differs="stdnum accepts the 10-character personal RFC; the contract needs 12 or 13")
+    case("MX RFC 11 characters", "GODE561231G", "MX", expect=INV)
+    case("MX RFC 14 characters", "GODE561231GR8X", "MX", expect=INV)
+    case("MX RFC digit among the person's letters", "G0DE561231GR8", "MX", expect=INV)
+    case("MX RFC letter in the date", "GODE56I231GR8", "MX", expect=INV)
+    case("MX RFC symbol in the homoclave", "GODE561231GR*", "MX", expect=INV)
+
+    # ---- MX: CURP ----
+    for body in ["BADD110313HCMLNS0", "GARC850101HDFRRL0", "PEGJ900512MJCRRN0", "LOOA531113HTCPBN0", "MAAR790213MMNRRL0"]:
+        curp = make_curp(body)
+        case(f"MX CURP valid {curp}", curp, "MX", expect="CURP")
+    case("MX CURP lower-case", make_curp("PEGJ900512MJCRRN0").lower(), "MX", expect="CURP")
+    case("MX CURP with spaces", " ".join([make_curp("PEGJ900512MJCRRN0")[i:i + 6] for i in (0, 6, 12)]), "MX", expect="CURP")
+    case("MX CURP with letter in position 17 (born 2000 or later)", make_curp("PEGJ050512MJCRRNA"), "MX", expect="CURP")
+    case("MX CURP sex X", make_curp("PEGJ900512XJCRRN0"), "MX", expect="CURP",
+         stdnum_differs="stdnum only allows H/M; the contract allows H/M/X")
+    case("MX CURP February 29th with YY 00 is real (year 2000)", make_curp("PEGJ000229MJCRRN0"), "MX", expect="CURP",
+         stdnum_differs="stdnum reads a digit in position 17 as 19YY (1900 is not a leap year); the contract uses 20YY")
+    case("MX CURP February 29th in a common year", make_curp("PEGJ010229MJCRRN0"), "MX", expect=INV)
+    case("MX CURP February 30th", make_curp("PEGJ900230MJCRRN0"), "MX", expect=INV)
+    case("MX CURP month 00", make_curp("PEGJ900012MJCRRN0"), "MX", expect=INV)
+    curp = make_curp("GARC850101HDFRRL0")
+    assert curp != "GARC850101HDFRRL09"
+    case("MX CURP A55 doc example GARC850101HDFRRL09 fails", "GARC850101HDFRRL09", "MX", expect=INV)
+    case("MX CURP wrong check digit", curp[:-1] + wrong(curp[-1]), "MX", expect=INV)
+    case("MX CURP sex Z", make_curp("PEGJ900512ZJCRRN0"), "MX", expect=INV)
+    case("MX CURP digit among the name letters", make_curp("P3GJ900512MJCRRN0"), "MX", expect=INV)
+    case("MX CURP letter as check digit", "PEGJ900512MJCRRN0A", "MX", expect=INV)
+    case("MX CURP 17 characters", "PEGJ900512MJCRRN0", "MX", expect=INV)
+    case("MX CURP 19 characters", make_curp("PEGJ900512MJCRRN0") + "1", "MX", expect=INV)
+    case("MX empty value", "", "MX", expect=INV)
+
+    # ---- CO: NIT / CC ----
+    case("CO NIT DIAN punctuated", "800.197.268-4", "CO", expect="NIT")
+    case("CO NIT with dash only", "800197268-4", "CO", expect="NIT")
+    case("CO NIT wrong check digit", "800.197.268-5", "CO", expect=INV)
+    for body in ["900373115", "860034313", "890903938", "8600343131"]:
+        nit = make_nit(body)
+        case(f"CO NIT valid {nit}", nit, "CO", expect="NIT")
+    r0 = [b for b in (str(n) for n in range(900000000, 900000300)) if nit_check(b) == "0"][0]
+    r1 = [b for b in (str(n) for n in range(900000000, 900000300)) if nit_check(b) == "1"][0]
+    case(f"CO NIT with remainder 0 keeps 0 ({make_nit(r0)})", make_nit(r0), "CO", expect="NIT")
+    case(f"CO NIT with remainder 1 keeps 1 ({make_nit(r1)})", make_nit(r1), "CO", expect="NIT")
+    case("CO NIT with check 0 where remainder 1 gives 1", make_nit(r1)[:-1] + "0", "CO", expect=INV)
+    case("CO NIT 5-digit body", make_nit("12345"), "CO", expect="NIT",
+         stdnum_differs="stdnum needs a body of at least 7 digits; the contract allows 5")
+    case("CO NIT 6-digit body", make_nit("123456"), "CO", expect="NIT",
+         stdnum_differs="stdnum needs a body of at least 7 digits; the contract allows 5")
+    case("CO NIT 15-digit body", make_nit("123456789012345"), "CO", expect="NIT")
+    case("CO NIT 4-digit body", make_nit("1234"), "CO", expect=INV)
+    case("CO NIT 16-digit body", make_nit("1234567890123456"), "CO", expect=INV)
+    case("CO NIT with a letter in the body", "800.197.26A-4", "CO", expect=INV)
+    case("CO NIT with a letter as check", "800.197.268-A", "CO", expect=INV)
+    case("CO NIT dash with no check digit", "800197268-", "CO", expect=INV)
+    case("CO CC 10 digits", "1020304050", "CO", expect="CC")
+    case("CO CC 6 digits", "123456", "CO", expect="CC")
+    case("CO CC 8 digits", "79123456", "CO", expect="CC")
+    case("CO CC with dots", "1.020.304.050", "CO", expect="CC")
+    case("CO NIT digits written without the dash read as a CC", "8001972684", "CO", expect="CC")
+    case("CO CC 5 digits", "12345", "CO", expect=INV)
+    case("CO bare 11-digit number is neither CC nor NIT", "12345678901", "CO", expect=INV)
+    case("CO CC with a letter", "1020304O50", "CO", expect=INV)
+
+    # ---- PE: RUC / DNI ----
+    case("PE RUC company prefix 20", "20100070970", "PE", expect="RUC")
+    case("PE RUC with dashes", "20-10007097-0", "PE", expect="RUC")
+    for prefix_body in ["1012345678", "1500000001", "1700000002", "2060123456", "2013123456"]:
+        ruc = make_ruc(prefix_body)
+        case(f"PE RUC valid prefix {prefix_body[:2]} {ruc}", ruc, "PE", expect="RUC")
+    case("PE RUC prefix 30 is not allowed", make_ruc("3010007097"), "PE", expect=INV)
+    case("PE RUC prefix 11 is not allowed", make_ruc("1112345678"), "PE", expect=INV)
+    case("PE RUC wrong check digit", "20100070971", "PE", expect=INV)
+    case("PE DNI 8 digits", "12345678", "PE", expect="DNI")
+    case("PE DNI 8 digits with leading zero", "01234567", "PE", expect="DNI")
+    case("PE 7 digits is neither", "1234567", "PE", expect=INV)
+    cui_digit = sn_cui.calc_check_digits("12345678")[0]
+    case("PE DNI with a CUI check character (9 digits) is neither", "12345678" + cui_digit, "PE", expect=INV,
+         stdnum_differs="stdnum's pe.cui accepts the 9th check character; the contract's PE DNI is 8 digits")
+    case("PE 10 digits is neither", "1234567890", "PE", expect=INV)
+    case("PE DNI with a letter", "1234567A", "PE", expect=INV)
+
+    # ---- other countries ----
+    case("US any text is OTHER", "123-45-6789", "US", expect="OTHER")
+    case("US free text is OTHER", "anything at all", "US", expect="OTHER")
+    case("US single character is OTHER", "x", "US", expect="OTHER")
+    case("DE VAT number is OTHER", "DE123456789", "DE", expect="OTHER")
+    case("GB is OTHER", "AB123456C", "GB", expect="OTHER")
+    case("UY is OTHER", "211234560018", "UY", expect="OTHER")
+    case("ES is OTHER", "12345678Z", "ES", expect="OTHER")
+    case("US blank value is invalid", "   ", "US", expect=INV)
+    case("US empty value is invalid", "", "US", expect=INV)
+    case("country XX is not an ISO code", "123.456.789-09", "XX", expect="INVALID_COUNTRY")
+    case("country ZZ (user-assigned) is not an ISO code", "anything", "ZZ", expect="INVALID_COUNTRY")
+    case("country lower-case br", "123.456.789-09", "br", expect="INVALID_COUNTRY")
+    case("country mixed-case Br", "123.456.789-09", "Br", expect="INVALID_COUNTRY")
+    case("country alpha-3 BRA", "123.456.789-09", "BRA", expect="INVALID_COUNTRY")
+    case("country empty", "123.456.789-09", "", expect="INVALID_COUNTRY")
+    case("country one letter", "123.456.789-09", "B", expect="INVALID_COUNTRY")
+    case("country numeric 076", "123.456.789-09", "076", expect="INVALID_COUNTRY")
+    case("country with trailing space", "123.456.789-09", "BR ", expect="INVALID_COUNTRY")
+    case("country is checked before the value", "", "XX", expect="INVALID_COUNTRY")
+    return c
+
+
+def generate() -> list[Cases]:
+    cases = gen_validate_tax_id()
+    print(f"  validate_tax_id: {STATS['cross_checked']} cases cross-checked with python-stdnum, "
+          f"{len(STATS['differs'])} where the contract deliberately differs from stdnum")
+    return [cases]
