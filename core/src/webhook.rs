@@ -146,7 +146,7 @@ pub fn verify_webhook(
             "no webhook secret was given to verify against",
         ));
     }
-    let ts = timestamp.trim();
+    let ts = timestamp;
     if ts.is_empty() || ts.len() > 18 || !ts.bytes().all(|b| b.is_ascii_digit()) {
         return Err(sig_error(
             "malformed_timestamp",
@@ -158,7 +158,7 @@ pub fn verify_webhook(
         sig_error("malformed_timestamp", "the X-Webhook-Timestamp header is not Unix seconds")
             .at("timestamp")
     })?;
-    let sig = signature.trim();
+    let sig = signature;
     let given = (sig.len() == 64)
         .then(|| hex::decode(sig).ok())
         .flatten()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import gen_card  # noqa: E402
