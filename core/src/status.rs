@@ -126,3 +126,10 @@ status_enum! {
         Expired = "expired" => true,
     }
 }
+
+impl Default for ChargeStatus {
+    /// An empty `Unknown`: the response carried no status.
+    fn default() -> Self {
+        ChargeStatus::Unknown(String::new())
+    }
+}

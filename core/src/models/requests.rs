@@ -1,0 +1,436 @@
+//! Request types for every call, with A55's exact field names.
+//!
+//! Each type serializes to the JSON A55 expects and validates through the same code as a raw JSON
+//! payload ([`crate::validate`]), so a typed request and a pasted dictionary get identical answers.
+//! Required fields left empty (`""`, `None`) are reported as `REQUIRED_FIELD` by validation, not
+//! silently sent. `extra` carries keys the SDK does not know; they are sent as they are (with an
+//! `UNKNOWN_FIELD` warning).
+//!
+//! ```
+//! use a55_core::models::{ApiRequest, ChargeRequest, Address, CardDetails, TypeCharge};
+//! use a55_core::money::Currency;
+//! use a55_core::schedule::parse_date;
+//! use a55_core::Decimal;
+//!
+//! let charge = ChargeRequest {
+//!     wallet_uuid: "f47ac10b-58cc-4372-a567-0e02b2c3d479".into(),
+//!     merchant_id: "11111111-1111-1111-1111-111111111111".into(),
+//!     payer_name: "Zhang Wei".into(),
+//!     payer_email: "zhangwei@example.com".into(),
+//!     payer_tax_id: "123.456.789-09".into(),
+//!     payer_cell_phone: "+5511999999999".into(),
+//!     installment_value: Decimal::new(15000, 2),
+//!     installment_count: 3,
+//!     currency: Some(Currency::Brl),
+//!     due_date: Some(parse_date("2026-12-31", "due_date").unwrap()),
+//!     description: "Order #42".into(),
+//!     type_charge: Some(TypeCharge::CreditCard),
+//!     payer_address: Address {
+//!         street: "Av. Paulista".into(), address_number: Some("1000".into()),
+//!         complement: Some("Sala 101".into()), neighborhood: Some("Bela Vista".into()),
+//!         city: "São Paulo".into(), state: "SP".into(), postal_code: "01310-100".into(),
+//!         country: Some("BR".into()), ..Default::default()
+//!     },
+//!     card: Some(CardDetails {
+//!         number: "4024007153763191".into(), name: "Zhang Wei".into(),
+//!         expiry_month: "12".into(), expiry_year: "2030".into(), cvv: "123".into(),
+//!     }),
+//!     ..Default::default()
+//! };
+//! let issues = charge.validate(Some(parse_date("2026-11-21", "today").unwrap()));
+//! // The seeds' test card fails Luhn: a warning, not an error.
+//! assert_eq!(issues.len(), 1);
+//! assert_eq!(issues[0].code.as_str(), "CARD_NUMBER_CHECKSUM");
+//! // Debug never shows the card or the tax id.
+//! let shown = format!("{charge:?}");
+//! assert!(!shown.contains("4024007153763191") && !shown.contains("123.456.789-09"));
+//! ```
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::codes::Issue;
+use crate::money::Currency;
+use crate::redact::{CardNumber, Cvv, TaxId};
+use crate::schedule::{Cycle, Date};
+use crate::validate::{Prepared, RequestKind, prepare};
+
+use super::TypeCharge;
+
+/// Serializes a decimal as a JSON number with exactly its digits (`150.00`, never `150.0000001`).
+pub(crate) fn ser_amount<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let n: serde_json::Number = d.to_string().parse().map_err(serde::ser::Error::custom)?;
+    n.serialize(s)
+}
+
+fn ser_amount_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ser_amount(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_currency<S: Serializer>(c: &Option<Currency>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_str(c.code()),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_cycle<S: Serializer>(c: &Cycle, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.as_str())
+}
+
+/// A request the SDK can validate and send.
+pub trait ApiRequest: Serialize {
+    /// Which validation rules apply.
+    const KIND: RequestKind;
+
+    /// The JSON body, before normalization.
+    fn to_payload(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// Every issue, as `validate(KIND, payload, today)` gives it.
+    fn validate(&self, today: Option<Date>) -> Vec<Issue> {
+        self.prepare(today).issues
+    }
+
+    /// The normalized body and its issues.
+    fn prepare(&self, today: Option<Date>) -> Prepared {
+        prepare(Self::KIND, &self.to_payload(), today)
+    }
+}
+
+/// `POST /api/v1/bank/wallet/`: a wallet for a merchant and currency.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct WalletRequest {
+    /// Your entity (company) UUID.
+    pub entity_uuid: String,
+    /// Your internal customer id.
+    pub customer_id: String,
+    /// BRL, MXN, CLP or ARS.
+    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// Display name.
+    pub name: String,
+    /// Email for the wallet.
+    pub email: String,
+    /// Whether A55 issues OAuth credentials for this wallet.
+    pub create_credentials: bool,
+    /// An existing merchant; omitted, A55 creates one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merchant_uuid: Option<String>,
+    /// Keys the SDK does not know, sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ApiRequest for WalletRequest {
+    const KIND: RequestKind = RequestKind::Wallet;
+}
+
+/// A billing or shipping address.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Address {
+    /// Street name.
+    pub street: String,
+    /// Number (required on card charges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_number: Option<String>,
+    /// Apartment, suite, floor; may be empty but must be sent on card charges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub complement: Option<String>,
+    /// Neighborhood (required on card charges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub neighborhood: Option<String>,
+    /// City.
+    pub city: String,
+    /// State or province code (`SP`, `CDMX`).
+    pub state: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2; defaults to the wallet's country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Card data for host-to-host charges: all five fields or none.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CardDetails {
+    /// The PAN; `Debug` shows its last four digits only.
+    #[serde(rename = "card_number")]
+    pub number: CardNumber,
+    /// Name printed on the card.
+    #[serde(rename = "card_name")]
+    pub name: String,
+    /// `MM` (or `M`).
+    #[serde(rename = "card_expiry_month")]
+    pub expiry_month: String,
+    /// `YYYY`.
+    #[serde(rename = "card_expiry_year")]
+    pub expiry_year: String,
+    /// The CVV; never shown.
+    #[serde(rename = "card_cvv")]
+    pub cvv: Cvv,
+}
+
+/// Browser or device fingerprint for 3DS.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct DeviceInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_accept_content: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_java_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_javascript_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_color_depth: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_screen_height: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_screen_width: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_browser_time_difference: Option<String>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Behavioural data for antifraud scoring.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct AntifraudInfo {
+    /// web, app, pos, marketplace, link, subscription or api.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sales_channel: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cardholder_logged_in: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cardholder_since_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purchase_history: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_since_last_purchase_merchant: Option<i64>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A recurring subscription created with its first charge.
+#[derive(Clone, Debug, Serialize)]
+pub struct SubscriptionRequest {
+    /// The billing cycle.
+    #[serde(serialize_with = "ser_cycle")]
+    pub cycle: Cycle,
+    /// Last date a charge may fall on; none means no end.
+    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Date>,
+}
+
+/// `POST /api/v1/bank/wallet/charge/`: a charge of any payment method, a subscription's first
+/// charge, a pre-authorization (`capture: false`).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ChargeRequest {
+    /// The wallet receiving the money.
+    pub wallet_uuid: String,
+    /// The merchant.
+    pub merchant_id: String,
+    /// Payer's full name.
+    pub payer_name: String,
+    /// Payer's email.
+    pub payer_email: String,
+    /// CPF, CNPJ, RFC, RUT, CUIT …; `Debug` shows its last two characters.
+    pub payer_tax_id: TaxId,
+    /// Mobile number with country code.
+    pub payer_cell_phone: String,
+    /// The amount of **each** installment; the charge's total is this × `installment_count`.
+    #[serde(serialize_with = "ser_amount")]
+    pub installment_value: Decimal,
+    /// 1–12 for credit cards, 1 otherwise.
+    pub installment_count: u32,
+    /// BRL, MXN, CLP, COP, PEN, ARS or USD.
+    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// First due date.
+    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<Date>,
+    /// Shown to the payer.
+    pub description: String,
+    /// The payment method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_charge: Option<TypeCharge>,
+    /// Billing address.
+    pub payer_address: Address,
+    /// Overrides the default webhook URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    /// Where the payer returns after checkout or 3DS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
+    /// Your order id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_external_id: Option<String>,
+    /// Asynchronous processing where supported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_async: Option<bool>,
+    /// Shipping address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_address: Option<Address>,
+    /// Card fields for host-to-host charges.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub card: Option<CardDetails>,
+    /// `false` authorizes only (capture later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capture: Option<bool>,
+    /// Forces 3DS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threeds_authentication: Option<bool>,
+    /// Needed with 3DS and card fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_info: Option<DeviceInfo>,
+    /// Antifraud data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antifraud_info: Option<AntifraudInfo>,
+    /// Makes this charge the first of a subscription.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription: Option<SubscriptionRequest>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ApiRequest for ChargeRequest {
+    const KIND: RequestKind = RequestKind::Charge;
+}
+
+/// `POST /api/v1/bank/wallet/charge/pix/`: a PIX charge answered with a BR Code and QR image.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct PixChargeRequest {
+    pub wallet_uuid: String,
+    pub merchant_id: String,
+    pub payer_name: String,
+    pub payer_email: String,
+    /// CPF or CNPJ; `Debug` shows its last two characters.
+    pub payer_tax_id: TaxId,
+    pub payer_cell_phone: String,
+    /// The amount in BRL.
+    #[serde(serialize_with = "ser_amount")]
+    pub amount: Decimal,
+    /// Must be BRL.
+    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<Date>,
+    pub description: String,
+    /// Street, city, state and postal code are required.
+    pub payer_address: Address,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_external_id: Option<String>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ApiRequest for PixChargeRequest {
+    const KIND: RequestKind = RequestKind::PixCharge;
+}
+
+/// `POST /api/v1/bank/wallet/checkout/`: a hosted checkout session.
+#[derive(Clone, Debug, Default, Serialize)]
+#[allow(missing_docs)]
+pub struct CheckoutRequest {
+    pub wallet_uuid: String,
+    pub merchant_id: String,
+    /// The total; the payer may split it in up to `max_installments`.
+    #[serde(serialize_with = "ser_amount")]
+    pub amount: Decimal,
+    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    pub description: String,
+    /// Where the payer goes after paying (HTTPS).
+    pub redirect_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancel_url: Option<String>,
+    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payer_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_methods: Option<Vec<TypeCharge>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_installments: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_external_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_checkout: Option<bool>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ApiRequest for CheckoutRequest {
+    const KIND: RequestKind = RequestKind::Checkout;
+}
+
+/// A full or partial refund of a confirmed or paid charge.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RefundRequest {
+    /// The charge.
+    pub charge_uuid: String,
+    /// Its wallet.
+    pub wallet_uuid: String,
+    /// Omit for the full remaining amount.
+    #[serde(serialize_with = "ser_amount_opt", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// Why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl ApiRequest for RefundRequest {
+    const KIND: RequestKind = RequestKind::Refund;
+}
+
+/// Captures a pre-authorized charge (`capture: false`), fully or partly.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CaptureRequest {
+    /// The charge.
+    pub charge_uuid: String,
+    /// Its wallet.
+    pub wallet_uuid: String,
+    /// Omit for a full capture.
+    #[serde(serialize_with = "ser_amount_opt", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+}
+
+impl ApiRequest for CaptureRequest {
+    const KIND: RequestKind = RequestKind::Capture;
+}

@@ -1,0 +1,561 @@
+//! Response types. Reading is tolerant: unknown fields are kept in `raw`, unknown enum values in
+//! `Unknown(..)`, amounts are read exactly from numbers or numeric strings, and a field of an
+//! unexpected type reads as absent instead of failing the whole result.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::codes::{Issue, IssueCode, Severity};
+use crate::redact::Secret;
+use crate::status::{ChargeStatus, SubscriptionStatus};
+
+use super::TypeCharge;
+
+/// Reads a decimal exactly from a JSON number or numeric text.
+pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    Decimal::from_str(&text)
+        .ok()
+        .or_else(|| Decimal::from_scientific(&text).ok())
+}
+
+fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    Ok(Option::<Value>::deserialize(d)?.as_ref().and_then(decimal_from_json))
+}
+
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+fn de_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+fn de_lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(Option::<Value>::deserialize(d)?.and_then(|v| serde_json::from_value(v).ok()))
+}
+
+fn de_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// One entry of a charge-level `message` array: `{code, source, description, field}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+pub struct ServerMessage {
+    /// A55's code (`INVALID_TAX_ID`, `error_threeds_authentication`, …).
+    #[serde(default, deserialize_with = "de_text")]
+    pub code: Option<String>,
+    /// Where it came from (`validation`, `acquirer`, `authentication`, …).
+    #[serde(default, deserialize_with = "de_text")]
+    pub source: Option<String>,
+    /// A55's explanation.
+    #[serde(default, deserialize_with = "de_text")]
+    pub description: Option<String>,
+    /// The field, when A55 names one.
+    #[serde(default, deserialize_with = "de_text")]
+    pub field: Option<String>,
+}
+
+impl ServerMessage {
+    /// The message as an issue (severity error).
+    pub fn to_issue(&self) -> Issue {
+        Issue {
+            code: IssueCode::parse(self.code.as_deref().unwrap_or("UNKNOWN")),
+            severity: Severity::Error,
+            field: self.field.clone().unwrap_or_default(),
+            description: self.description.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// Reads `message` in any of its documented forms: an array of messages, null, `{}` or a string.
+fn de_messages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ServerMessage>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+        Some(Value::String(s)) if !s.is_empty() => vec![ServerMessage {
+            description: Some(s),
+            ..ServerMessage::default()
+        }],
+        _ => Vec::new(),
+    })
+}
+
+/// A result type that keeps its raw JSON.
+pub trait Model: DeserializeOwned {
+    /// Stores the raw JSON after decoding.
+    fn set_raw(&mut self, raw: Value);
+
+    /// Decodes a JSON value, keeping it whole in `raw`.
+    fn from_json(raw: Value) -> Result<Self, serde_json::Error> {
+        let mut model: Self = serde_json::from_value(raw.clone())?;
+        model.set_raw(raw);
+        Ok(model)
+    }
+}
+
+macro_rules! model {
+    ($($name:ident),*) => {$(
+        impl Model for $name {
+            fn set_raw(&mut self, raw: Value) {
+                self.raw = raw;
+            }
+        }
+    )*};
+}
+
+/// One installment of a charge.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct Installment {
+    /// The installment's amount in the charge's currency.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub local_currency: Option<Decimal>,
+    /// Currency code.
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    /// Informative USD equivalent.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub usd_currency: Option<Decimal>,
+    /// Informative EUR equivalent.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub eur_currency: Option<Decimal>,
+    /// Due date.
+    #[serde(default, deserialize_with = "de_text")]
+    pub due_date: Option<String>,
+    /// Status of this installment.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<ChargeStatus>,
+    /// 1-based number.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub installment_number: Option<u32>,
+}
+
+/// PIX payment data. Both documented namings are read (`qr_code_base64`/`qr_code`,
+/// `copy_paste`/`payload`, `expiration`/`expiration_date`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct PixPayload {
+    /// Base64 PNG of the QR code.
+    #[serde(default, alias = "qr_code", deserialize_with = "de_text")]
+    pub qr_code_base64: Option<String>,
+    /// The BR Code text ("pix copia e cola").
+    #[serde(default, alias = "payload", deserialize_with = "de_text")]
+    pub copy_paste: Option<String>,
+    /// When the QR code expires (ISO 8601).
+    #[serde(default, alias = "expiration_date", deserialize_with = "de_text")]
+    pub expiration: Option<String>,
+}
+
+/// The subscription created with a charge.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct SubscriptionInfo {
+    /// Its id.
+    #[serde(default, deserialize_with = "de_text")]
+    pub subscription_uuid: Option<String>,
+    /// Its cycle as sent by A55.
+    #[serde(default, deserialize_with = "de_text")]
+    pub cycle: Option<String>,
+    /// Its status (`active` on creation).
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<SubscriptionStatus>,
+    /// The next automatic charge.
+    #[serde(default, deserialize_with = "de_text")]
+    pub next_charge_date: Option<String>,
+    /// End date, or none for no end.
+    #[serde(default, deserialize_with = "de_text")]
+    pub end_date: Option<String>,
+}
+
+/// A charge, as create, get, list, refund, cancel, capture and webhooks describe it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct Charge {
+    /// Its id (null on some validation errors).
+    #[serde(default, deserialize_with = "de_text")]
+    pub charge_uuid: Option<String>,
+    /// Its status; a 200 with `status: "error"` is a declined or failed charge, not an exception.
+    #[serde(default = "unknown_status", deserialize_with = "de_status")]
+    pub status: ChargeStatus,
+    /// Amount in the wallet's settlement currency.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub local_currency: Option<Decimal>,
+    /// Currency code.
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    /// Informative USD equivalent.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub usd_currency: Option<Decimal>,
+    /// Informative EUR equivalent.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub eur_currency: Option<Decimal>,
+    /// Payment method (`type` in responses).
+    #[serde(default, rename = "type", alias = "type_charge", deserialize_with = "de_lenient")]
+    pub type_charge: Option<TypeCharge>,
+    /// Creation date.
+    #[serde(default, deserialize_with = "de_text")]
+    pub date: Option<String>,
+    /// Description.
+    #[serde(default, deserialize_with = "de_text")]
+    pub description: Option<String>,
+    /// First due date.
+    #[serde(default, deserialize_with = "de_text")]
+    pub due_date: Option<String>,
+    /// Number of installments.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub installment_count: Option<u32>,
+    /// Each installment.
+    #[serde(default, deserialize_with = "de_list")]
+    pub installments: Vec<Installment>,
+    /// Hosted payment page.
+    #[serde(default, deserialize_with = "de_text")]
+    pub charge_payment_url: Option<String>,
+    /// 3DS challenge URL when `pending`.
+    #[serde(default, deserialize_with = "de_text")]
+    pub url_3ds: Option<String>,
+    /// Why the charge failed, when `status` is `error`.
+    #[serde(default, deserialize_with = "de_messages")]
+    pub message: Vec<ServerMessage>,
+    /// The subscription created with this charge.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub subscription: Option<SubscriptionInfo>,
+    /// PIX data for PIX charges.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub pix_payload: Option<PixPayload>,
+    /// Boleto PDF.
+    #[serde(default, deserialize_with = "de_text")]
+    pub boleto_url: Option<String>,
+    /// Boleto digitable line.
+    #[serde(default, deserialize_with = "de_text")]
+    pub barcode: Option<String>,
+    /// The wallet (cancel responses).
+    #[serde(default, deserialize_with = "de_text")]
+    pub wallet_uuid: Option<String>,
+    /// Refunded so far, when A55 says.
+    #[serde(default, deserialize_with = "de_amount")]
+    pub refunded_amount: Option<Decimal>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+fn unknown_status() -> ChargeStatus {
+    ChargeStatus::Unknown(String::new())
+}
+
+fn de_status<'de, D: Deserializer<'de>>(d: D) -> Result<ChargeStatus, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => ChargeStatus::parse(&s),
+        _ => unknown_status(),
+    })
+}
+
+impl Charge {
+    /// The total: the sum of the installments when listed, else `local_currency`.
+    pub fn total(&self) -> Option<Decimal> {
+        if self.installments.is_empty() {
+            self.local_currency
+        } else {
+            self.installments
+                .iter()
+                .map(|i| i.local_currency)
+                .sum::<Option<Decimal>>()
+        }
+    }
+
+    /// The messages as issues.
+    pub fn issues(&self) -> Vec<Issue> {
+        self.message.iter().map(ServerMessage::to_issue).collect()
+    }
+}
+
+/// OAuth credentials issued with a wallet (`create_credentials: true`). Shown once: store the secret.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct WalletCredentials {
+    /// The OAuth client id.
+    #[serde(default, deserialize_with = "de_text")]
+    pub client_id: Option<String>,
+    /// The OAuth client secret; `Debug` never shows it.
+    #[serde(default)]
+    pub client_secret: Secret,
+    /// Always `client_credentials`.
+    #[serde(default, deserialize_with = "de_text")]
+    pub grant_type: Option<String>,
+    /// Scopes granted.
+    #[serde(default, deserialize_with = "de_list")]
+    pub scopes: Vec<String>,
+}
+
+/// A wallet.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct Wallet {
+    #[serde(default, deserialize_with = "de_text")]
+    pub wallet_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub entity_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub merchant_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub customer_id: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub email: Option<String>,
+    /// Present only when the wallet was created with `create_credentials: true`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub credentials: Option<WalletCredentials>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// A hosted checkout session.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct CheckoutSession {
+    #[serde(default, deserialize_with = "de_text")]
+    pub checkout_uuid: Option<String>,
+    /// Send the payer here.
+    #[serde(default, deserialize_with = "de_text")]
+    pub checkout_url: Option<String>,
+    /// `active` when ready.
+    #[serde(default, deserialize_with = "de_text")]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub amount: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    /// ISO 8601 expiry.
+    #[serde(default, deserialize_with = "de_text")]
+    pub expires_at: Option<String>,
+    /// Set once the payer has paid.
+    #[serde(default, deserialize_with = "de_text")]
+    pub charge_uuid: Option<String>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// A payment link.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct PaymentLink {
+    #[serde(default, deserialize_with = "de_text")]
+    pub payment_link_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub url: Option<String>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub local_currency: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub usd_currency: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub eur_currency: Option<Decimal>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// One page of a list: `{page, limit, total, pages, data[]}`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct Page<T> {
+    /// 1-based page number.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub page: Option<u32>,
+    /// Page size.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub limit: Option<u32>,
+    /// Items across all pages.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub total: Option<u32>,
+    /// Number of pages.
+    #[serde(default, deserialize_with = "de_u32")]
+    pub pages: Option<u32>,
+    /// This page's items (raw; see `items()`).
+    #[serde(default)]
+    pub data: Vec<Value>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+    #[serde(skip)]
+    _marker: std::marker::PhantomData<T>,
+}
+
+impl<T: Model> Page<T> {
+    /// The items decoded; an item that cannot be read is skipped.
+    pub fn items(&self) -> Vec<T> {
+        self.data
+            .iter()
+            .filter_map(|v| T::from_json(v.clone()).ok())
+            .collect()
+    }
+}
+
+impl<T: Model> Model for Page<T> {
+    fn set_raw(&mut self, raw: Value) {
+        self.raw = raw;
+    }
+}
+
+/// A charge made by a subscription.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct SubscriptionCharge {
+    #[serde(default, deserialize_with = "de_text")]
+    pub charge_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub amount: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<ChargeStatus>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub created_at: Option<String>,
+}
+
+/// A subscription.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct Subscription {
+    #[serde(default, deserialize_with = "de_text")]
+    pub subscription_uuid: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub cycle: Option<String>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub end_date: Option<String>,
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<SubscriptionStatus>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub description: Option<String>,
+    /// The next charge date.
+    #[serde(default, alias = "next_charge_date", deserialize_with = "de_text")]
+    pub next_due_date: Option<String>,
+    /// When it was cancelled.
+    #[serde(default, deserialize_with = "de_text")]
+    pub cancelled_at: Option<String>,
+    #[serde(default, deserialize_with = "de_list")]
+    pub charges: Vec<SubscriptionCharge>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// What the public (no token) charge endpoint says about a charge.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[allow(missing_docs)]
+pub struct PublicCharge {
+    #[serde(default, deserialize_with = "de_text")]
+    pub charge_uuid: Option<String>,
+    #[serde(default = "unknown_status", deserialize_with = "de_status")]
+    pub status: ChargeStatus,
+    #[serde(default, deserialize_with = "de_text")]
+    pub redirect_url: Option<String>,
+    #[serde(default, deserialize_with = "de_amount")]
+    pub value: Option<Decimal>,
+    #[serde(default, deserialize_with = "de_text")]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub type_charge: Option<TypeCharge>,
+    #[serde(default, deserialize_with = "de_u32")]
+    pub installment_count: Option<u32>,
+    #[serde(default, deserialize_with = "de_messages")]
+    pub message: Vec<ServerMessage>,
+    /// The whole JSON as received.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// An OAuth2 token answer.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct TokenResponse {
+    /// The bearer token; `Debug` never shows it.
+    #[serde(default)]
+    pub access_token: Secret,
+    /// Lifetime in seconds (3600 by default).
+    #[serde(default, deserialize_with = "de_u32")]
+    pub expires_in: Option<u32>,
+    /// Always `Bearer`.
+    #[serde(default, deserialize_with = "de_text")]
+    pub token_type: Option<String>,
+    /// The whole JSON as received, with the token removed.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+impl Model for TokenResponse {
+    fn set_raw(&mut self, mut raw: Value) {
+        if let Some(obj) = raw.as_object_mut() {
+            obj.remove("access_token");
+        }
+        self.raw = raw;
+    }
+}
+
+model!(
+    Charge,
+    Wallet,
+    CheckoutSession,
+    PaymentLink,
+    Subscription,
+    PublicCharge
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_seed_001_response_and_variants() {
+        // Parsed from text, as from the wire: 150.00 keeps its digits.
+        let raw: Value = serde_json::from_str(r#"{
+            "charge_uuid": "51dcca6e-7310-4b73-a94c-90835408f2ff", "local_currency": 150.00,
+            "currency": "BRL", "usd_currency": "26.90", "eur_currency": 23.58, "type": "credit_card",
+            "status": "cancelled", "message": null, "installment_count": 3, "brand_new": {"x": 1},
+            "installments": [{"local_currency": 50.00, "due_date": "2026-12-31", "status": "confirmed", "installment_number": 1}],
+            "pix_payload": {"qr_code": "iVBOR", "payload": "000201", "expiration_date": "2026-12-31T00:00:00Z"}
+        }"#).unwrap();
+        let c = Charge::from_json(raw).unwrap();
+        assert_eq!(c.status, ChargeStatus::Canceled);
+        assert_eq!(c.local_currency.unwrap().to_string(), "150.00");
+        assert_eq!(c.usd_currency.unwrap().to_string(), "26.90");
+        assert_eq!(c.type_charge, Some(TypeCharge::CreditCard));
+        assert_eq!(c.raw["brand_new"]["x"], 1);
+        assert_eq!(c.pix_payload.unwrap().copy_paste.as_deref(), Some("000201"));
+        let weird = Charge::from_json(json!({"status": 5, "installments": "x", "type": "crypto"})).unwrap();
+        assert_eq!(weird.type_charge, Some(TypeCharge::Unknown("crypto".into())));
+    }
+}
