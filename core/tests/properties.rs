@@ -1,0 +1,203 @@
+//! Property tests: invariants that must hold for every input, not just the vectors.
+
+use a55_core::money::{self, AmountArg, Currency};
+use a55_core::pix::{BrCodeSpec, build_pix_brcode, parse_pix_brcode};
+use a55_core::schedule::{self, Cycle, Date};
+use a55_core::validate::{RequestKind, validate};
+use a55_core::{Decimal, card, tax_id, webhook};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+fn currency() -> impl Strategy<Value = Currency> {
+    prop::sample::select(Currency::ALL.to_vec())
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1900i32..=2200, 1u32..=12, 1u32..=31).prop_filter_map("real date", |(y, m, d)| {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    })
+}
+
+fn cycle() -> impl Strategy<Value = Cycle> {
+    prop::sample::select(Cycle::ALL.to_vec())
+}
+
+/// Arbitrary JSON, biased towards the shapes validation looks at.
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        "\\PC{0,20}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "BRL", "CLP", "credit_card", "pix", "2026-12-31", "monthly", "4024007153763191",
+            "123.456.789-09", "https://x.com/a", "SP", "01310-100", "BR", "12", "2030",
+            "11111111-1111-1111-1111-111111111111", "1E+400", "-0", "NaN",
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 48, 8, |inner| {
+        let keys = prop::sample::select(vec![
+            "wallet_uuid", "merchant_id", "payer_name", "payer_email", "payer_tax_id",
+            "payer_cell_phone", "installment_value", "installment_count", "currency", "due_date",
+            "description", "type_charge", "payer_address", "card_number", "card_cvv",
+            "card_expiry_month", "card_expiry_year", "card_name", "subscription", "cycle",
+            "end_date", "device_info", "threeds_authentication", "amount", "allowed_methods",
+            "max_installments", "country", "postal_code", "state", "items", "quantity", "zzz",
+        ]);
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn a_split_sums_to_its_normalized_total(minor in 1i64..=99_999_999_999, count in 1u32..=12, c in currency()) {
+        let total = Decimal::new(minor, c.exponent());
+        match schedule::split_installments(total, count, c.code()) {
+            Ok(parts) => {
+                let normalized = money::normalize_amount(total, c.code()).unwrap().amount;
+                prop_assert_eq!(parts.iter().copied().sum::<Decimal>(), normalized);
+                prop_assert_eq!(parts.len(), count as usize);
+                prop_assert!(parts.windows(2).all(|w| w[0] >= w[1]));
+                prop_assert!(parts[0] - parts[parts.len() - 1] < Decimal::from(count) * c.unit());
+            }
+            Err(e) => prop_assert_eq!(e.code.as_str(), "AMOUNT_INVALID"),
+        }
+    }
+
+    #[test]
+    fn normalization_is_idempotent(text in "[0-9]{0,12}(\\.[0-9]{0,6})?", c in currency()) {
+        if let Ok(first) = money::normalize_amount(text.as_str(), c.code()) {
+            let again = money::normalize_amount(first.amount, c.code()).unwrap();
+            prop_assert_eq!(again.amount, first.amount);
+            prop_assert!(!again.rounded);
+            prop_assert_eq!(first.amount.scale(), c.exponent());
+        }
+    }
+
+    #[test]
+    fn floats_read_as_their_shortest_text(f in 0.0f64..1e9) {
+        let as_float = money::normalize_amount(AmountArg::Float(f), "BRL");
+        let as_text = money::normalize_amount(format!("{f}").as_str(), "BRL");
+        prop_assert_eq!(as_float.map(|n| n.amount).ok(), as_text.map(|n| n.amount).ok());
+    }
+
+    #[test]
+    fn schedules_strictly_increase(d in date(), cy in cycle(), count in 1u32..=60) {
+        if let Ok(dates) = schedule::subscription_schedule(d, cy, count, None) {
+            prop_assert!(dates.first().is_none_or(|f| *f > d));
+            prop_assert!(dates.windows(2).all(|w| w[0] < w[1]));
+            prop_assert_eq!(schedule::next_charge_date(d, cy, None).ok().flatten(), dates.first().copied());
+        }
+        if let Ok(dates) = schedule::installment_due_dates(d, count.min(12)) {
+            prop_assert_eq!(dates[0], d);
+            prop_assert!(dates.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn a_built_br_code_parses_back(
+        url in "[a-z0-9.]{3,20}/[a-z0-9/]{1,40}",
+        minor in proptest::option::of(1i64..=9_999_999_999),
+        name in "\\PC{0,40}",
+        city in "\\PC{0,30}",
+        txid in proptest::option::of("[A-Za-z0-9]{1,30}"),
+    ) {
+        let amount = minor.map(|m| Decimal::new(m, 2).to_string());
+        let code = build_pix_brcode(&BrCodeSpec {
+            url: &url, amount: amount.as_deref(), merchant_name: &name, merchant_city: &city,
+            txid: txid.as_deref(),
+        }).unwrap();
+        let parsed = parse_pix_brcode(&code).unwrap();
+        prop_assert_eq!(parsed.url.as_deref(), Some(url.as_str()));
+        prop_assert_eq!(parsed.amount, amount);
+        prop_assert!(parsed.merchant_name.len() <= 25 && parsed.merchant_city.len() <= 15);
+        // Any one changed character breaks the CRC or the structure.
+        let mut bytes = code.clone().into_bytes();
+        let i = code.len() / 2;
+        bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+        if let Ok(changed) = String::from_utf8(bytes) {
+            prop_assert!(parse_pix_brcode(&changed).is_err());
+        }
+    }
+
+    #[test]
+    fn a_signed_webhook_verifies_and_any_byte_change_fails(
+        body in prop::collection::vec(any::<u8>(), 1..200),
+        secret in "[ -~]{1,40}",
+        ts in 1_000_000_000i64..2_000_000_000,
+        at in any::<prop::sample::Index>(),
+        flip in 1u8..=255,
+    ) {
+        let mut raw = br#"{"charge_uuid":"c","status":"paid","x":""#.to_vec();
+        raw.extend(body.iter().map(|b| b'a' + b % 26));
+        raw.extend(br#""}"#);
+        let sig = webhook::sign_webhook(&raw, &secret, ts);
+        let stamp = ts.to_string();
+        prop_assert!(webhook::verify_webhook(&raw, &sig, &stamp, &[&secret], 300, ts).is_ok());
+        let mut changed = raw.clone();
+        let i = at.index(changed.len());
+        changed[i] ^= flip;
+        let err = webhook::verify_webhook(&changed, &sig, &stamp, &[&secret], 300, ts).unwrap_err();
+        prop_assert_eq!(err.reason, Some("signature_mismatch"));
+    }
+
+    #[test]
+    fn garbage_never_panics(text in "\\PC{0,64}", bytes in prop::collection::vec(any::<u8>(), 0..64), n in any::<i64>(), c in "\\PC{0,4}") {
+        let _ = money::normalize_amount(text.as_str(), &c);
+        let _ = money::normalize_amount(text.as_str(), "BRL");
+        let _ = money::to_minor_units(text.as_str(), "CLP");
+        let _ = money::from_minor_units(n, &c);
+        let _ = money::currency_exponent(&c);
+        let _ = schedule::split_installments(text.as_str(), (n & 31) as u32, "BRL");
+        let _ = schedule::parse_date(&text, "d");
+        let _ = Cycle::parse(&text);
+        let _ = tax_id::validate_tax_id(&text, "BR");
+        for country in ["CL", "AR", "MX", "CO", "PE", "US"] {
+            let _ = tax_id::validate_tax_id(&text, country);
+        }
+        let _ = card::card_brand(&text);
+        let _ = parse_pix_brcode(&text);
+        let _ = parse_pix_brcode(&format!("000201{text}6304ABCD"));
+        let _ = webhook::verify_webhook(&bytes, &text, &text, &[&c], 300, n);
+        let _ = webhook::parse_webhook_event(&bytes);
+    }
+
+    #[test]
+    fn validate_never_panics_on_any_json(payload in json(), today in proptest::option::of(date())) {
+        for kind in RequestKind::ALL {
+            let issues = validate(kind, &payload, today);
+            if !payload.is_object() {
+                prop_assert_eq!(issues.len(), 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_inputs_are_refused_not_crashed() {
+    let megabyte = "9".repeat(1 << 20);
+    assert_eq!(
+        money::normalize_amount(megabyte.as_str(), "BRL").unwrap_err().code.as_str(),
+        "AMOUNT_INVALID"
+    );
+    let tiny = format!("0.{}1", "0".repeat(1 << 20));
+    assert!(money::normalize_amount(tiny.as_str(), "BRL").is_err());
+    assert!(money::normalize_amount("1e999999999999999999999", "BRL").is_err());
+    assert!(money::normalize_amount("1e-999999999999999999999", "BRL").is_err());
+    assert_eq!(card::card_brand(&megabyte), card::CardBrand::Unknown);
+    assert!(tax_id::validate_tax_id(&megabyte, "BR").is_err());
+    assert!(parse_pix_brcode(&megabyte).is_err());
+    let err = tax_id::validate_tax_id(&megabyte, "US").map(|k| k.as_str());
+    assert_eq!(err, Ok("OTHER"));
+    let e = money::normalize_amount(megabyte.as_str(), "BRL").unwrap_err();
+    assert!(e.to_string().len() < 200, "error text must not carry the whole input");
+}
