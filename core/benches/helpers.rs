@@ -1,4 +1,5 @@
 //! Benchmarks of the public helpers.
+#![allow(missing_docs, clippy::expect_used)]
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 
 use a55_core::{card, money, pix, schedule, tax_id, webhook};

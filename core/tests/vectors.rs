@@ -1,4 +1,5 @@
 //! Runs every shared vector in `tests/vectors/` through the Rust API.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::print_stdout, missing_docs)]
 //!
 //! The same files are run by the Python, Node, Kotlin and Swift suites; see tests/vectors/README.md.
 
