@@ -90,7 +90,9 @@ const ELO: &[(u32, u32)] = &[
     (655021, 655058),
 ];
 
-const HIPERCARD: &[u32] = &[606282, 637095, 637568, 637599, 637609, 637612, 384100, 384140, 384160];
+const HIPERCARD: &[u32] = &[
+    606282, 637095, 637568, 637599, 637609, 637612, 384100, 384140, 384160,
+];
 
 /// The brand of a card number (`card_brand`). Needs 6–19 digits (spaces and dashes ignored), else
 /// [`CardBrand::Unknown`]. Never fails.
@@ -110,7 +112,9 @@ pub fn card_brand(number: &str) -> CardBrand {
         CardBrand::Hipercard
     } else if matches!(prefix(2), 34 | 37) {
         CardBrand::Amex
-    } else if in_range(prefix(3), 300, 305) || prefix(4) == 3095 || matches!(prefix(2), 36 | 38 | 39)
+    } else if in_range(prefix(3), 300, 305)
+        || prefix(4) == 3095
+        || matches!(prefix(2), 36 | 38 | 39)
     {
         CardBrand::Diners
     } else if in_range(prefix(4), 3528, 3589) {

@@ -79,3 +79,163 @@ pub(crate) fn quote(text: &str) -> String {
     out.push('\'');
     out
 }
+
+/// The kind of an [`Error`]: each language maps it to its own exception class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The request broke a rule, locally or on the server (400/422): see `issues`.
+    Validation,
+    /// A webhook did not verify: see `reason`.
+    Signature,
+    /// 401: the token is missing, bad or expired (after one forced refresh), or the credentials are wrong.
+    Authentication,
+    /// 403: the credentials may not act on this resource.
+    Permission,
+    /// 404.
+    NotFound,
+    /// 409: a state conflict or an idempotency key reused with another body.
+    Conflict,
+    /// 429: see `retry_after`.
+    RateLimit,
+    /// 5xx.
+    Server,
+    /// Any other HTTP error status.
+    Api,
+    /// The request was never written (DNS, refused connection, TLS): nothing happened on the server.
+    Connection,
+    /// The deadline ran out before the request was written.
+    Timeout,
+    /// The request was written but no answer came (broken connection, deadline mid-call): the server
+    /// may have acted. Repeat the call with `idempotency_key` to get the original result.
+    UnknownOutcome,
+    /// The client is configured wrongly (no credentials, a non-HTTPS URL, no TLS roots).
+    Configuration,
+    /// A 2xx answer could not be read.
+    Decode,
+}
+
+impl ErrorKind {
+    /// A stable name: `validation`, `signature`, `authentication`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Signature => "signature",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::Permission => "permission",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimit => "rate_limit",
+            ErrorKind::Server => "server",
+            ErrorKind::Api => "api",
+            ErrorKind::Connection => "connection",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::UnknownOutcome => "unknown_outcome",
+            ErrorKind::Configuration => "configuration",
+            ErrorKind::Decode => "decode",
+        }
+    }
+
+    /// Whether the outcome is definite: the server certainly did not act (or answered).
+    pub fn is_definite(self) -> bool {
+        self != ErrorKind::UnknownOutcome
+    }
+}
+
+/// Every failure of the SDK, in one type. Its text never contains a secret, a card number or a tax id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// What happened.
+    pub kind: ErrorKind,
+    /// A sentence for people.
+    pub message: String,
+    /// The HTTP status, when the server answered.
+    pub status: Option<u16>,
+    /// The error codes the server (or local validation) gave.
+    pub codes: Vec<String>,
+    /// Validation issues, local or from the server.
+    pub issues: Vec<Issue>,
+    /// The webhook verification reason (`signature_mismatch`, …) for [`ErrorKind::Signature`].
+    pub reason: Option<String>,
+    /// The server's request id (`X-Request-Id`).
+    pub request_id: Option<String>,
+    /// The idempotency key of the call: repeat with it after an unknown outcome.
+    pub idempotency_key: Option<String>,
+    /// How long the server asked to wait (429).
+    pub retry_after: Option<std::time::Duration>,
+    /// The response body as received, when it matched no known shape (truncated to 2 KiB).
+    pub raw_body: Option<String>,
+}
+
+impl Error {
+    /// A new error of a kind.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            status: None,
+            codes: Vec::new(),
+            issues: Vec::new(),
+            reason: None,
+            request_id: None,
+            idempotency_key: None,
+            retry_after: None,
+            raw_body: None,
+        }
+    }
+
+    /// A local validation failure carrying its issues (errors and warnings).
+    pub fn validation(issues: Vec<Issue>) -> Error {
+        let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
+        let message = match errors.as_slice() {
+            [] => "the request is invalid".to_string(),
+            [one] => one.to_string(),
+            [first, rest @ ..] => format!("{first} (and {} more issues)", rest.len()),
+        };
+        let mut e = Error::new(ErrorKind::Validation, message);
+        e.codes = errors.iter().map(|i| i.code.as_str().to_string()).collect();
+        e.issues = issues;
+        e
+    }
+
+    /// Whether repeating the same call (same idempotency key) may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self.kind {
+            ErrorKind::RateLimit
+            | ErrorKind::Server
+            | ErrorKind::Connection
+            | ErrorKind::Timeout
+            | ErrorKind::UnknownOutcome => true,
+            ErrorKind::Conflict => self.codes.iter().any(|c| c == "IDEMPOTENCY_KEY_IN_USE"),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status}")?;
+            if let Some(id) = &self.request_id {
+                write!(f, ", request {id}")?;
+            }
+            write!(f, ")")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<RuleError> for Error {
+    fn from(e: RuleError) -> Error {
+        if e.code == IssueCode::InvalidWebhookSignature {
+            let mut out = Error::new(ErrorKind::Signature, e.message.clone());
+            out.codes = vec![e.code.as_str().to_string()];
+            out.reason = e.reason.map(str::to_string);
+            out
+        } else {
+            Error::validation(vec![e.into_issue()])
+        }
+    }
+}

@@ -198,7 +198,9 @@ mod tests {
         assert!(!is_email("zhangwei@example"));
         assert!(is_phone("+5511999999999"));
         assert!(!is_phone("+55119"));
-        assert!(is_acceptable_callback_url("https://your-app.com/webhooks/a55"));
+        assert!(is_acceptable_callback_url(
+            "https://your-app.com/webhooks/a55"
+        ));
         assert!(is_acceptable_callback_url("http://127.0.0.1:8080/hook"));
         assert!(!is_acceptable_callback_url("http://your-app.com/webhooks"));
         assert!(!is_acceptable_callback_url("https://user@your-app.com/"));

@@ -35,5 +35,5 @@ pub mod validate;
 pub mod webhook;
 
 pub use codes::{Issue, IssueCode, Severity};
-pub use error::RuleError;
+pub use error::{Error, ErrorKind, RuleError};
 pub use rust_decimal::Decimal;

@@ -360,7 +360,11 @@ impl ExactDecimal {
             Rounding::HalfAwayFromZero if next_digit >= 5 => kept + 1,
             _ => kept,
         };
-        let max_minor: u64 = if scale == 0 { 999_999_999 } else { 99_999_999_999 };
+        let max_minor: u64 = if scale == 0 {
+            999_999_999
+        } else {
+            99_999_999_999
+        };
         if value == 0 {
             return Err(amount_error(
                 field,
@@ -404,7 +408,10 @@ pub fn normalize_in(
 }
 
 /// The amount in minor units (cents), after normalization: BRL 10.005 → 1001.
-pub fn to_minor_units<'a>(amount: impl Into<AmountArg<'a>>, currency: &str) -> Result<i64, RuleError> {
+pub fn to_minor_units<'a>(
+    amount: impl Into<AmountArg<'a>>,
+    currency: &str,
+) -> Result<i64, RuleError> {
     let normalized = normalize_amount(amount, currency)?;
     Ok(normalized.amount.mantissa() as i64)
 }

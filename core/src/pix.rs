@@ -108,7 +108,9 @@ pub fn parse_pix_brcode(text: &str) -> Result<BrCode, RuleError> {
         return Err(bad("the BR Code has no fields"));
     };
     if last_id != "63" || last_value.chars().count() != 4 {
-        return Err(bad("the BR Code must end with the CRC field 63 of length 4"));
+        return Err(bad(
+            "the BR Code must end with the CRC field 63 of length 4",
+        ));
     }
     let expected = crc16_ccitt(&text.as_bytes()[..crc_start + 4]);
     let given = u16::from_str_radix(last_value, 16)
@@ -171,13 +173,17 @@ pub fn parse_pix_brcode(text: &str) -> Result<BrCode, RuleError> {
         }
     }
     if code.payload_format_indicator != "01" {
-        return Err(bad("field 00 (payload format indicator) must be 01 and come first"));
+        return Err(bad(
+            "field 00 (payload format indicator) must be 01 and come first",
+        ));
     }
     if !found_pix {
         return Err(bad("no PIX merchant account template (GUI br.gov.bcb.pix)"));
     }
     if code.key.is_none() && code.url.is_none() {
-        return Err(bad("the PIX template has neither a key (01) nor a URL (25)"));
+        return Err(bad(
+            "the PIX template has neither a key (01) nor a URL (25)",
+        ));
     }
     if code.transaction_currency != "986" {
         return Err(bad("field 53 (currency) must be 986 (BRL)"));
@@ -186,7 +192,9 @@ pub fn parse_pix_brcode(text: &str) -> Result<BrCode, RuleError> {
         return Err(bad("field 58 (country) must be BR"));
     }
     if code.merchant_name.is_empty() || code.merchant_city.is_empty() {
-        return Err(bad("fields 59 (merchant name) and 60 (merchant city) are required"));
+        return Err(bad(
+            "fields 59 (merchant name) and 60 (merchant city) are required",
+        ));
     }
     if let Some(amount) = &code.amount {
         let ok = !amount.is_empty()
@@ -246,7 +254,9 @@ pub fn emv_text(text: &str, max: usize) -> String {
 fn field(id: &str, value: &str) -> Result<String, RuleError> {
     let len = value.chars().count();
     if len > 99 {
-        return Err(bad(format!("field {id} would be longer than 99 characters")));
+        return Err(bad(format!(
+            "field {id} would be longer than 99 characters"
+        )));
     }
     Ok(format!("{id}{len:02}{value}"))
 }
@@ -256,7 +266,12 @@ pub fn build_pix_brcode(spec: &BrCodeSpec<'_>) -> Result<String, RuleError> {
     let account = field("00", PIX_GUI)? + &field("25", spec.url)?;
     let txid: String = spec
         .txid
-        .map(|t| t.chars().filter(char::is_ascii_alphanumeric).take(25).collect())
+        .map(|t| {
+            t.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(25)
+                .collect()
+        })
         .filter(|t: &String| !t.is_empty())
         .unwrap_or_else(|| "***".to_string());
     let mut out = String::new();
@@ -287,7 +302,10 @@ mod tests {
     #[test]
     fn bcb_manual_example() {
         let code = parse_pix_brcode(BCB_EXAMPLE).unwrap();
-        assert_eq!(code.key.as_deref(), Some("123e4567-e12b-12d1-a456-426655440000"));
+        assert_eq!(
+            code.key.as_deref(),
+            Some("123e4567-e12b-12d1-a456-426655440000")
+        );
         assert_eq!(code.merchant_name, "Fulano de Tal");
         assert_eq!(code.txid.as_deref(), Some("***"));
         assert_eq!(code.crc, "1D3D");

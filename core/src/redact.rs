@@ -114,9 +114,15 @@ mod tests {
 
     #[test]
     fn masks() {
-        assert_eq!(format!("{:?}", CardNumber::new("4024007153763191")), "CardNumber(•••• 3191)");
+        assert_eq!(
+            format!("{:?}", CardNumber::new("4024007153763191")),
+            "CardNumber(•••• 3191)"
+        );
         assert_eq!(format!("{}", Cvv::new("123")), "***");
         assert_eq!(format!("{}", TaxId::new("123.456.789-09")), "********09");
-        assert_eq!(format!("{:?}", Secret::new("sk_live_x")), "Secret([redacted])");
+        assert_eq!(
+            format!("{:?}", Secret::new("sk_live_x")),
+            "Secret([redacted])"
+        );
     }
 }

@@ -304,7 +304,12 @@ mod tests {
         );
         assert_eq!(
             installment_due_dates(d("2026-12-31"), 4).unwrap(),
-            [d("2026-12-31"), d("2027-01-31"), d("2027-02-28"), d("2027-03-31")]
+            [
+                d("2026-12-31"),
+                d("2027-01-31"),
+                d("2027-02-28"),
+                d("2027-03-31")
+            ]
         );
         assert_eq!(
             next_charge_date(d("2028-02-29"), Cycle::Yearly, None).unwrap(),

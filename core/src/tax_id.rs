@@ -183,7 +183,9 @@ fn cpf_ok(d: &[char]) -> bool {
 
 /// CNPJ: 12 digits or letters then 2 check digits; value = ASCII − 48.
 fn cnpj_ok(d: &[char]) -> bool {
-    if !d[..12].iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    if !d[..12]
+        .iter()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         || !d[12..].iter().all(char::is_ascii_digit)
     {
         return false;
@@ -317,7 +319,10 @@ mod tests {
 
     #[test]
     fn contract_examples() {
-        assert_eq!(validate_tax_id("123.456.789-09", "BR").unwrap(), TaxIdKind::Cpf);
+        assert_eq!(
+            validate_tax_id("123.456.789-09", "BR").unwrap(),
+            TaxIdKind::Cpf
+        );
         for (v, c) in [
             ("111.222.333-44", "BR"),
             ("12345678901", "BR"),
@@ -332,8 +337,14 @@ mod tests {
                 "{v}"
             );
         }
-        assert_eq!(validate_tax_id("12.ABC.345/01DE-35", "BR").unwrap(), TaxIdKind::Cnpj);
-        assert_eq!(validate_tax_id("xaxx010101000", "MX").unwrap(), TaxIdKind::Rfc);
+        assert_eq!(
+            validate_tax_id("12.ABC.345/01DE-35", "BR").unwrap(),
+            TaxIdKind::Cnpj
+        );
+        assert_eq!(
+            validate_tax_id("xaxx010101000", "MX").unwrap(),
+            TaxIdKind::Rfc
+        );
         assert_eq!(validate_tax_id("anything", "US").unwrap(), TaxIdKind::Other);
         assert_eq!(
             validate_tax_id("1", "br").unwrap_err().code,

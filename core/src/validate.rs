@@ -16,7 +16,9 @@ use serde_json::{Map, Number, Value};
 use crate::card::{CardBrand, card_brand, card_digits, luhn_ok};
 use crate::codes::{Issue, IssueCode};
 use crate::error::{RuleError, quote};
-use crate::formats::{BR_STATES, is_acceptable_callback_url, is_email, is_phone, is_postal_code, is_uuid};
+use crate::formats::{
+    BR_STATES, is_acceptable_callback_url, is_email, is_phone, is_postal_code, is_uuid,
+};
 use crate::money::{AmountArg, Currency, ExactDecimal};
 use crate::schedule::{Cycle, Date, parse_date};
 use crate::tax_id::{is_country_code, validate_tax_id_at};
@@ -116,7 +118,15 @@ pub const CHARGE_CURRENCIES: [Currency; 7] = [
 /// Currencies a PIX charge can be in.
 pub const PIX_CURRENCIES: [Currency; 1] = [Currency::Brl];
 
-const SALES_CHANNELS: [&str; 7] = ["web", "app", "pos", "marketplace", "link", "subscription", "api"];
+const SALES_CHANNELS: [&str; 7] = [
+    "web",
+    "app",
+    "pos",
+    "marketplace",
+    "link",
+    "subscription",
+    "api",
+];
 const H2H_FIELDS: [&str; 5] = [
     "card_number",
     "card_name",
@@ -142,7 +152,11 @@ impl Prepared {
 
     /// The warnings alone.
     pub fn warnings(&self) -> Vec<Issue> {
-        self.issues.iter().filter(|i| !i.is_error()).cloned().collect()
+        self.issues
+            .iter()
+            .filter(|i| !i.is_error())
+            .cloned()
+            .collect()
     }
 }
 
@@ -484,7 +498,11 @@ impl Validator {
             if !present {
                 obj.remove(field.name);
                 if field.req != Req::Optional {
-                    self.push(IssueCode::RequiredField, &path, format!("{path} is required"));
+                    self.push(
+                        IssueCode::RequiredField,
+                        &path,
+                        format!("{path} is required"),
+                    );
                 }
                 continue;
             }
@@ -616,7 +634,10 @@ impl Validator {
                         self.push(
                             IssueCode::InvalidCountry,
                             path,
-                            format!("{path} {} is not an ISO 3166-1 alpha-2 country code", quote(s)),
+                            format!(
+                                "{path} {} is not an ISO 3166-1 alpha-2 country code",
+                                quote(s)
+                            ),
                         );
                     }
                 }
@@ -691,7 +712,11 @@ impl Validator {
                             Value::String(s) => self.push(
                                 IssueCode::InvalidAllowedMethod,
                                 &p,
-                                format!("{p} {} is not a payment method; use one of {}", quote(s), TYPE_CHARGES.join(", ")),
+                                format!(
+                                    "{p} {} is not a payment method; use one of {}",
+                                    quote(s),
+                                    TYPE_CHARGES.join(", ")
+                                ),
                             ),
                             other => self.type_error(&p, "text", other),
                         }
@@ -734,7 +759,11 @@ impl Validator {
                 self.push(
                     IssueCode::CurrencyNotSupported,
                     "currency",
-                    format!("currency {} is not supported here; use {}", quote(code), list.join(", ")),
+                    format!(
+                        "currency {} is not supported here; use {}",
+                        quote(code),
+                        list.join(", ")
+                    ),
                 );
                 None
             }
@@ -813,7 +842,10 @@ impl Validator {
                 self.push(
                     IssueCode::InvalidPostalCode,
                     "payer_address.postal_code",
-                    format!("payer_address.postal_code {} is not a postal code of {country}", quote(code)),
+                    format!(
+                        "payer_address.postal_code {} is not a postal code of {country}",
+                        quote(code)
+                    ),
                 );
             }
         }
@@ -823,7 +855,10 @@ impl Validator {
                     self.push(
                         IssueCode::InvalidState,
                         "payer_address.state",
-                        format!("payer_address.state {} is not one of Brazil's 27 UFs (SP, RJ, …)", quote(state)),
+                        format!(
+                            "payer_address.state {} is not one of Brazil's 27 UFs (SP, RJ, …)",
+                            quote(state)
+                        ),
                     );
                 }
             }
@@ -841,8 +876,19 @@ impl Validator {
 
     fn charge(&mut self, obj: &mut Map<String, Value>, pix: bool) {
         self.object(obj, if pix { PIX_CHARGE } else { CHARGE }, "");
-        let currency = self.currency(obj, if pix { &PIX_CURRENCIES } else { &CHARGE_CURRENCIES });
-        self.amount(obj, if pix { "amount" } else { "installment_value" }, currency);
+        let currency = self.currency(
+            obj,
+            if pix {
+                &PIX_CURRENCIES
+            } else {
+                &CHARGE_CURRENCIES
+            },
+        );
+        self.amount(
+            obj,
+            if pix { "amount" } else { "installment_value" },
+            currency,
+        );
         let due = self.due_date(obj);
         let address = match obj.get("payer_address") {
             Some(Value::Object(a)) => Some(a),
@@ -872,7 +918,10 @@ impl Validator {
                 let why = if subscription.is_some() {
                     "a subscription's charge has exactly 1 installment".to_string()
                 } else if max == 1 {
-                    format!("{} charges have exactly 1 installment", type_charge.unwrap_or("these"))
+                    format!(
+                        "{} charges have exactly 1 installment",
+                        type_charge.unwrap_or("these")
+                    )
                 } else {
                     "installment_count must be between 1 and 12 for credit cards".to_string()
                 };
@@ -914,7 +963,10 @@ impl Validator {
             self.push(
                 IssueCode::RequiredField,
                 missing,
-                format!("{missing} is required when card fields are sent: send all five of {} or none", H2H_FIELDS.join(", ")),
+                format!(
+                    "{missing} is required when card fields are sent: send all five of {} or none",
+                    H2H_FIELDS.join(", ")
+                ),
             );
         }
         let brand = Self::text_of(obj, "card_number")
@@ -992,7 +1044,11 @@ impl Validator {
     fn refund_or_capture(&mut self, obj: &mut Map<String, Value>, kind: RequestKind) {
         self.object(
             obj,
-            if kind == RequestKind::Refund { REFUND } else { CAPTURE },
+            if kind == RequestKind::Refund {
+                REFUND
+            } else {
+                CAPTURE
+            },
             "",
         );
         // A55 stores two decimals; the charge's currency is not part of this request, so amounts are

@@ -40,7 +40,11 @@ fn mac(secret: &str, timestamp: &str, body: &[u8]) -> HmacSha256 {
 /// The signature header value for a body (`sign_webhook`): lower-case hex HMAC-SHA256 of
 /// `"{timestamp}.{raw_body}"`.
 pub fn sign_webhook(raw_body: &[u8], secret: &str, timestamp: i64) -> String {
-    hex::encode(mac(secret, &timestamp.to_string(), raw_body).finalize().into_bytes())
+    hex::encode(
+        mac(secret, &timestamp.to_string(), raw_body)
+            .finalize()
+            .into_bytes(),
+    )
 }
 
 fn sig_error(reason: &'static str, message: impl Into<String>) -> RuleError {
@@ -98,15 +102,17 @@ fn text_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
 /// Parses a webhook body without verifying it (for trusted transports and tests).
 pub fn parse_webhook_event(raw_body: &[u8]) -> Result<WebhookEvent, RuleError> {
     let bad = |m: &str| RuleError::new(IssueCode::InvalidWebhookPayload, "raw_body", m);
-    let raw: Value = serde_json::from_slice(raw_body)
-        .map_err(|_| bad("the webhook body is not JSON"))?;
+    let raw: Value =
+        serde_json::from_slice(raw_body).map_err(|_| bad("the webhook body is not JSON"))?;
     let Value::Object(obj) = &raw else {
         return Err(bad("the webhook body is not a JSON object"));
     };
     let (Some(Value::String(charge_uuid)), Some(Value::String(status))) =
         (obj.get("charge_uuid"), obj.get("status"))
     else {
-        return Err(bad("the webhook body needs text fields charge_uuid and status"));
+        return Err(bad(
+            "the webhook body needs text fields charge_uuid and status",
+        ));
     };
     Ok(WebhookEvent {
         charge_uuid: charge_uuid.clone(),
@@ -155,8 +161,11 @@ pub fn verify_webhook(
         .map_err(|e| e.at("timestamp"));
     }
     let ts_value: i64 = ts.parse().map_err(|_| {
-        sig_error("malformed_timestamp", "the X-Webhook-Timestamp header is not Unix seconds")
-            .at("timestamp")
+        sig_error(
+            "malformed_timestamp",
+            "the X-Webhook-Timestamp header is not Unix seconds",
+        )
+        .at("timestamp")
     })?;
     let sig = signature;
     let given = (sig.len() == 64)
@@ -211,12 +220,19 @@ mod tests {
     fn sign_and_verify() {
         let body = br#"{"charge_uuid":"c1","status":"cancelled"}"#;
         let sig = sign_webhook(body, "whsec_a", 1_795_000_000);
-        let ev = verify_webhook(body, &sig, "1795000000", &["old", "whsec_a"], 300, 1_795_000_300)
-            .unwrap();
+        let ev = verify_webhook(
+            body,
+            &sig,
+            "1795000000",
+            &["old", "whsec_a"],
+            300,
+            1_795_000_300,
+        )
+        .unwrap();
         assert_eq!(ev.status, ChargeStatus::Canceled);
         assert_eq!(ev.dedup_key(), "c1:canceled");
-        let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], 300, 1_794_999_699)
-            .unwrap_err();
+        let err =
+            verify_webhook(body, &sig, "1795000000", &["whsec_a"], 300, 1_794_999_699).unwrap_err();
         assert_eq!(err.reason, Some("timestamp_in_future"));
         let err = verify_webhook(b"{}", &sig, "1795000000", &["whsec_a"], 300, 1_795_000_000)
             .unwrap_err();

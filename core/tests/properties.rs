@@ -1,5 +1,11 @@
 //! Property tests: invariants that must hold for every input, not just the vectors.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::print_stdout, missing_docs)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::print_stdout,
+    missing_docs
+)]
 
 use a55_core::money::{self, AmountArg, Currency};
 use a55_core::pix::{BrCodeSpec, build_pix_brcode, parse_pix_brcode};
@@ -29,28 +35,75 @@ fn json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         "\\PC{0,20}".prop_map(Value::String),
         prop::sample::select(vec![
-            "BRL", "CLP", "credit_card", "pix", "2026-12-31", "monthly", "4024007153763191",
-            "123.456.789-09", "https://x.com/a", "SP", "01310-100", "BR", "12", "2030",
-            "11111111-1111-1111-1111-111111111111", "1E+400", "-0", "NaN",
+            "BRL",
+            "CLP",
+            "credit_card",
+            "pix",
+            "2026-12-31",
+            "monthly",
+            "4024007153763191",
+            "123.456.789-09",
+            "https://x.com/a",
+            "SP",
+            "01310-100",
+            "BR",
+            "12",
+            "2030",
+            "11111111-1111-1111-1111-111111111111",
+            "1E+400",
+            "-0",
+            "NaN",
         ])
         .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(3, 48, 8, |inner| {
         let keys = prop::sample::select(vec![
-            "wallet_uuid", "merchant_id", "payer_name", "payer_email", "payer_tax_id",
-            "payer_cell_phone", "installment_value", "installment_count", "currency", "due_date",
-            "description", "type_charge", "payer_address", "card_number", "card_cvv",
-            "card_expiry_month", "card_expiry_year", "card_name", "subscription", "cycle",
-            "end_date", "device_info", "threeds_authentication", "amount", "allowed_methods",
-            "max_installments", "country", "postal_code", "state", "items", "quantity", "zzz",
+            "wallet_uuid",
+            "merchant_id",
+            "payer_name",
+            "payer_email",
+            "payer_tax_id",
+            "payer_cell_phone",
+            "installment_value",
+            "installment_count",
+            "currency",
+            "due_date",
+            "description",
+            "type_charge",
+            "payer_address",
+            "card_number",
+            "card_cvv",
+            "card_expiry_month",
+            "card_expiry_year",
+            "card_name",
+            "subscription",
+            "cycle",
+            "end_date",
+            "device_info",
+            "threeds_authentication",
+            "amount",
+            "allowed_methods",
+            "max_installments",
+            "country",
+            "postal_code",
+            "state",
+            "items",
+            "quantity",
+            "zzz",
         ]);
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
-                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
             }),
         ]
     })
@@ -187,7 +240,10 @@ proptest! {
 fn huge_inputs_are_refused_not_crashed() {
     let megabyte = "9".repeat(1 << 20);
     assert_eq!(
-        money::normalize_amount(megabyte.as_str(), "BRL").unwrap_err().code.as_str(),
+        money::normalize_amount(megabyte.as_str(), "BRL")
+            .unwrap_err()
+            .code
+            .as_str(),
         "AMOUNT_INVALID"
     );
     let tiny = format!("0.{}1", "0".repeat(1 << 20));
@@ -200,5 +256,8 @@ fn huge_inputs_are_refused_not_crashed() {
     let err = tax_id::validate_tax_id(&megabyte, "US").map(|k| k.as_str());
     assert_eq!(err, Ok("OTHER"));
     let e = money::normalize_amount(megabyte.as_str(), "BRL").unwrap_err();
-    assert!(e.to_string().len() < 200, "error text must not carry the whole input");
+    assert!(
+        e.to_string().len() < 200,
+        "error text must not carry the whole input"
+    );
 }

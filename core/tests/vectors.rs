@@ -1,5 +1,11 @@
 //! Runs every shared vector in `tests/vectors/` through the Rust API.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::print_stdout, missing_docs)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::print_stdout,
+    missing_docs
+)]
 //!
 //! The same files are run by the Python, Node, Kotlin and Swift suites; see tests/vectors/README.md.
 
@@ -32,7 +38,10 @@ fn amount_arg(v: &Value) -> AmountArg<'_> {
 }
 
 fn s(args: &Value, key: &str) -> String {
-    args[key].as_str().unwrap_or_else(|| panic!("{key} is not text")).to_string()
+    args[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} is not text"))
+        .to_string()
 }
 
 fn date(args: &Value, key: &str) -> Result<schedule::Date, RuleError> {
@@ -49,7 +58,10 @@ fn opt_date(args: &Value, key: &str) -> Result<Option<schedule::Date>, RuleError
 
 fn count(args: &Value, key: &str) -> u32 {
     // Negative or oversized counts cannot be expressed in u32 callers; they map to 0 (invalid).
-    args[key].as_i64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0)
+    args[key]
+        .as_i64()
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(0)
 }
 
 fn dates(v: Vec<schedule::Date>) -> Value {
@@ -64,10 +76,17 @@ fn opt(v: Option<String>) -> Value {
 fn run(function: &str, args: &Value) -> Result<Value, RuleError> {
     Ok(match function {
         "normalize_amount" => {
-            json!(money::normalize_amount(amount_arg(&args["amount"]), &s(args, "currency"))?.amount.to_string())
+            json!(
+                money::normalize_amount(amount_arg(&args["amount"]), &s(args, "currency"))?
+                    .amount
+                    .to_string()
+            )
         }
         "currency_exponent" => json!(money::currency_exponent(&s(args, "currency"))?),
-        "to_minor_units" => json!(money::to_minor_units(amount_arg(&args["amount"]), &s(args, "currency"))?),
+        "to_minor_units" => json!(money::to_minor_units(
+            amount_arg(&args["amount"]),
+            &s(args, "currency")
+        )?),
         "from_minor_units" => {
             let minor = args["minor"].as_i64().expect("minor");
             json!(money::from_minor_units(minor, &s(args, "currency"))?.to_string())
@@ -80,22 +99,31 @@ fn run(function: &str, args: &Value) -> Result<Value, RuleError> {
             )?;
             Value::Array(parts.into_iter().map(|p| json!(p.to_string())).collect())
         }
-        "installment_due_dates" => {
-            dates(schedule::installment_due_dates(date(args, "first_due_date")?, count(args, "count"))?)
-        }
+        "installment_due_dates" => dates(schedule::installment_due_dates(
+            date(args, "first_due_date")?,
+            count(args, "count"),
+        )?),
         "next_charge_date" => {
             let due = date(args, "due_date")?;
             let cycle = Cycle::parse(&s(args, "cycle"))?;
             let end = opt_date(args, "end_date")?;
-            schedule::next_charge_date(due, cycle, end)?.map_or(Value::Null, |d| json!(d.to_string()))
+            schedule::next_charge_date(due, cycle, end)?
+                .map_or(Value::Null, |d| json!(d.to_string()))
         }
         "subscription_schedule" => {
             let due = date(args, "due_date")?;
             let cycle = Cycle::parse(&s(args, "cycle"))?;
             let end = opt_date(args, "end_date")?;
-            dates(schedule::subscription_schedule(due, cycle, count(args, "count"), end)?)
+            dates(schedule::subscription_schedule(
+                due,
+                cycle,
+                count(args, "count"),
+                end,
+            )?)
         }
-        "validate_tax_id" => json!(tax_id::validate_tax_id(&s(args, "value"), &s(args, "country"))?.as_str()),
+        "validate_tax_id" => {
+            json!(tax_id::validate_tax_id(&s(args, "value"), &s(args, "country"))?.as_str())
+        }
         "card_brand" => json!(card::card_brand(&s(args, "card_number")).as_str()),
         "parse_pix_brcode" => {
             let c = pix::parse_pix_brcode(&s(args, "text"))?;
@@ -123,7 +151,9 @@ fn run(function: &str, args: &Value) -> Result<Value, RuleError> {
                 .map(|v| v.as_str().expect("secret").to_string())
                 .collect();
             let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
-            let tolerance = args["tolerance_s"].as_u64().unwrap_or(webhook::DEFAULT_TOLERANCE_SECS);
+            let tolerance = args["tolerance_s"]
+                .as_u64()
+                .unwrap_or(webhook::DEFAULT_TOLERANCE_SECS);
             let ev = webhook::verify_webhook(
                 s(args, "raw_body").as_bytes(),
                 &s(args, "signature"),
@@ -177,9 +207,9 @@ fn matches(function: &str, expected: &Value, got: &Value) -> bool {
         return issue_set(expected) == issue_set(got);
     }
     match (expected, got) {
-        (Value::Object(e), Value::Object(g)) => e
-            .iter()
-            .all(|(k, v)| v == g.get(k).unwrap_or(&Value::Null)),
+        (Value::Object(e), Value::Object(g)) => {
+            e.iter().all(|(k, v)| v == g.get(k).unwrap_or(&Value::Null))
+        }
         _ => expected == got,
     }
 }
@@ -225,5 +255,10 @@ fn every_vector_file_passes() {
         }
     }
     println!("{passed} vectors passed, {} failed", failures.len());
-    assert!(failures.is_empty(), "{} vector failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} vector failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

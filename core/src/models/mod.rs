@@ -6,8 +6,9 @@ mod responses;
 use std::fmt;
 
 pub use requests::{
-    Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest, CheckoutRequest,
-    DeviceInfo, PixChargeRequest, RefundRequest, SubscriptionRequest, WalletRequest,
+    Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest,
+    CheckoutRequest, DeviceInfo, PixChargeRequest, RefundRequest, SubscriptionRequest,
+    WalletRequest,
 };
 pub use responses::{
     Charge, CheckoutSession, Installment, Model, Page, PaymentLink, PixPayload, PublicCharge,

@@ -118,7 +118,10 @@ pub struct WalletRequest {
     /// Your internal customer id.
     pub customer_id: String,
     /// BRL, MXN, CLP or ARS.
-    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_currency",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<Currency>,
     /// Display name.
     pub name: String,
@@ -272,7 +275,10 @@ pub struct ChargeRequest {
     /// 1–12 for credit cards, 1 otherwise.
     pub installment_count: u32,
     /// BRL, MXN, CLP, COP, PEN, ARS or USD.
-    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_currency",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<Currency>,
     /// First due date.
     #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
@@ -341,7 +347,10 @@ pub struct PixChargeRequest {
     #[serde(serialize_with = "ser_amount")]
     pub amount: Decimal,
     /// Must be BRL.
-    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_currency",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<Currency>,
     #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
     pub due_date: Option<Date>,
@@ -370,7 +379,10 @@ pub struct CheckoutRequest {
     /// The total; the payer may split it in up to `max_installments`.
     #[serde(serialize_with = "ser_amount")]
     pub amount: Decimal,
-    #[serde(serialize_with = "ser_currency", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_currency",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub currency: Option<Currency>,
     pub description: String,
     /// Where the payer goes after paying (HTTPS).
@@ -408,7 +420,10 @@ pub struct RefundRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for the full remaining amount.
-    #[serde(serialize_with = "ser_amount_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_amount_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<Decimal>,
     /// Why.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -427,7 +442,10 @@ pub struct CaptureRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for a full capture.
-    #[serde(serialize_with = "ser_amount_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_amount_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<Decimal>,
 }
 

@@ -5,8 +5,8 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer};
 use serde_json::Value;
 
 use crate::codes::{Issue, IssueCode, Severity};
@@ -28,7 +28,9 @@ pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
 }
 
 fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    Ok(Option::<Value>::deserialize(d)?.as_ref().and_then(decimal_from_json))
+    Ok(Option::<Value>::deserialize(d)?
+        .as_ref()
+        .and_then(decimal_from_json))
 }
 
 fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -219,7 +221,12 @@ pub struct Charge {
     #[serde(default, deserialize_with = "de_amount")]
     pub eur_currency: Option<Decimal>,
     /// Payment method (`type` in responses).
-    #[serde(default, rename = "type", alias = "type_charge", deserialize_with = "de_lenient")]
+    #[serde(
+        default,
+        rename = "type",
+        alias = "type_charge",
+        deserialize_with = "de_lenient"
+    )]
     pub type_charge: Option<TypeCharge>,
     /// Creation date.
     #[serde(default, deserialize_with = "de_text")]
@@ -555,7 +562,11 @@ mod tests {
         assert_eq!(c.type_charge, Some(TypeCharge::CreditCard));
         assert_eq!(c.raw["brand_new"]["x"], 1);
         assert_eq!(c.pix_payload.unwrap().copy_paste.as_deref(), Some("000201"));
-        let weird = Charge::from_json(json!({"status": 5, "installments": "x", "type": "crypto"})).unwrap();
-        assert_eq!(weird.type_charge, Some(TypeCharge::Unknown("crypto".into())));
+        let weird =
+            Charge::from_json(json!({"status": 5, "installments": "x", "type": "crypto"})).unwrap();
+        assert_eq!(
+            weird.type_charge,
+            Some(TypeCharge::Unknown("crypto".into()))
+        );
     }
 }
