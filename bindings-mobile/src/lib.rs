@@ -1,0 +1,1 @@
+//! Kotlin and Swift bindings (filled by the mobile binding).

@@ -1,0 +1,1 @@
+//! Node bindings (filled by the Node binding).

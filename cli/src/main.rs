@@ -1,0 +1,2 @@
+//! The `a55` command.
+fn main() {}
