@@ -1,1 +1,2 @@
+//! Generates the napi glue.
 fn main() { napi_build::setup(); }

@@ -14,6 +14,29 @@ python-stdnum. Nothing here imports, calls or reads the SDK.
 Deterministic: no randomness, no clock. Output format: tests/vectors/README.md (`function` =
 "validate"; each case `{name, args: {kind, payload, today}, ok: [{code, severity, field}]}`, the list
 compared as a set). Issues are written sorted by (field, code, severity) so re-runs are byte-identical.
+
+Readings taken where docs/validation.md leaves room (the vectors pin them down):
+- Non-numeric text in an amount ("abc", "NaN", "1,50", "true") is AMOUNT_INVALID, not INVALID_TYPE;
+  a boolean, array or object amount is INVALID_TYPE.
+- AMOUNT_ROUNDED means the value changed: 250.00 as a float, 150, "1.5E2" give no warning.
+- A subscription with installment_count != 1 is INVALID_INSTALLMENT_COUNT at installment_count only
+  (rule 8), not INVALID_SUBSCRIPTION.
+- null on the R* field payer_address.complement is REQUIRED_FIELD; "" is accepted.
+- A card field that is present with the wrong type counts as sent (INVALID_TYPE only).
+- Keys a kind does not list (type_charge on pix_charge, installment_count on checkout, amount on
+  charge, reason on capture) are UNKNOWN_FIELD warnings and are not format-checked; keys inside
+  applepay/googlepay are not checked; items[i] objects are.
+- redirect_url follows the same URL rule as webhook_url/cancel_url, loopback http included
+  (CONTRACT.md §6).
+- Only payer_address.postal_code/state are country-checked; shipping_address only gets its country
+  code checked.
+- A payload that is not a JSON object (array, string, number, boolean) is one INVALID_TYPE at "".
+Deliberately left without vectors (the doc does not decide them): "" or "   " on optional fields,
+whitespace-only complement, whether AMOUNT_ROUNDED accompanies an AMOUNT_INVALID caused by rounding
+(999999999.995, CLP 0.9), subscription with a missing/invalid type_charge, wrong-typed or empty
+allowed_methods entries, 3DS with a wrong-typed device_info/ip_address, Amex CVV when the number is
+malformed, https to an IP literal outside loopback, upper-case URL schemes, enum case other than
+cycle/state/country, text length limits (INVALID_VALUE for long text), null as the whole payload.
 """
 
 from __future__ import annotations
