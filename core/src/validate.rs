@@ -241,7 +241,8 @@ enum Ty {
     Methods,
     Object(&'static [Field]),
     ObjectList(&'static [Field]),
-    Any,
+    /// Any JSON object; its keys are not checked.
+    AnyObject,
 }
 
 #[derive(Clone, Copy)]
@@ -358,8 +359,8 @@ const CHARGE: &[Field] = &[
     f("antifraud_info", Ty::Object(ANTIFRAUD_INFO), O),
     f("subscription", Ty::Object(SUBSCRIPTION), O),
     f("items", Ty::ObjectList(ITEM), O),
-    f("applepay", Ty::Any, O),
-    f("googlepay", Ty::Any, O),
+    f("applepay", Ty::AnyObject, O),
+    f("googlepay", Ty::AnyObject, O),
 ];
 
 const PIX_CHARGE: &[Field] = &[
@@ -740,7 +741,11 @@ impl Validator {
                 }
                 other => self.type_error(path, "an array", other),
             },
-            Ty::Any => {}
+            Ty::AnyObject => {
+                if !value.is_object() {
+                    self.type_error(path, "an object", value);
+                }
+            }
         }
     }
 
@@ -774,7 +779,7 @@ impl Validator {
     /// bounds-checked with two decimals, but not rewritten.
     fn amount(&mut self, obj: &mut Map<String, Value>, key: &str, currency: Option<Currency>) {
         let text = match obj.get(key) {
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
             _ => return,
         };
