@@ -124,7 +124,7 @@ issue_codes! {
     InvalidAllowedMethod = "INVALID_ALLOWED_METHOD", Error;
     /// The subscription cycle is not one of the six.
     InvalidSubscriptionCycle = "INVALID_SUBSCRIPTION_CYCLE", Error;
-    /// A subscription is not allowed here (not a card charge, several installments, end before start).
+    /// A subscription is not allowed here (not a card charge, end before start, schedule count).
     InvalidSubscription = "INVALID_SUBSCRIPTION", Error;
     /// A text value is too long or otherwise unacceptable.
     InvalidValue = "INVALID_VALUE", Error;
