@@ -1,2 +1,4 @@
 //! Generates the napi glue.
-fn main() { napi_build::setup(); }
+fn main() {
+    napi_build::setup();
+}

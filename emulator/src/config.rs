@@ -1,0 +1,244 @@
+//! The emulator's settings: credentials, clock, limits, webhooks and faults.
+
+use std::time::Duration;
+
+use a55_core::schedule::{Date, parse_date};
+
+/// How webhook deliveries are spaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WebhookSchedule {
+    /// A55's: immediately, +1 min, +5 min, +30 min, +2 h, +6 h, +24 h (7 attempts over ~32.5 h).
+    A55,
+    /// The same 7 attempts compressed into seconds: 0, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2 s.
+    Fast,
+}
+
+impl WebhookSchedule {
+    /// The delay before each attempt (the first is 0).
+    pub fn delays(self) -> [Duration; 7] {
+        match self {
+            WebhookSchedule::A55 => [0, 60, 300, 1800, 7200, 21600, 86400].map(Duration::from_secs),
+            WebhookSchedule::Fast => [0, 100, 200, 400, 800, 1600, 3200].map(Duration::from_millis),
+        }
+    }
+
+    /// How long one attempt may take.
+    pub fn attempt_timeout(self) -> Duration {
+        match self {
+            WebhookSchedule::A55 => Duration::from_secs(30),
+            WebhookSchedule::Fast => Duration::from_secs(5),
+        }
+    }
+}
+
+/// A share of requests that gets one fault.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fault {
+    /// Answered 500 before processing.
+    Status500,
+    /// Answered 503 before processing.
+    Status503,
+    /// Answered 429 (with Retry-After: 1) before processing.
+    Status429,
+    /// Processed after a delay.
+    Delay(Duration),
+    /// The connection is reset before the request is processed: nothing happened.
+    ResetBefore,
+    /// The request is processed, then the connection is reset before the answer: it happened, and
+    /// the caller does not know.
+    ResetAfter,
+}
+
+impl Fault {
+    /// Reads one fault name: `500`, `503`, `429`, `delay` (with `ms`), `reset_before`, `reset_after`.
+    pub fn parse(name: &str, delay_ms: u64) -> Option<Fault> {
+        Some(match name {
+            "500" => Fault::Status500,
+            "503" => Fault::Status503,
+            "429" => Fault::Status429,
+            "delay" => Fault::Delay(Duration::from_millis(delay_ms)),
+            "reset_before" => Fault::ResetBefore,
+            "reset_after" => Fault::ResetAfter,
+            _ => return None,
+        })
+    }
+
+    /// The name used in flags, headers and statistics.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::Status500 => "500",
+            Fault::Status503 => "503",
+            Fault::Status429 => "429",
+            Fault::Delay(_) => "delay",
+            Fault::ResetBefore => "reset_before",
+            Fault::ResetAfter => "reset_after",
+        }
+    }
+}
+
+/// Faults for all requests: each entry is a share (0–1) of requests.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FaultPlan {
+    /// (fault, share) pairs, tried in order against one uniform draw.
+    pub shares: Vec<(Fault, f64)>,
+}
+
+impl FaultPlan {
+    /// Parses `500=0.05,503=0.05,429=0.05,delay=0.05:200,reset_before=0.05,reset_after=0.05`
+    /// (a delay's milliseconds after a colon, 100 by default). An empty text is no faults.
+    pub fn parse(text: &str) -> Result<FaultPlan, String> {
+        let mut shares = Vec::new();
+        let mut total = 0.0;
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (name, rest) = part
+                .split_once('=')
+                .ok_or_else(|| format!("fault {part:?} needs NAME=SHARE"))?;
+            let (share, delay) = match rest.split_once(':') {
+                Some((s, d)) => (s, d.parse::<u64>().map_err(|_| format!("bad delay in {part:?}"))?),
+                None => (rest, 100),
+            };
+            let share: f64 = share
+                .parse()
+                .map_err(|_| format!("bad share in {part:?}"))?;
+            if !(0.0..=1.0).contains(&share) {
+                return Err(format!("share in {part:?} must be between 0 and 1"));
+            }
+            let fault = Fault::parse(name, delay).ok_or_else(|| {
+                format!("unknown fault {name:?}: use 500, 503, 429, delay, reset_before, reset_after")
+            })?;
+            total += share;
+            shares.push((fault, share));
+        }
+        if total > 1.0 + 1e-9 {
+            return Err("fault shares add up to more than 1".into());
+        }
+        Ok(FaultPlan { shares })
+    }
+
+    /// The fault for a uniform draw in [0, 1), if any.
+    pub fn pick(&self, draw: f64) -> Option<Fault> {
+        let mut acc = 0.0;
+        for (fault, share) in &self.shares {
+            acc += share;
+            if draw < acc {
+                return Some(*fault);
+            }
+        }
+        None
+    }
+}
+
+/// Everything the emulator can be told at start.
+#[derive(Debug, Clone)]
+pub struct EmulatorConfig {
+    /// The platform client id (entity 550e8400-…).
+    pub client_id: String,
+    /// The platform client secret.
+    pub client_secret: String,
+    /// Token lifetime.
+    pub token_ttl: Duration,
+    /// The emulator's "today" at start; None follows the clock (UTC).
+    pub today: Option<Date>,
+    /// Requests per client per minute; 0 disables the limit.
+    pub rate_limit: u32,
+    /// The secret webhooks are signed with.
+    pub webhook_secret: String,
+    /// Delivery spacing.
+    pub webhook_schedule: WebhookSchedule,
+    /// Deliver to non-loopback hosts too.
+    pub allow_external_webhooks: bool,
+    /// Faults applied to every API request.
+    pub faults: FaultPlan,
+    /// Seed of every random choice (faults, card digit 9).
+    pub seed: u64,
+    /// Delay before a captured `confirmed` charge becomes `paid` by itself; None: only by control call.
+    pub settle_delay: Option<Duration>,
+    /// The address to listen on.
+    pub host: String,
+    /// The port (0: any free port).
+    pub port: u16,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        EmulatorConfig {
+            client_id: "emulator-client".into(),
+            client_secret: "emulator-secret".into(),
+            token_ttl: Duration::from_secs(3600),
+            today: None,
+            rate_limit: 100,
+            webhook_secret: "whsec_emulator".into(),
+            webhook_schedule: WebhookSchedule::A55,
+            allow_external_webhooks: false,
+            faults: FaultPlan::default(),
+            seed: 55,
+            settle_delay: Some(Duration::from_secs(5)),
+            host: "127.0.0.1".into(),
+            port: 0,
+        }
+    }
+}
+
+impl EmulatorConfig {
+    /// Reads `--flag value` arguments (see `a55 emulator --help`).
+    pub fn from_args(args: &[String]) -> Result<EmulatorConfig, String> {
+        let mut c = EmulatorConfig::default();
+        let mut i = 0;
+        while i < args.len() {
+            let flag = args[i].as_str();
+            let take = |i: &mut usize| -> Result<String, String> {
+                *i += 1;
+                args.get(*i).cloned().ok_or_else(|| format!("{flag} needs a value"))
+            };
+            let num = |v: String| -> Result<u64, String> {
+                v.parse().map_err(|_| format!("{flag} needs a whole number, not {v:?}"))
+            };
+            match flag {
+                "--port" => c.port = u16::try_from(num(take(&mut i)?)?).map_err(|_| "port out of range")?,
+                "--host" => c.host = take(&mut i)?,
+                "--client-id" => c.client_id = take(&mut i)?,
+                "--client-secret" => c.client_secret = take(&mut i)?,
+                "--token-ttl" => c.token_ttl = Duration::from_secs(num(take(&mut i)?)?),
+                "--today" => {
+                    let v = take(&mut i)?;
+                    c.today = Some(parse_date(&v, "--today").map_err(|e| e.message)?);
+                }
+                "--rate-limit" => c.rate_limit = u32::try_from(num(take(&mut i)?)?).map_err(|_| "rate limit out of range")?,
+                "--webhook-secret" => c.webhook_secret = take(&mut i)?,
+                "--webhook-schedule" => {
+                    c.webhook_schedule = match take(&mut i)?.as_str() {
+                        "a55" => WebhookSchedule::A55,
+                        "fast" => WebhookSchedule::Fast,
+                        other => return Err(format!("--webhook-schedule is a55 or fast, not {other:?}")),
+                    }
+                }
+                "--allow-external-webhooks" => c.allow_external_webhooks = true,
+                "--faults" => c.faults = FaultPlan::parse(&take(&mut i)?)?,
+                "--seed" => c.seed = num(take(&mut i)?)?,
+                "--settle-delay" => {
+                    let secs = num(take(&mut i)?)?;
+                    c.settle_delay = (secs > 0).then(|| Duration::from_secs(secs));
+                }
+                other => return Err(format!("unknown flag {other:?}")),
+            }
+            i += 1;
+        }
+        Ok(c)
+    }
+}
+
+/// The flags, for `a55 emulator --help`.
+pub const FLAGS_HELP: &str = "\
+  --port N                     port to listen on (0: any free port; default 0)
+  --host ADDR                  address to listen on (default 127.0.0.1)
+  --client-id ID               platform client id (default emulator-client)
+  --client-secret SECRET       platform client secret (default emulator-secret)
+  --token-ttl SECONDS          access token lifetime (default 3600)
+  --today YYYY-MM-DD           the emulator's today (default: the clock, UTC)
+  --rate-limit N               requests per client per minute, 0 disables (default 100)
+  --webhook-secret SECRET      webhook signing secret (default whsec_emulator)
+  --webhook-schedule a55|fast  delivery retries on A55's schedule or compressed into seconds (default a55)
+  --allow-external-webhooks    deliver to non-loopback hosts too (default: loopback only)
+  --faults SPEC                e.g. 500=0.05,503=0.05,429=0.05,delay=0.05:200,reset_before=0.05,reset_after=0.05
+  --seed N                     seed of every random choice (default 55)
+  --settle-delay SECONDS       captured charges turn paid after this long, 0: only by control call (default 5)";

@@ -1,0 +1,166 @@
+//! Control endpoints under `/_emulator/`, outside A55's API: read state for assertions, settle
+//! charges, pay PIX and other issued charges, complete 3DS, advance the clock, and the OpenAPI
+//! document of everything the emulator serves.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Json;
+use serde_json::{Value, json};
+
+use crate::api::{schedule_settlement, transition};
+use crate::pages::complete_3ds;
+use crate::server::Shared;
+
+/// The OpenAPI document, kept in the repository.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// The control routes.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/_emulator/health", get(|| async { Json(json!({"ok": true})) }))
+        .route("/_emulator/openapi.json", get(openapi))
+        .route("/_emulator/state", get(state))
+        .route("/_emulator/charges", get(charges))
+        .route("/_emulator/charges/{id}", get(charge))
+        .route("/_emulator/charges/{id}/settle", post(settle))
+        .route("/_emulator/charges/{id}/pay", post(pay))
+        .route("/_emulator/pix/{id}/pay", post(pay))
+        .route("/_emulator/charges/{id}/complete-3ds", post(threeds))
+        .route("/_emulator/clock/advance", post(advance))
+        .route("/_emulator/webhooks", get(webhooks))
+}
+
+async fn openapi() -> Response {
+    ([("content-type", "application/json")], OPENAPI).into_response()
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, Json(json!({"error": "no such charge"}))).into_response()
+}
+
+async fn state(State(app): State<Shared>) -> Json<Value> {
+    let store = app.store();
+    let mut by_status = serde_json::Map::new();
+    for c in store.charges.values() {
+        let n = by_status.get(&c.status).and_then(Value::as_u64).unwrap_or(0) + 1;
+        by_status.insert(c.status.clone(), json!(n));
+    }
+    Json(json!({
+        "today": app.clock.today().to_string(),
+        "now": app.clock.now(),
+        "wallets": store.wallets.values().map(|w| w.to_json()).collect::<Vec<_>>(),
+        "charge_count": store.charges.len(),
+        "charges_by_status": by_status,
+        "subscription_count": store.subscriptions.len(),
+        "checkout_count": store.checkouts.len(),
+        "token_requests": store.token_requests,
+        "tokens_issued": store.tokens.len(),
+        "requests": store.requests,
+        "faults": store.faults,
+        "idempotency_keys": store.idempotency.len(),
+        "idempotent_replays": store.idempotent_replays,
+        "webhook_deliveries": store.deliveries.len(),
+    }))
+}
+
+async fn charges(State(app): State<Shared>) -> Json<Value> {
+    let store = app.store();
+    let base = app.base_url();
+    let list: Vec<Value> = store
+        .charge_order
+        .iter()
+        .filter_map(|id| store.charges.get(id))
+        .map(|c| {
+            let mut v = c.to_json(base);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("reference_external_id".into(), json!(c.reference_external_id));
+                obj.insert("card_last4".into(), json!(c.card_last4));
+            }
+            v
+        })
+        .collect();
+    Json(json!({"data": list}))
+}
+
+async fn charge(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    match app.store().charges.get(&id) {
+        Some(c) => Json(c.to_json(app.base_url())).into_response(),
+        None => not_found(),
+    }
+}
+
+async fn settle(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    let status = app.store().charges.get(&id).map(|c| c.status.clone());
+    match status.as_deref() {
+        Some("confirmed") => match transition(&app, &id, "paid") {
+            Some(c) => Json(c.to_json(app.base_url())).into_response(),
+            None => not_found(),
+        },
+        Some(other) => (
+            StatusCode::CONFLICT,
+            Json(json!({"error": format!("only confirmed charges settle; this one is {other}")})),
+        )
+            .into_response(),
+        None => not_found(),
+    }
+}
+
+async fn pay(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    let status = app.store().charges.get(&id).map(|c| c.status.clone());
+    match status.as_deref() {
+        Some("issued") => match transition(&app, &id, "paid") {
+            Some(c) => Json(c.to_json(app.base_url())).into_response(),
+            None => not_found(),
+        },
+        Some(other) => (
+            StatusCode::CONFLICT,
+            Json(json!({"error": format!("only issued charges can be paid this way; this one is {other}")})),
+        )
+            .into_response(),
+        None => not_found(),
+    }
+}
+
+async fn threeds(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    match complete_3ds(&app, &id) {
+        Some(c) => {
+            schedule_settlement(&app, &c);
+            Json(c.to_json(app.base_url())).into_response()
+        }
+        None => not_found(),
+    }
+}
+
+async fn advance(State(app): State<Shared>, body: Bytes) -> Response {
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let secs = v.get("seconds").and_then(Value::as_i64).unwrap_or(0)
+        + v.get("days").and_then(Value::as_i64).unwrap_or(0) * 86_400;
+    if secs <= 0 {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": "give {\"seconds\": N} or {\"days\": N}, positive"})),
+        )
+            .into_response();
+    }
+    app.clock.advance(secs);
+    Json(json!({"today": app.clock.today().to_string(), "now": app.clock.now()})).into_response()
+}
+
+async fn webhooks(State(app): State<Shared>) -> Json<Value> {
+    let store = app.store();
+    let list: Vec<Value> = store
+        .deliveries
+        .iter()
+        .map(|d| {
+            json!({
+                "delivery_id": d.delivery_id, "url": d.url, "charge_uuid": d.charge_uuid,
+                "status": d.status, "attempts": d.attempts, "outcome": d.outcome,
+            })
+        })
+        .collect();
+    Json(json!({"data": list}))
+}

@@ -1,0 +1,166 @@
+//! The pages a payer sees: hosted checkout, a charge's payment page and the 3DS challenge. Plain HTML
+//! forms, so a browser, curl or a test can pay with a test card.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde_json::json;
+
+use crate::api::{authorize_card, checkout_charge, form_pairs, pay_with_card, schedule_settlement, transition};
+use crate::server::Shared;
+
+/// The page routes.
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/checkout/{id}", get(checkout_page).post(checkout_pay))
+        .route("/pay/charge/{id}", get(charge_page).post(charge_pay))
+        .route("/3ds/{id}", get(threeds_page).post(threeds_complete))
+        .route("/pix/v2/{txid}", get(pix_location))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{t}</title>\
+<style>body{{font-family:sans-serif;max-width:28rem;margin:3rem auto}}label{{display:block;margin:.5rem 0}}\
+input,select{{width:100%;padding:.4rem}}button{{margin-top:1rem;padding:.6rem 1.2rem}}</style></head>\
+<body><h1>{t}</h1><p><small>A55 emulator — test cards only. The last digit decides: 0, 1, 4 approve; 2, 3, 5–8 decline; 9 random.</small></p>{body}</body></html>",
+        t = escape(title)
+    ))
+}
+
+const CARD_FIELDS: &str = "<label>Card number <input name=\"card_number\" value=\"4024007153763130\"></label>\
+<label>Name on card <input name=\"card_name\" value=\"Test Payer\"></label>\
+<label>Expiry month <input name=\"card_expiry_month\" value=\"12\"></label>\
+<label>Expiry year <input name=\"card_expiry_year\" value=\"2030\"></label>\
+<label>CVV <input name=\"card_cvv\" value=\"123\"></label>";
+
+fn redirect_to(url: &str, params: &[(&str, &str)]) -> Response {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let target = format!("{url}{sep}{}", query.join("&"));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
+}
+
+async fn checkout_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    let Some(co) = app.store().checkouts.get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, page("Not found", "<p>No such checkout session.</p>")).into_response();
+    };
+    if co.status != "active" {
+        return page("Checkout", &format!("<p>This session is {}.</p>", escape(&co.status))).into_response();
+    }
+    let options: String = (1..=co.max_installments)
+        .map(|n| format!("<option value=\"{n}\">{n}×</option>"))
+        .collect();
+    page(
+        &format!("Pay {} {}", co.amount, co.currency),
+        &format!(
+            "<p>{}</p><form method=\"post\">{CARD_FIELDS}<label>Installments <select name=\"installments\">{options}</select></label>\
+<button type=\"submit\">Pay</button></form>",
+            escape(&co.description)
+        ),
+    )
+    .into_response()
+}
+
+async fn checkout_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
+    let form = form_pairs(&body);
+    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let installments = get("installments").parse().unwrap_or(1);
+    let redirect = app.store().checkouts.get(&id).and_then(|c| c.redirect_url.clone());
+    match checkout_charge(&app, &id, &get("card_number"), installments, (&get("card_name"), "")) {
+        Ok(charge) => match redirect {
+            Some(url) => redirect_to(&url, &[("checkout_uuid", &id), ("charge_uuid", &charge.charge_uuid), ("status", &charge.status)]),
+            None => page("Payment", &format!("<p>Charge {} is {}.</p>", charge.charge_uuid, charge.status)).into_response(),
+        },
+        Err((status, body)) => (status, page("Payment failed", &format!("<pre>{}</pre>", escape(&body.to_string())))).into_response(),
+    }
+}
+
+async fn charge_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    let Some(c) = app.store().charges.get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response();
+    };
+    if c.status != "issued" {
+        return page("Charge", &format!("<p>This charge is {}.</p>", escape(&c.status))).into_response();
+    }
+    page(
+        &format!("Pay {} {}", c.total(), c.currency),
+        &format!("<p>{}</p><form method=\"post\">{CARD_FIELDS}<button type=\"submit\">Pay</button></form>", escape(&c.description)),
+    )
+    .into_response()
+}
+
+async fn charge_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
+    let form = form_pairs(&body);
+    let number = form.iter().find(|(k, _)| k == "card_number").map(|(_, v)| v.clone()).unwrap_or_default();
+    match pay_with_card(&app, &id, &number) {
+        Ok(c) => match c.redirect_url.clone() {
+            Some(url) => redirect_to(&url, &[("charge_uuid", &c.charge_uuid), ("status", &c.status)]),
+            None => page("Payment", &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status)).into_response(),
+        },
+        Err((status, body)) => (status, page("Payment failed", &format!("<pre>{}</pre>", escape(&body.to_string())))).into_response(),
+    }
+}
+
+async fn threeds_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    match app.store().charges.get(&id) {
+        Some(c) if c.status == "pending" => page(
+            "3-D Secure",
+            "<p>Your bank asks you to confirm this payment.</p><form method=\"post\"><button type=\"submit\">Authenticate</button></form>",
+        )
+        .into_response(),
+        Some(c) => page("3-D Secure", &format!("<p>This charge is {}.</p>", escape(&c.status))).into_response(),
+        None => (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response(),
+    }
+}
+
+/// Completes a pending 3DS challenge: the card's digit then decides (confirmed or declined).
+pub fn complete_3ds(app: &Shared, id: &str) -> Option<crate::state::ChargeRec> {
+    let mut charge = app.store().charges.get(id).cloned()?;
+    if charge.status != "pending" {
+        return Some(charge);
+    }
+    authorize_card(app, &mut charge);
+    {
+        let mut store = app.store();
+        if let Some(c) = store.charges.get_mut(id) {
+            c.return_code = charge.return_code.clone();
+            c.message = charge.message.clone();
+        }
+    }
+    let updated = transition(app, id, &charge.status)?;
+    schedule_settlement(app, &updated);
+    Some(updated)
+}
+
+async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    match complete_3ds(&app, &id) {
+        Some(c) => match c.redirect_url.clone() {
+            Some(url) => redirect_to(&url, &[("charge_uuid", &c.charge_uuid), ("status", &c.status)]),
+            None => page("3-D Secure", &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status)).into_response(),
+        },
+        None => (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response(),
+    }
+}
+
+async fn pix_location(State(app): State<Shared>, Path(txid): Path<String>) -> Response {
+    let store = app.store();
+    let found = store
+        .charges
+        .values()
+        .find(|c| c.charge_uuid.replace('-', "").starts_with(&txid));
+    match found {
+        Some(c) => axum::Json(json!({"txid": txid, "charge_uuid": c.charge_uuid, "status": c.status, "amount": c.total().to_string()})).into_response(),
+        None => (StatusCode::NOT_FOUND, axum::Json(json!({"error": "not found"}))).into_response(),
+    }
+}
