@@ -1,5 +1,6 @@
 //! The `a55` command: `a55 demo` runs the whole flow against an embedded emulator; `a55 emulator`
 //! serves the emulator until interrupted.
+#![allow(clippy::print_stdout)] // a command-line program prints
 
 use std::process::ExitCode;
 
@@ -15,7 +16,10 @@ emulator flags:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("a55: cannot start the async runtime: {e}");
@@ -71,7 +75,11 @@ async fn emulator(args: &[String]) -> ExitCode {
     println!("client secret: {secret}");
     println!("webhook secret: {webhook_secret}");
     println!("entity: {}", a55_emulator::FIXTURE_ENTITY);
-    println!("wallet: {} (BRL, merchant {})", a55_emulator::FIXTURE_WALLET, a55_emulator::FIXTURE_MERCHANT);
+    println!(
+        "wallet: {} (BRL, merchant {})",
+        a55_emulator::FIXTURE_WALLET,
+        a55_emulator::FIXTURE_MERCHANT
+    );
     use std::io::Write;
     let _ = std::io::stdout().flush();
     wait_for_signal().await;
@@ -84,7 +92,10 @@ async fn wait_for_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        if let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+        if let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) {
             tokio::select! {
                 _ = term.recv() => {}
                 _ = int.recv() => {}

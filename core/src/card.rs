@@ -150,7 +150,7 @@ pub fn luhn_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    !digits.is_empty() && sum % 10 == 0
+    !digits.is_empty() && sum.is_multiple_of(10)
 }
 
 /// A card number shown safely: its last four digits only (`•••• 3191`).

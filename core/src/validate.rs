@@ -542,43 +542,43 @@ impl Validator {
                 }
             }
             Ty::Uuid => {
-                if let Some(s) = self.text(value, path) {
-                    if !is_uuid(s) {
-                        self.push(
-                            IssueCode::InvalidUuid,
-                            path,
-                            format!("{path} must be a UUID (8-4-4-4-12 hex digits)"),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !is_uuid(s)
+                {
+                    self.push(
+                        IssueCode::InvalidUuid,
+                        path,
+                        format!("{path} must be a UUID (8-4-4-4-12 hex digits)"),
+                    );
                 }
             }
             Ty::Email => {
-                if let Some(s) = self.text(value, path) {
-                    if !is_email(s) {
-                        self.push(
-                            IssueCode::InvalidEmail,
-                            path,
-                            format!("{path} must be an email address like name@example.com"),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !is_email(s)
+                {
+                    self.push(
+                        IssueCode::InvalidEmail,
+                        path,
+                        format!("{path} must be an email address like name@example.com"),
+                    );
                 }
             }
             Ty::Phone => {
-                if let Some(s) = self.text(value, path) {
-                    if !is_phone(s) {
-                        self.push(
+                if let Some(s) = self.text(value, path)
+                    && !is_phone(s)
+                {
+                    self.push(
                             IssueCode::InvalidPhone,
                             path,
                             format!("{path} must be a phone number with its country code: an optional + and 10 to 15 digits"),
                         );
-                    }
                 }
             }
             Ty::Date => {
-                if let Some(s) = self.text(value, path) {
-                    if let Err(e) = parse_date(s, path) {
-                        self.issues.push(e.into_issue());
-                    }
+                if let Some(s) = self.text(value, path)
+                    && let Err(e) = parse_date(s, path)
+                {
+                    self.issues.push(e.into_issue());
                 }
             }
             Ty::Bool => {
@@ -603,18 +603,18 @@ impl Validator {
                 }
             }
             Ty::TypeCharge => {
-                if let Some(s) = self.text(value, path) {
-                    if !TYPE_CHARGES.contains(&s) {
-                        self.push(
-                            IssueCode::InvalidTypeCharge,
-                            path,
-                            format!(
-                                "{path} {} is not a payment method; use one of {}",
-                                quote(s),
-                                TYPE_CHARGES.join(", ")
-                            ),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !TYPE_CHARGES.contains(&s)
+                {
+                    self.push(
+                        IssueCode::InvalidTypeCharge,
+                        path,
+                        format!(
+                            "{path} {} is not a payment method; use one of {}",
+                            quote(s),
+                            TYPE_CHARGES.join(", ")
+                        ),
+                    );
                 }
             }
             Ty::Url(redirect) => {
@@ -623,31 +623,31 @@ impl Validator {
                 } else {
                     IssueCode::InvalidUrl
                 };
-                if let Some(s) = self.text(value, path) {
-                    if !is_acceptable_callback_url(s) {
-                        self.push(code, path, format!("{path} must be a valid HTTPS URL"));
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !is_acceptable_callback_url(s)
+                {
+                    self.push(code, path, format!("{path} must be a valid HTTPS URL"));
                 }
             }
             Ty::Country => {
-                if let Some(s) = self.text(value, path) {
-                    if !is_country_code(s) {
-                        self.push(
-                            IssueCode::InvalidCountry,
-                            path,
-                            format!(
-                                "{path} {} is not an ISO 3166-1 alpha-2 country code",
-                                quote(s)
-                            ),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !is_country_code(s)
+                {
+                    self.push(
+                        IssueCode::InvalidCountry,
+                        path,
+                        format!(
+                            "{path} {} is not an ISO 3166-1 alpha-2 country code",
+                            quote(s)
+                        ),
+                    );
                 }
             }
             Ty::Cycle => {
-                if let Some(s) = self.text(value, path) {
-                    if let Err(e) = Cycle::parse(s) {
-                        self.issues.push(e.at(path).into_issue());
-                    }
+                if let Some(s) = self.text(value, path)
+                    && let Err(e) = Cycle::parse(s)
+                {
+                    self.issues.push(e.at(path).into_issue());
                 }
             }
             Ty::CardNumber => {
@@ -672,36 +672,36 @@ impl Validator {
                 }
             }
             Ty::ExpiryMonth => {
-                if let Some(s) = self.text(value, path) {
-                    if parse_month(s).is_none() {
-                        self.push(
-                            IssueCode::InvalidExpiry,
-                            path,
-                            format!("{path} must be a month from 1 to 12 (\"1\" or \"01\")"),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && parse_month(s).is_none()
+                {
+                    self.push(
+                        IssueCode::InvalidExpiry,
+                        path,
+                        format!("{path} must be a month from 1 to 12 (\"1\" or \"01\")"),
+                    );
                 }
             }
             Ty::ExpiryYear => {
-                if let Some(s) = self.text(value, path) {
-                    if parse_year(s).is_none() {
-                        self.push(
-                            IssueCode::InvalidExpiry,
-                            path,
-                            format!("{path} must be a four-digit year (YYYY)"),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && parse_year(s).is_none()
+                {
+                    self.push(
+                        IssueCode::InvalidExpiry,
+                        path,
+                        format!("{path} must be a four-digit year (YYYY)"),
+                    );
                 }
             }
             Ty::SalesChannel => {
-                if let Some(s) = self.text(value, path) {
-                    if !SALES_CHANNELS.contains(&s) {
-                        self.push(
-                            IssueCode::InvalidValue,
-                            path,
-                            format!("{path} must be one of {}", SALES_CHANNELS.join(", ")),
-                        );
-                    }
+                if let Some(s) = self.text(value, path)
+                    && !SALES_CHANNELS.contains(&s)
+                {
+                    self.push(
+                        IssueCode::InvalidValue,
+                        path,
+                        format!("{path} must be one of {}", SALES_CHANNELS.join(", ")),
+                    );
                 }
             }
             Ty::Methods => match value {
@@ -842,31 +842,30 @@ impl Validator {
             return;
         };
         let Some(country) = country else { return };
-        if let Some(code) = Self::text_of(addr, "postal_code") {
-            if !is_postal_code(code, country) {
-                self.push(
-                    IssueCode::InvalidPostalCode,
-                    "payer_address.postal_code",
-                    format!(
-                        "payer_address.postal_code {} is not a postal code of {country}",
-                        quote(code)
-                    ),
-                );
-            }
+        if let Some(code) = Self::text_of(addr, "postal_code")
+            && !is_postal_code(code, country)
+        {
+            self.push(
+                IssueCode::InvalidPostalCode,
+                "payer_address.postal_code",
+                format!(
+                    "payer_address.postal_code {} is not a postal code of {country}",
+                    quote(code)
+                ),
+            );
         }
-        if country == "BR" {
-            if let Some(state) = Self::text_of(addr, "state") {
-                if !BR_STATES.contains(&state) {
-                    self.push(
-                        IssueCode::InvalidState,
-                        "payer_address.state",
-                        format!(
-                            "payer_address.state {} is not one of Brazil's 27 UFs (SP, RJ, …)",
-                            quote(state)
-                        ),
-                    );
-                }
-            }
+        if country == "BR"
+            && let Some(state) = Self::text_of(addr, "state")
+            && !BR_STATES.contains(&state)
+        {
+            self.push(
+                IssueCode::InvalidState,
+                "payer_address.state",
+                format!(
+                    "payer_address.state {} is not one of Brazil's 27 UFs (SP, RJ, …)",
+                    quote(state)
+                ),
+            );
         }
     }
 
@@ -942,14 +941,14 @@ impl Validator {
                 );
             }
             let end = Self::text_of(sub, "end_date").and_then(|e| parse_date(e, "end_date").ok());
-            if let (Some(end), Some(due)) = (end, due) {
-                if end < due {
-                    self.push(
-                        IssueCode::InvalidSubscription,
-                        "subscription.end_date",
-                        format!("subscription.end_date {end} is before due_date {due}"),
-                    );
-                }
+            if let (Some(end), Some(due)) = (end, due)
+                && end < due
+            {
+                self.push(
+                    IssueCode::InvalidSubscription,
+                    "subscription.end_date",
+                    format!("subscription.end_date {end} is before due_date {due}"),
+                );
             }
         }
         self.card(obj);
@@ -1030,14 +1029,14 @@ impl Validator {
         let currency = self.currency(obj, &CHARGE_CURRENCIES);
         self.amount(obj, "amount", currency);
         self.due_date(obj);
-        if let Some(n) = obj.get("max_installments").and_then(Value::as_i64) {
-            if !(1..=12).contains(&n) {
-                self.push(
-                    IssueCode::InvalidInstallmentCount,
-                    "max_installments",
-                    "max_installments must be between 1 and 12",
-                );
-            }
+        if let Some(n) = obj.get("max_installments").and_then(Value::as_i64)
+            && !(1..=12).contains(&n)
+        {
+            self.push(
+                IssueCode::InvalidInstallmentCount,
+                "max_installments",
+                "max_installments must be between 1 and 12",
+            );
         }
     }
 

@@ -1,25 +1,28 @@
 //! A55's API: token, wallets, charges (every method), PIX, subscriptions, checkout, payment links,
 //! refunds, cancels, captures, and the public (no token) charge endpoints.
 
+use a55_core::card::{card_brand, card_digits};
+use a55_core::models::decimal_from_json;
+use a55_core::money::{AmountArg, Currency, normalize_in};
+use a55_core::pix::{BrCodeSpec, build_pix_brcode};
+use a55_core::schedule::{
+    Cycle, installment_due_dates, next_charge_date, parse_date, split_installments,
+};
+use a55_core::validate::{Prepared, RequestKind, prepare};
+use a55_core::{Decimal, IssueCode};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Extension, Json, Router};
-use a55_core::card::{card_brand, card_digits};
-use a55_core::models::decimal_from_json;
-use a55_core::money::{AmountArg, Currency, normalize_in};
-use a55_core::pix::{BrCodeSpec, build_pix_brcode};
-use a55_core::schedule::{Cycle, installment_due_dates, next_charge_date, parse_date, split_installments};
-use a55_core::validate::{Prepared, RequestKind, prepare};
-use a55_core::{Decimal, IssueCode};
 use base64::Engine;
 use serde_json::{Map, Value, json};
 
 use crate::server::{PendingDelay, Shared};
 use crate::state::{
-    ChargeRec, CheckoutRec, ClientRec, IdemRec, IdemState, Principal, SubscriptionRec, WalletRec, iso, num, uuid_from,
+    ChargeRec, CheckoutRec, ClientRec, IdemRec, IdemState, Principal, SubscriptionRec, WalletRec,
+    iso, num, uuid_from,
 };
 use crate::webhooks;
 
@@ -92,8 +95,15 @@ fn error(shape: Shape, status: StatusCode, msgs: &[Msg]) -> Reply {
 }
 
 fn auth_error(status: StatusCode, message: &str) -> Reply {
-    let code = if status == StatusCode::FORBIDDEN { "forbidden" } else { "unauthorized" };
-    (status, json!({"error": code, "message": message, "code": code}))
+    let code = if status == StatusCode::FORBIDDEN {
+        "forbidden"
+    } else {
+        "unauthorized"
+    };
+    (
+        status,
+        json!({"error": code, "message": message, "code": code}),
+    )
 }
 
 /// The answer to a payload that failed validation: 400 for unreadable bodies, missing fields, wrong
@@ -112,11 +122,19 @@ fn validation_reply(shape: Shape, prepared: &Prepared) -> Option<Reply> {
     let msgs: Vec<Msg> = errors
         .iter()
         .map(|i| {
-            let source = if i.code == IssueCode::InvalidSubscriptionCycle { "subscription" } else { "validation" };
+            let source = if i.code == IssueCode::InvalidSubscriptionCycle {
+                "subscription"
+            } else {
+                "validation"
+            };
             Msg::new(i.code.as_str(), source, &i.description, Some(&i.field))
         })
         .collect();
-    let status = if bad_request { StatusCode::BAD_REQUEST } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if bad_request {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Some(error(shape, status, &msgs))
 }
 
@@ -138,7 +156,10 @@ fn authorize(app: &Shared, headers: &HeaderMap) -> Result<Caller, Reply> {
         .get(token)
         .ok_or_else(|| auth_error(StatusCode::UNAUTHORIZED, "invalid or expired token"))?;
     if rec.expires_at <= app.clock.now() {
-        return Err(auth_error(StatusCode::UNAUTHORIZED, "invalid or expired token"));
+        return Err(auth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid or expired token",
+        ));
     }
     Ok(Caller {
         client_id: rec.client_id.clone(),
@@ -181,7 +202,12 @@ async fn idempotent(
                 return reply(error(
                     shape,
                     StatusCode::BAD_REQUEST,
-                    &[Msg::new("INVALID_BODY", "validation", "the request body is not valid JSON", None)],
+                    &[Msg::new(
+                        "INVALID_BODY",
+                        "validation",
+                        "the request body is not valid JSON",
+                        None,
+                    )],
                 ));
             }
         }
@@ -191,12 +217,18 @@ async fn idempotent(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
         .filter(|k| !k.is_empty());
-    let scope = caller.as_ref().map_or("public".to_string(), |c| c.client_id.clone());
+    let scope = caller
+        .as_ref()
+        .map_or("public".to_string(), |c| c.client_id.clone());
     if let Some(key) = &key {
         let now = app.clock.now();
         let mut store = app.store();
         let id = (scope.clone(), key.clone());
-        if store.idempotency.get(&id).is_some_and(|r| now - r.created_at > 86_400) {
+        if store
+            .idempotency
+            .get(&id)
+            .is_some_and(|r| now - r.created_at > 86_400)
+        {
             store.idempotency.remove(&id);
         }
         match store.idempotency.get(&id) {
@@ -213,7 +245,10 @@ async fn idempotent(
                     )],
                 ));
             }
-            Some(IdemRec { state: IdemState::InProgress, .. }) => {
+            Some(IdemRec {
+                state: IdemState::InProgress,
+                ..
+            }) => {
                 drop(store);
                 return reply(error(
                     shape,
@@ -226,18 +261,27 @@ async fn idempotent(
                     )],
                 ));
             }
-            Some(IdemRec { state: IdemState::Done { status, body }, .. }) => {
+            Some(IdemRec {
+                state: IdemState::Done { status, body },
+                ..
+            }) => {
                 let (status, body) = (*status, body.clone());
                 store.idempotent_replays += 1;
                 drop(store);
                 let mut res = reply((StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body));
-                res.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+                res.headers_mut()
+                    .insert("idempotent-replayed", HeaderValue::from_static("true"));
                 return res;
             }
             None => {
                 store.idempotency.insert(
                     id,
-                    IdemRec { route: route.to_string(), body: body.clone(), state: IdemState::InProgress, created_at: now },
+                    IdemRec {
+                        route: route.to_string(),
+                        body: body.clone(),
+                        state: IdemState::InProgress,
+                        created_at: now,
+                    },
                 );
             }
         }
@@ -251,7 +295,10 @@ async fn idempotent(
         let id = (scope, key);
         if status.as_u16() < 500 {
             if let Some(rec) = store.idempotency.get_mut(&id) {
-                rec.state = IdemState::Done { status: status.as_u16(), body: out.clone() };
+                rec.state = IdemState::Done {
+                    status: status.as_u16(),
+                    body: out.clone(),
+                };
             }
         } else {
             store.idempotency.remove(&id);
@@ -264,12 +311,24 @@ async fn idempotent(
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/api/v1/bank/wallet/", post(create_wallet).get(get_wallet))
-        .route("/api/v1/bank/wallet/charge/", post(create_charge).get(get_charge_query))
+        .route(
+            "/api/v1/bank/wallet/charge/",
+            post(create_charge).get(get_charge_query),
+        )
         .route("/api/v1/bank/wallet/charge/pix/", post(create_pix_charge))
         .route("/api/v1/bank/wallet/charge/capture/", post(capture))
-        .route("/api/v1/bank/wallet/charge/{charge_uuid}/", get(get_charge_path))
-        .route("/api/v1/bank/wallet/charge/{charge_uuid}/refund/{wallet_uuid}/", post(refund))
-        .route("/api/v1/bank/wallet/charge/{charge_uuid}/cancel/{wallet_uuid}/", post(cancel))
+        .route(
+            "/api/v1/bank/wallet/charge/{charge_uuid}/",
+            get(get_charge_path),
+        )
+        .route(
+            "/api/v1/bank/wallet/charge/{charge_uuid}/refund/{wallet_uuid}/",
+            post(refund),
+        )
+        .route(
+            "/api/v1/bank/wallet/charge/{charge_uuid}/cancel/{wallet_uuid}/",
+            post(cancel),
+        )
         .route("/api/v1/bank/wallet/charges/", get(list_charges))
         .route("/api/v1/bank/wallet/subscription/", get(get_subscription))
         .route(
@@ -277,9 +336,15 @@ pub fn routes() -> Router<Shared> {
             delete(cancel_subscription),
         )
         .route("/api/v1/bank/wallet/checkout/", post(create_checkout))
-        .route("/api/v1/bank/wallet/payment-link/", post(create_payment_link))
+        .route(
+            "/api/v1/bank/wallet/payment-link/",
+            post(create_payment_link),
+        )
         .route("/api/v1/bank/public/charge", get(public_get_charge))
-        .route("/api/v1/bank/public/charge/{charge_uuid}/pay", post(public_pay))
+        .route(
+            "/api/v1/bank/public/charge/{charge_uuid}/pay",
+            post(public_pay),
+        )
 }
 
 /// The OAuth2 token endpoint.
@@ -289,25 +354,33 @@ pub fn token_routes() -> Router<Shared> {
 
 async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
     let form: Vec<(String, String)> = form_pairs(&body);
-    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let get = |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
     let (mut id, mut secret) = (get("client_id"), get("client_secret"));
     if let Some(basic) = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Basic "))
-    {
-        if let Some((i, s)) = base64::engine::general_purpose::STANDARD
+        && let Some((i, s)) = base64::engine::general_purpose::STANDARD
             .decode(basic.trim())
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|t| t.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())))
-        {
-            id = Some(i);
-            secret = Some(s);
-        }
+            .and_then(|t| {
+                t.split_once(':')
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+            })
+    {
+        id = Some(i);
+        secret = Some(s);
     }
     if get("grant_type").as_deref() != Some("client_credentials") {
-        return reply((StatusCode::BAD_REQUEST, json!({"error": "unsupported_grant_type"})));
+        return reply((
+            StatusCode::BAD_REQUEST,
+            json!({"error": "unsupported_grant_type"}),
+        ));
     }
     let (Some(id), Some(secret)) = (id, secret) else {
         return reply((StatusCode::BAD_REQUEST, json!({"error": "invalid_request"})));
@@ -316,7 +389,11 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
     let now = app.clock.now();
     let mut store = app.store();
     store.token_requests += 1;
-    let Some(ClientRec { secret: expected, principal }) = store.clients.get(&id).cloned() else {
+    let Some(ClientRec {
+        secret: expected,
+        principal,
+    }) = store.clients.get(&id).cloned()
+    else {
         return reply((StatusCode::UNAUTHORIZED, json!({"error": "invalid_client"})));
     };
     if expected != secret {
@@ -325,9 +402,16 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
     let token = format!("emu_{:016x}{:016x}", app.rng.next_u64(), app.rng.next_u64());
     store.tokens.insert(
         token.clone(),
-        crate::state::TokenRec { client_id: id, principal, expires_at: now + ttl },
+        crate::state::TokenRec {
+            client_id: id,
+            principal,
+            expires_at: now + ttl,
+        },
     );
-    reply((StatusCode::OK, json!({"access_token": token, "expires_in": ttl, "token_type": "Bearer"})))
+    reply((
+        StatusCode::OK,
+        json!({"access_token": token, "expires_in": ttl, "token_type": "Bearer"}),
+    ))
 }
 
 /// `application/x-www-form-urlencoded` pairs.
@@ -339,15 +423,13 @@ pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
         while i < bytes.len() {
             match bytes[i] {
                 b'+' => out.push(b' '),
-                b'%' if i + 2 < bytes.len() => {
-                    match u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                        Ok(b) => {
-                            out.push(b);
-                            i += 2;
-                        }
-                        Err(_) => out.push(b'%'),
+                b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
                     }
-                }
+                    Err(_) => out.push(b'%'),
+                },
                 b => out.push(b),
             }
             i += 1;
@@ -369,14 +451,22 @@ fn text(v: &Value, key: &str) -> Option<String> {
 }
 
 fn forbidden() -> Reply {
-    auth_error(StatusCode::FORBIDDEN, "these credentials may not act on this wallet")
+    auth_error(
+        StatusCode::FORBIDDEN,
+        "these credentials may not act on this wallet",
+    )
 }
 
 fn wallet_not_found(shape: Shape) -> Reply {
     error(
         shape,
         StatusCode::NOT_FOUND,
-        &[Msg::new("errors.wallet.not_found", "wallet", "wallet not found", Some("wallet_uuid"))],
+        &[Msg::new(
+            "errors.wallet.not_found",
+            "wallet",
+            "wallet not found",
+            Some("wallet_uuid"),
+        )],
     )
 }
 
@@ -384,18 +474,32 @@ fn charge_not_found() -> Reply {
     error(
         Shape::Charge,
         StatusCode::NOT_FOUND,
-        &[Msg::new("errors.charge.not_found", "charge", "charge not found", Some("charge_uuid"))],
+        &[Msg::new(
+            "errors.charge.not_found",
+            "charge",
+            "charge not found",
+            Some("charge_uuid"),
+        )],
     )
 }
 
 /// Checks the wallet exists and the caller may act on it.
-fn check_wallet(app: &Shared, caller: Option<&Caller>, wallet_uuid: &str, shape: Shape) -> Result<WalletRec, Reply> {
+fn check_wallet(
+    app: &Shared,
+    caller: Option<&Caller>,
+    wallet_uuid: &str,
+    shape: Shape,
+) -> Result<WalletRec, Reply> {
     let store = app.store();
-    let wallet = store.wallets.get(wallet_uuid).cloned().ok_or_else(|| wallet_not_found(shape))?;
-    if let Some(c) = caller {
-        if !store.may_act_on(&c.principal, wallet_uuid) {
-            return Err(forbidden());
-        }
+    let wallet = store
+        .wallets
+        .get(wallet_uuid)
+        .cloned()
+        .ok_or_else(|| wallet_not_found(shape))?;
+    if let Some(c) = caller
+        && !store.may_act_on(&c.principal, wallet_uuid)
+    {
+        return Err(forbidden());
     }
     Ok(wallet)
 }
@@ -406,55 +510,76 @@ async fn create_wallet(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST wallet", Shape::Wallet, &body, false, |app, caller, body| {
-        let prepared = prepare(RequestKind::Wallet, &body, Some(app.clock.today()));
-        if let Some(r) = validation_reply(Shape::Wallet, &prepared) {
-            return r;
-        }
-        let p = prepared.payload;
-        let entity = text(&p, "entity_uuid").unwrap_or_default();
-        match caller.map(|c| &c.principal) {
-            Some(Principal::Platform { entity_uuid }) if entity_uuid.eq_ignore_ascii_case(&entity) => {}
-            _ => return forbidden(),
-        }
-        let currency = text(&p, "currency").and_then(|c| Currency::from_code(&c).ok()).unwrap_or(Currency::Brl);
-        let merchant = text(&p, "merchant_uuid").unwrap_or_else(|| uuid_from(&app.rng));
-        let mut store = app.store();
-        if store.wallets.values().any(|w| w.merchant_uuid.eq_ignore_ascii_case(&merchant) && w.currency == currency) {
-            return error(
-                Shape::Wallet,
-                StatusCode::CONFLICT,
-                &[Msg::new(
-                    "errors.wallet.already_exists",
-                    "wallet",
-                    "Wallet already exists for this merchant and currency",
-                    None,
-                )],
-            );
-        }
-        let wallet = WalletRec {
-            wallet_uuid: uuid_from(&app.rng),
-            entity_uuid: entity,
-            merchant_uuid: merchant,
-            customer_id: text(&p, "customer_id").unwrap_or_default(),
-            currency,
-            name: text(&p, "name").unwrap_or_default(),
-            email: text(&p, "email").unwrap_or_default(),
-            created_at: app.clock.now(),
-        };
-        let mut out = wallet.to_json();
-        if p.get("create_credentials") == Some(&Value::Bool(true)) {
-            let client_id = uuid_from(&app.rng);
-            let secret = format!("sk_test_a55_{:016x}{:08x}", app.rng.next_u64(), app.rng.next_u64() as u32);
-            store.clients.insert(
-                client_id.clone(),
-                ClientRec {
-                    secret: secret.clone(),
-                    principal: Principal::Wallet { wallet_uuid: wallet.wallet_uuid.clone() },
-                },
-            );
-            if let Some(obj) = out.as_object_mut() {
-                obj.insert(
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST wallet",
+        Shape::Wallet,
+        &body,
+        false,
+        |app, caller, body| {
+            let prepared = prepare(RequestKind::Wallet, &body, Some(app.clock.today()));
+            if let Some(r) = validation_reply(Shape::Wallet, &prepared) {
+                return r;
+            }
+            let p = prepared.payload;
+            let entity = text(&p, "entity_uuid").unwrap_or_default();
+            match caller.map(|c| &c.principal) {
+                Some(Principal::Platform { entity_uuid })
+                    if entity_uuid.eq_ignore_ascii_case(&entity) => {}
+                _ => return forbidden(),
+            }
+            let currency = text(&p, "currency")
+                .and_then(|c| Currency::from_code(&c).ok())
+                .unwrap_or(Currency::Brl);
+            let merchant = text(&p, "merchant_uuid").unwrap_or_else(|| uuid_from(&app.rng));
+            let mut store = app.store();
+            if store
+                .wallets
+                .values()
+                .any(|w| w.merchant_uuid.eq_ignore_ascii_case(&merchant) && w.currency == currency)
+            {
+                return error(
+                    Shape::Wallet,
+                    StatusCode::CONFLICT,
+                    &[Msg::new(
+                        "errors.wallet.already_exists",
+                        "wallet",
+                        "Wallet already exists for this merchant and currency",
+                        None,
+                    )],
+                );
+            }
+            let wallet = WalletRec {
+                wallet_uuid: uuid_from(&app.rng),
+                entity_uuid: entity,
+                merchant_uuid: merchant,
+                customer_id: text(&p, "customer_id").unwrap_or_default(),
+                currency,
+                name: text(&p, "name").unwrap_or_default(),
+                email: text(&p, "email").unwrap_or_default(),
+                created_at: app.clock.now(),
+            };
+            let mut out = wallet.to_json();
+            if p.get("create_credentials") == Some(&Value::Bool(true)) {
+                let client_id = uuid_from(&app.rng);
+                let secret = format!(
+                    "sk_test_a55_{:016x}{:08x}",
+                    app.rng.next_u64(),
+                    app.rng.next_u64() as u32
+                );
+                store.clients.insert(
+                    client_id.clone(),
+                    ClientRec {
+                        secret: secret.clone(),
+                        principal: Principal::Wallet {
+                            wallet_uuid: wallet.wallet_uuid.clone(),
+                        },
+                    },
+                );
+                if let Some(obj) = out.as_object_mut() {
+                    obj.insert(
                     "credentials".into(),
                     json!({
                         "client_id": client_id,
@@ -463,31 +588,47 @@ async fn create_wallet(
                         "scopes": ["wallet:read", "wallet:write", "charge:create", "charge:read"],
                     }),
                 );
+                }
             }
-        }
-        store.wallets.insert(wallet.wallet_uuid.clone(), wallet);
-        (StatusCode::OK, out)
-    })
+            store.wallets.insert(wallet.wallet_uuid.clone(), wallet);
+            (StatusCode::OK, out)
+        },
+    )
     .await
 }
 
-async fn get_wallet(State(app): State<Shared>, headers: HeaderMap, Query(q): Query<Vec<(String, String)>>) -> Response {
+async fn get_wallet(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
     let caller = match authorize(&app, &headers) {
         Ok(c) => c,
         Err(r) => return reply(r),
     };
     let get = |k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-    let (id, email, customer, currency) = (get("wallet_uuid"), get("email"), get("customer_id"), get("currency"));
+    let (id, email, customer, currency) = (
+        get("wallet_uuid"),
+        get("email"),
+        get("customer_id"),
+        get("currency"),
+    );
     if id.is_none() && email.is_none() && customer.is_none() {
         return reply(error(
             Shape::Wallet,
             StatusCode::BAD_REQUEST,
-            &[Msg::new("REQUIRED_FIELD", "validation", "give wallet_uuid, email or customer_id", None)],
+            &[Msg::new(
+                "REQUIRED_FIELD",
+                "validation",
+                "give wallet_uuid, email or customer_id",
+                None,
+            )],
         ));
     }
     let store = app.store();
     let found = store.wallets.values().find(|w| {
-        id.as_ref().is_none_or(|i| w.wallet_uuid.eq_ignore_ascii_case(i))
+        id.as_ref()
+            .is_none_or(|i| w.wallet_uuid.eq_ignore_ascii_case(i))
             && email.as_ref().is_none_or(|e| &w.email == e)
             && customer.as_ref().is_none_or(|c| &w.customer_id == c)
             && currency.as_ref().is_none_or(|c| w.currency.code() == c)
@@ -510,7 +651,7 @@ fn card_outcome(app: &Shared, digit: u8) -> Result<(), (&'static str, &'static s
         7 => Err(("77", "Canceled card")),
         8 => Err(("70", "Credit card problems")),
         _ => {
-            if app.rng.next_u64() % 2 == 0 {
+            if app.rng.next_u64().is_multiple_of(2) {
                 Ok(())
             } else {
                 Err(("99", "Timeout"))
@@ -542,9 +683,22 @@ pub fn authorize_card(app: &Shared, charge: &mut ChargeRec) {
     }
 }
 
-fn pix_payload(app: &Shared, charge_uuid: &str, amount: Decimal, merchant: &str, expires: &str) -> Value {
-    let host = app.base_url().trim_start_matches("http://").trim_start_matches("https://");
-    let txid: String = charge_uuid.chars().filter(char::is_ascii_alphanumeric).take(25).collect();
+fn pix_payload(
+    app: &Shared,
+    charge_uuid: &str,
+    amount: Decimal,
+    merchant: &str,
+    expires: &str,
+) -> Value {
+    let host = app
+        .base_url()
+        .trim_start_matches("http://")
+        .trim_start_matches("https://");
+    let txid: String = charge_uuid
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(25)
+        .collect();
     let url = format!("{host}/pix/v2/{txid}");
     let amount_text = amount.to_string();
     let code = build_pix_brcode(&BrCodeSpec {
@@ -567,21 +721,38 @@ fn pix_payload(app: &Shared, charge_uuid: &str, amount: Decimal, merchant: &str,
 pub fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: bool) -> ChargeRec {
     let today = app.clock.today();
     let now = app.clock.now();
-    let currency = text(p, "currency").and_then(|c| Currency::from_code(&c).ok()).unwrap_or(Currency::Brl);
+    let currency = text(p, "currency")
+        .and_then(|c| Currency::from_code(&c).ok())
+        .unwrap_or(Currency::Brl);
     let (value_key, count) = if pix_endpoint {
         ("amount", 1)
     } else {
-        ("installment_value", p.get("installment_count").and_then(Value::as_u64).unwrap_or(1).clamp(1, 12) as u32)
+        (
+            "installment_value",
+            p.get("installment_count")
+                .and_then(Value::as_u64)
+                .unwrap_or(1)
+                .clamp(1, 12) as u32,
+        )
     };
-    let value = p.get(value_key).and_then(decimal_from_json).unwrap_or_default();
-    let due = text(p, "due_date").and_then(|d| parse_date(&d, "due_date").ok()).unwrap_or(today);
+    let value = p
+        .get(value_key)
+        .and_then(decimal_from_json)
+        .unwrap_or_default();
+    let due = text(p, "due_date")
+        .and_then(|d| parse_date(&d, "due_date").ok())
+        .unwrap_or(today);
     let dates = installment_due_dates(due, count).unwrap_or_else(|_| vec![due]);
     let card_number = text(p, "card_number").and_then(|n| card_digits(&n));
     ChargeRec {
         charge_uuid: uuid_from(&app.rng),
         wallet_uuid: wallet.wallet_uuid.clone(),
         merchant_id: text(p, "merchant_id").unwrap_or_default(),
-        type_charge: if pix_endpoint { "pix".into() } else { text(p, "type_charge").unwrap_or_default() },
+        type_charge: if pix_endpoint {
+            "pix".into()
+        } else {
+            text(p, "type_charge").unwrap_or_default()
+        },
         status: "issued".into(),
         currency,
         installment_value: value,
@@ -591,8 +762,13 @@ pub fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: boo
         description: text(p, "description").unwrap_or_default(),
         payer_name: text(p, "payer_name").unwrap_or_default(),
         payer_email: text(p, "payer_email").unwrap_or_default(),
-        card_digit: card_number.as_ref().and_then(|n| n.bytes().last()).map(|b| b - b'0'),
-        card_last4: card_number.as_ref().map(|n| n[n.len().saturating_sub(4)..].to_string()),
+        card_digit: card_number
+            .as_ref()
+            .and_then(|n| n.bytes().last())
+            .map(|b| b - b'0'),
+        card_last4: card_number
+            .as_ref()
+            .map(|n| n[n.len().saturating_sub(4)..].to_string()),
         capture: p.get("capture") != Some(&Value::Bool(false)),
         threeds: p.get("threeds_authentication") == Some(&Value::Bool(true)),
         message: None,
@@ -624,11 +800,26 @@ pub fn start_charge(app: &Shared, charge: &mut ChargeRec, wallet: &WalletRec) {
         }
         "pix" => {
             let expires = iso(app.clock.now() + 86_400);
-            charge.pix_payload = Some(pix_payload(app, &charge.charge_uuid, charge.total(), &wallet.name, &expires));
+            charge.pix_payload = Some(pix_payload(
+                app,
+                &charge.charge_uuid,
+                charge.total(),
+                &wallet.name,
+                &expires,
+            ));
         }
         "boleto" => {
-            let digits: String = charge.charge_uuid.chars().filter(char::is_ascii_digit).chain("0".repeat(47).chars()).take(47).collect();
-            charge.boleto = Some((format!("{}/boleto/{}.pdf", app.base_url(), charge.charge_uuid), digits));
+            let digits: String = charge
+                .charge_uuid
+                .chars()
+                .filter(char::is_ascii_digit)
+                .chain("0".repeat(47).chars())
+                .take(47)
+                .collect();
+            charge.boleto = Some((
+                format!("{}/boleto/{}.pdf", app.base_url(), charge.charge_uuid),
+                digits,
+            ));
         }
         _ => {}
     }
@@ -660,14 +851,20 @@ pub fn transition(app: &Shared, charge_uuid: &str, status: &str) -> Option<Charg
 
 /// Turns a captured `confirmed` charge into `paid` after the settle delay.
 pub fn schedule_settlement(app: &Shared, charge: &ChargeRec) {
-    let Some(delay) = app.config.settle_delay else { return };
+    let Some(delay) = app.config.settle_delay else {
+        return;
+    };
     if charge.status != "confirmed" || !charge.capture {
         return;
     }
     let (app, id) = (app.clone(), charge.charge_uuid.clone());
     tokio::spawn(async move {
         tokio::time::sleep(delay).await;
-        let still_confirmed = app.store().charges.get(&id).is_some_and(|c| c.status == "confirmed" && c.capture);
+        let still_confirmed = app
+            .store()
+            .charges
+            .get(&id)
+            .is_some_and(|c| c.status == "confirmed" && c.capture);
         if still_confirmed {
             transition(&app, &id, "paid");
         }
@@ -675,7 +872,11 @@ pub fn schedule_settlement(app: &Shared, charge: &ChargeRec) {
 }
 
 fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool) -> Reply {
-    let kind = if pix { RequestKind::PixCharge } else { RequestKind::Charge };
+    let kind = if pix {
+        RequestKind::PixCharge
+    } else {
+        RequestKind::Charge
+    };
     let prepared = prepare(kind, &body, Some(app.clock.today()));
     if let Some(r) = validation_reply(Shape::Charge, &prepared) {
         return r;
@@ -690,7 +891,9 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
     start_charge(app, &mut charge, &wallet);
     let mut out_sub = None;
     if let Some(sub) = p.get("subscription").filter(|s| s.is_object()) {
-        let cycle = text(sub, "cycle").and_then(|c| Cycle::parse(&c).ok()).unwrap_or(Cycle::Monthly);
+        let cycle = text(sub, "cycle")
+            .and_then(|c| Cycle::parse(&c).ok())
+            .unwrap_or(Cycle::Monthly);
         let end = text(sub, "end_date").and_then(|d| parse_date(&d, "end_date").ok());
         let next = next_charge_date(charge.due_date, cycle, end).ok().flatten();
         let rec = SubscriptionRec {
@@ -698,7 +901,11 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
             wallet_uuid: wallet.wallet_uuid.clone(),
             cycle,
             end_date: end,
-            status: if charge.status == "error" { "error".into() } else { "active".into() },
+            status: if charge.status == "error" {
+                "error".into()
+            } else {
+                "active".into()
+            },
             description: charge.description.clone(),
             due_date: charge.due_date,
             next_charge_date: next,
@@ -707,7 +914,9 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
         };
         charge.subscription_uuid = Some(rec.subscription_uuid.clone());
         out_sub = Some(subscription_summary(&rec));
-        app.store().subscriptions.insert(rec.subscription_uuid.clone(), rec);
+        app.store()
+            .subscriptions
+            .insert(rec.subscription_uuid.clone(), rec);
     }
     let mut out = charge.to_json(app.base_url());
     if let (Some(obj), Some(sub)) = (out.as_object_mut(), out_sub) {
@@ -734,9 +943,16 @@ async fn create_charge(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST charge", Shape::Charge, &body, false, |app, caller, body| {
-        charge_handler(app, caller, body, false)
-    })
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST charge",
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, body| charge_handler(app, caller, body, false),
+    )
     .await
 }
 
@@ -746,15 +962,31 @@ async fn create_pix_charge(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST pix", Shape::Charge, &body, false, |app, caller, body| {
-        charge_handler(app, caller, body, true)
-    })
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST pix",
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, body| charge_handler(app, caller, body, true),
+    )
     .await
 }
 
-fn find_charge(app: &Shared, caller: &Caller, charge_uuid: &str, wallet_uuid: Option<&str>) -> Result<ChargeRec, Reply> {
+fn find_charge(
+    app: &Shared,
+    caller: &Caller,
+    charge_uuid: &str,
+    wallet_uuid: Option<&str>,
+) -> Result<ChargeRec, Reply> {
     let store = app.store();
-    let charge = store.charges.get(charge_uuid).cloned().ok_or_else(charge_not_found)?;
+    let charge = store
+        .charges
+        .get(charge_uuid)
+        .cloned()
+        .ok_or_else(charge_not_found)?;
     if wallet_uuid.is_some_and(|w| !w.eq_ignore_ascii_case(&charge.wallet_uuid)) {
         return Err(charge_not_found());
     }
@@ -770,17 +1002,31 @@ fn uuid_param(value: Option<&String>, field: &str) -> Result<String, Reply> {
         Some(_) => Err(error(
             Shape::Charge,
             StatusCode::BAD_REQUEST,
-            &[Msg::new("INVALID_UUID", "validation", &format!("{field} must be a UUID"), Some(field))],
+            &[Msg::new(
+                "INVALID_UUID",
+                "validation",
+                &format!("{field} must be a UUID"),
+                Some(field),
+            )],
         )),
         None => Err(error(
             Shape::Charge,
             StatusCode::BAD_REQUEST,
-            &[Msg::new("REQUIRED_FIELD", "validation", &format!("{field} is required"), Some(field))],
+            &[Msg::new(
+                "REQUIRED_FIELD",
+                "validation",
+                &format!("{field} is required"),
+                Some(field),
+            )],
         )),
     }
 }
 
-async fn get_charge_query(State(app): State<Shared>, headers: HeaderMap, Query(q): Query<Vec<(String, String)>>) -> Response {
+async fn get_charge_query(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
     let get = |k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let result = (|| {
         let caller = authorize(&app, &headers)?;
@@ -792,7 +1038,11 @@ async fn get_charge_query(State(app): State<Shared>, headers: HeaderMap, Query(q
     reply(result.unwrap_or_else(|e| e))
 }
 
-async fn get_charge_path(State(app): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn get_charge_path(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let result = (|| {
         let caller = authorize(&app, &headers)?;
         let id = uuid_param(Some(&id), "charge_uuid")?;
@@ -802,15 +1052,26 @@ async fn get_charge_path(State(app): State<Shared>, headers: HeaderMap, Path(id)
     reply(result.unwrap_or_else(|e| e))
 }
 
-async fn list_charges(State(app): State<Shared>, headers: HeaderMap, Query(q): Query<Vec<(String, String)>>) -> Response {
+async fn list_charges(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
     let get = |k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let result = (|| {
         let caller = authorize(&app, &headers)?;
         let wallet = uuid_param(get("wallet_uuid").as_ref(), "wallet_uuid")?;
         check_wallet(&app, Some(&caller), &wallet, Shape::Charge)?;
-        let page: usize = get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
-        let limit: usize = get("limit").and_then(|p| p.parse().ok()).filter(|l| (1..=100).contains(l)).unwrap_or(20);
-        let status = get("status").or_else(|| get("filter").and_then(|f| f.strip_prefix("status:").map(str::to_string)));
+        let page: usize = get("page")
+            .and_then(|p| p.parse().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        let limit: usize = get("limit")
+            .and_then(|p| p.parse().ok())
+            .filter(|l| (1..=100).contains(l))
+            .unwrap_or(20);
+        let status = get("status")
+            .or_else(|| get("filter").and_then(|f| f.strip_prefix("status:").map(str::to_string)));
         let store = app.store();
         let all: Vec<&ChargeRec> = store
             .charge_order
@@ -819,7 +1080,12 @@ async fn list_charges(State(app): State<Shared>, headers: HeaderMap, Query(q): Q
             .filter(|c| c.wallet_uuid == wallet && status.as_ref().is_none_or(|s| &c.status == s))
             .collect();
         let total = all.len();
-        let data: Vec<Value> = all.iter().skip((page - 1) * limit).take(limit).map(|c| c.to_json(app.base_url())).collect();
+        let data: Vec<Value> = all
+            .iter()
+            .skip((page - 1) * limit)
+            .take(limit)
+            .map(|c| c.to_json(app.base_url()))
+            .collect();
         Ok::<Reply, Reply>((
             StatusCode::OK,
             json!({"page": page, "limit": limit, "total": total, "pages": total.div_ceil(limit), "data": data}),
@@ -840,58 +1106,83 @@ async fn refund(
     body: Bytes,
 ) -> Response {
     let route = format!("POST refund {charge_uuid}");
-    idempotent(&app, &headers, delay, &route, Shape::Charge, &body, false, |app, caller, body| {
-        let Some(caller) = caller else { return forbidden() };
-        let mut payload = body.as_object().cloned().unwrap_or_default();
-        payload.insert("charge_uuid".into(), json!(charge_uuid));
-        payload.insert("wallet_uuid".into(), json!(wallet_uuid));
-        let prepared = prepare(RequestKind::Refund, &Value::Object(payload), Some(app.clock.today()));
-        if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-            return r;
-        }
-        let charge = match find_charge(app, caller, &charge_uuid.to_lowercase(), Some(&wallet_uuid)) {
-            Ok(c) => c,
-            Err(r) => return r,
-        };
-        if !matches!(charge.status.as_str(), "confirmed" | "paid") {
-            return error(
-                Shape::Charge,
-                StatusCode::BAD_REQUEST,
-                &[Msg::new(
-                    "REFUND_NOT_ALLOWED",
-                    "charge",
-                    &format!("a {} charge cannot be refunded; only confirmed or paid charges can", charge.status),
-                    None,
-                )],
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        &route,
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, body| {
+            let Some(caller) = caller else {
+                return forbidden();
+            };
+            let mut payload = body.as_object().cloned().unwrap_or_default();
+            payload.insert("charge_uuid".into(), json!(charge_uuid));
+            payload.insert("wallet_uuid".into(), json!(wallet_uuid));
+            let prepared = prepare(
+                RequestKind::Refund,
+                &Value::Object(payload),
+                Some(app.clock.today()),
             );
-        }
-        let refundable = charge.refundable();
-        let amount = amount_of(&prepared.payload).unwrap_or(refundable);
-        if amount > refundable {
-            return error(
-                Shape::Charge,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &[Msg::new(
-                    "AMOUNT_INVALID",
-                    "validation",
-                    &format!("amount {amount} is more than the refundable {refundable}"),
-                    Some("amount"),
-                )],
-            );
-        }
-        let full = {
-            let mut store = app.store();
-            let Some(c) = store.charges.get_mut(&charge.charge_uuid) else { return charge_not_found() };
-            c.refunded += amount;
-            c.updated_at = app.clock.now();
-            c.refundable().is_zero()
-        };
-        let updated = if full { transition(app, &charge.charge_uuid, "refunded") } else { app.store().charges.get(&charge.charge_uuid).cloned() };
-        match updated {
-            Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
-            None => charge_not_found(),
-        }
-    })
+            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
+                return r;
+            }
+            let charge =
+                match find_charge(app, caller, &charge_uuid.to_lowercase(), Some(&wallet_uuid)) {
+                    Ok(c) => c,
+                    Err(r) => return r,
+                };
+            if !matches!(charge.status.as_str(), "confirmed" | "paid") {
+                return error(
+                    Shape::Charge,
+                    StatusCode::BAD_REQUEST,
+                    &[Msg::new(
+                        "REFUND_NOT_ALLOWED",
+                        "charge",
+                        &format!(
+                            "a {} charge cannot be refunded; only confirmed or paid charges can",
+                            charge.status
+                        ),
+                        None,
+                    )],
+                );
+            }
+            let refundable = charge.refundable();
+            let amount = amount_of(&prepared.payload).unwrap_or(refundable);
+            if amount > refundable {
+                return error(
+                    Shape::Charge,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &[Msg::new(
+                        "AMOUNT_INVALID",
+                        "validation",
+                        &format!("amount {amount} is more than the refundable {refundable}"),
+                        Some("amount"),
+                    )],
+                );
+            }
+            let full = {
+                let mut store = app.store();
+                let Some(c) = store.charges.get_mut(&charge.charge_uuid) else {
+                    return charge_not_found();
+                };
+                c.refunded += amount;
+                c.updated_at = app.clock.now();
+                c.refundable().is_zero()
+            };
+            let updated = if full {
+                transition(app, &charge.charge_uuid, "refunded")
+            } else {
+                app.store().charges.get(&charge.charge_uuid).cloned()
+            };
+            match updated {
+                Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
+                None => charge_not_found(),
+            }
+        },
+    )
     .await
 }
 
@@ -944,47 +1235,63 @@ async fn capture(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST capture", Shape::Charge, &body, false, |app, caller, body| {
-        let Some(caller) = caller else { return forbidden() };
-        let prepared = prepare(RequestKind::Capture, &body, Some(app.clock.today()));
-        if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-            return r;
-        }
-        let p = prepared.payload;
-        let id = text(&p, "charge_uuid").unwrap_or_default().to_lowercase();
-        let charge = match find_charge(app, caller, &id, text(&p, "wallet_uuid").as_deref()) {
-            Ok(c) => c,
-            Err(r) => return r,
-        };
-        if charge.status != "confirmed" || charge.capture {
-            return error(
-                Shape::Charge,
-                StatusCode::BAD_REQUEST,
-                &[Msg::new(
-                    "CAPTURE_NOT_ALLOWED",
-                    "charge",
-                    "only a confirmed charge created with capture: false can be captured",
-                    None,
-                )],
-            );
-        }
-        let amount = amount_of(&p).unwrap_or_else(|| charge.total());
-        if amount > charge.total() {
-            return error(
-                Shape::Charge,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &[Msg::new("AMOUNT_INVALID", "validation", "amount is more than the authorized amount", Some("amount"))],
-            );
-        }
-        if let Some(c) = app.store().charges.get_mut(&id) {
-            c.captured = Some(amount);
-            c.capture = true;
-        }
-        match transition(app, &id, "paid") {
-            Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
-            None => charge_not_found(),
-        }
-    })
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST capture",
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, body| {
+            let Some(caller) = caller else {
+                return forbidden();
+            };
+            let prepared = prepare(RequestKind::Capture, &body, Some(app.clock.today()));
+            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
+                return r;
+            }
+            let p = prepared.payload;
+            let id = text(&p, "charge_uuid").unwrap_or_default().to_lowercase();
+            let charge = match find_charge(app, caller, &id, text(&p, "wallet_uuid").as_deref()) {
+                Ok(c) => c,
+                Err(r) => return r,
+            };
+            if charge.status != "confirmed" || charge.capture {
+                return error(
+                    Shape::Charge,
+                    StatusCode::BAD_REQUEST,
+                    &[Msg::new(
+                        "CAPTURE_NOT_ALLOWED",
+                        "charge",
+                        "only a confirmed charge created with capture: false can be captured",
+                        None,
+                    )],
+                );
+            }
+            let amount = amount_of(&p).unwrap_or_else(|| charge.total());
+            if amount > charge.total() {
+                return error(
+                    Shape::Charge,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &[Msg::new(
+                        "AMOUNT_INVALID",
+                        "validation",
+                        "amount is more than the authorized amount",
+                        Some("amount"),
+                    )],
+                );
+            }
+            if let Some(c) = app.store().charges.get_mut(&id) {
+                c.captured = Some(amount);
+                c.capture = true;
+            }
+            match transition(app, &id, "paid") {
+                Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
+                None => charge_not_found(),
+            }
+        },
+    )
     .await
 }
 
@@ -1008,7 +1315,11 @@ fn subscription_json(app: &Shared, s: &SubscriptionRec) -> Value {
     })
 }
 
-async fn get_subscription(State(app): State<Shared>, headers: HeaderMap, Query(q): Query<Vec<(String, String)>>) -> Response {
+async fn get_subscription(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
     let get = |k: &str| q.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let caller = match authorize(&app, &headers) {
         Ok(c) => c,
@@ -1022,10 +1333,18 @@ async fn get_subscription(State(app): State<Shared>, headers: HeaderMap, Query(q
     if !app.store().may_act_on(&caller.principal, &wallet) {
         return reply(forbidden());
     }
-    let sub = app.store().subscriptions.get(&sub_id).filter(|s| s.wallet_uuid == wallet).cloned();
+    let sub = app
+        .store()
+        .subscriptions
+        .get(&sub_id)
+        .filter(|s| s.wallet_uuid == wallet)
+        .cloned();
     match sub {
         Some(s) => reply((StatusCode::OK, subscription_json(&app, &s))),
-        None => reply((StatusCode::NOT_FOUND, json!({"error": "Subscription not found"}))),
+        None => reply((
+            StatusCode::NOT_FOUND,
+            json!({"error": "Subscription not found"}),
+        )),
     }
 }
 
@@ -1047,11 +1366,21 @@ async fn cancel_subscription(
     }
     let now = app.clock.now();
     let mut store = app.store();
-    let Some(sub) = store.subscriptions.get_mut(&sub_id).filter(|s| s.wallet_uuid == wallet) else {
-        return reply((StatusCode::NOT_FOUND, json!({"error": "Subscription not found"})));
+    let Some(sub) = store
+        .subscriptions
+        .get_mut(&sub_id)
+        .filter(|s| s.wallet_uuid == wallet)
+    else {
+        return reply((
+            StatusCode::NOT_FOUND,
+            json!({"error": "Subscription not found"}),
+        ));
     };
     if sub.status == "cancelled" {
-        return reply((StatusCode::BAD_REQUEST, json!({"error": "Subscription is already cancelled"})));
+        return reply((
+            StatusCode::BAD_REQUEST,
+            json!({"error": "Subscription is already cancelled"}),
+        ));
     }
     sub.status = "cancelled".into();
     sub.cancelled_at = Some(now);
@@ -1094,38 +1423,55 @@ async fn create_checkout(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST checkout", Shape::Charge, &body, false, |app, caller, body| {
-        let prepared = prepare(RequestKind::Checkout, &body, Some(app.clock.today()));
-        if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-            return r;
-        }
-        let p = prepared.payload;
-        let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
-        if let Err(r) = check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
-            return r;
-        }
-        let rec = CheckoutRec {
-            checkout_uuid: uuid_from(&app.rng),
-            wallet_uuid,
-            merchant_id: text(&p, "merchant_id").unwrap_or_default(),
-            amount: amount_of(&p).unwrap_or_default(),
-            currency: text(&p, "currency").and_then(|c| Currency::from_code(&c).ok()).unwrap_or(Currency::Brl),
-            description: text(&p, "description").unwrap_or_default(),
-            redirect_url: text(&p, "redirect_url"),
-            cancel_url: text(&p, "cancel_url"),
-            webhook_url: text(&p, "webhook_url"),
-            reference_external_id: text(&p, "reference_external_id"),
-            max_installments: p.get("max_installments").and_then(Value::as_u64).unwrap_or(12).clamp(1, 12) as u32,
-            due_date: text(&p, "due_date").and_then(|d| parse_date(&d, "due_date").ok()).unwrap_or(app.clock.today()),
-            status: "active".into(),
-            charge_uuid: None,
-            payer_email: text(&p, "payer_email"),
-            payment_link: false,
-        };
-        let out = checkout_json(app, &rec);
-        app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
-        (StatusCode::OK, out)
-    })
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST checkout",
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, body| {
+            let prepared = prepare(RequestKind::Checkout, &body, Some(app.clock.today()));
+            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
+                return r;
+            }
+            let p = prepared.payload;
+            let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
+            if let Err(r) = check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
+                return r;
+            }
+            let rec = CheckoutRec {
+                checkout_uuid: uuid_from(&app.rng),
+                wallet_uuid,
+                merchant_id: text(&p, "merchant_id").unwrap_or_default(),
+                amount: amount_of(&p).unwrap_or_default(),
+                currency: text(&p, "currency")
+                    .and_then(|c| Currency::from_code(&c).ok())
+                    .unwrap_or(Currency::Brl),
+                description: text(&p, "description").unwrap_or_default(),
+                redirect_url: text(&p, "redirect_url"),
+                cancel_url: text(&p, "cancel_url"),
+                webhook_url: text(&p, "webhook_url"),
+                reference_external_id: text(&p, "reference_external_id"),
+                max_installments: p
+                    .get("max_installments")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(12)
+                    .clamp(1, 12) as u32,
+                due_date: text(&p, "due_date")
+                    .and_then(|d| parse_date(&d, "due_date").ok())
+                    .unwrap_or(app.clock.today()),
+                status: "active".into(),
+                charge_uuid: None,
+                payer_email: text(&p, "payer_email"),
+                payment_link: false,
+            };
+            let out = checkout_json(app, &rec);
+            app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
+            (StatusCode::OK, out)
+        },
+    )
     .await
 }
 
@@ -1135,71 +1481,112 @@ async fn create_payment_link(
     delay: Option<Extension<PendingDelay>>,
     body: Bytes,
 ) -> Response {
-    idempotent(&app, &headers, delay, "POST payment-link", Shape::Charge, &body, false, |app, caller, p| {
-        let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
-        if !a55_core::formats::is_uuid(&wallet_uuid) {
-            return error(
-                Shape::Charge,
-                StatusCode::BAD_REQUEST,
-                &[Msg::new("INVALID_UUID", "validation", "wallet_uuid must be a UUID", Some("wallet_uuid"))],
-            );
-        }
-        let currency = match text(&p, "currency").map(|c| Currency::from_code(&c)) {
-            Some(Ok(c)) => c,
-            _ => {
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        "POST payment-link",
+        Shape::Charge,
+        &body,
+        false,
+        |app, caller, p| {
+            let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
+            if !a55_core::formats::is_uuid(&wallet_uuid) {
                 return error(
                     Shape::Charge,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &[Msg::new("CURRENCY_NOT_SUPPORTED", "validation", "currency is not supported", Some("currency"))],
+                    StatusCode::BAD_REQUEST,
+                    &[Msg::new(
+                        "INVALID_UUID",
+                        "validation",
+                        "wallet_uuid must be a UUID",
+                        Some("wallet_uuid"),
+                    )],
                 );
             }
-        };
-        let raw_value = p.get("value").or_else(|| p.get("amount")).cloned().unwrap_or(Value::Null);
-        let text_value = match &raw_value {
-            Value::Number(n) => n.to_string(),
-            Value::String(s) => s.clone(),
-            _ => String::new(),
-        };
-        let amount = match normalize_in(AmountArg::Text(&text_value), currency, "value") {
-            Ok(n) => n.amount,
-            Err(e) => {
-                return error(
-                    Shape::Charge,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &[Msg::new(e.code.as_str(), "validation", &e.message, Some("value"))],
-                );
+            let currency = match text(&p, "currency").map(|c| Currency::from_code(&c)) {
+                Some(Ok(c)) => c,
+                _ => {
+                    return error(
+                        Shape::Charge,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &[Msg::new(
+                            "CURRENCY_NOT_SUPPORTED",
+                            "validation",
+                            "currency is not supported",
+                            Some("currency"),
+                        )],
+                    );
+                }
+            };
+            let raw_value = p
+                .get("value")
+                .or_else(|| p.get("amount"))
+                .cloned()
+                .unwrap_or(Value::Null);
+            let text_value = match &raw_value {
+                Value::Number(n) => n.to_string(),
+                Value::String(s) => s.clone(),
+                _ => String::new(),
+            };
+            let amount = match normalize_in(AmountArg::Text(&text_value), currency, "value") {
+                Ok(n) => n.amount,
+                Err(e) => {
+                    return error(
+                        Shape::Charge,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &[Msg::new(
+                            e.code.as_str(),
+                            "validation",
+                            &e.message,
+                            Some("value"),
+                        )],
+                    );
+                }
+            };
+            if let Err(r) = check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
+                return r;
             }
-        };
-        if let Err(r) = check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
-            return r;
-        }
-        let rec = CheckoutRec {
-            checkout_uuid: uuid_from(&app.rng),
-            wallet_uuid,
-            merchant_id: text(&p, "merchant_id").unwrap_or_default(),
-            amount,
-            currency,
-            description: text(&p, "description").or_else(|| text(&p, "name")).unwrap_or_default(),
-            redirect_url: text(&p, "redirect_url"),
-            cancel_url: None,
-            webhook_url: text(&p, "webhook_url"),
-            reference_external_id: None,
-            max_installments: p.get("max_installment_count").and_then(Value::as_u64).unwrap_or(1).clamp(1, 12) as u32,
-            due_date: app.clock.today() + chrono::Duration::days(30),
-            status: "active".into(),
-            charge_uuid: None,
-            payer_email: None,
-            payment_link: true,
-        };
-        let out = checkout_json(app, &rec);
-        app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
-        (StatusCode::OK, out)
-    })
+            let rec = CheckoutRec {
+                checkout_uuid: uuid_from(&app.rng),
+                wallet_uuid,
+                merchant_id: text(&p, "merchant_id").unwrap_or_default(),
+                amount,
+                currency,
+                description: text(&p, "description")
+                    .or_else(|| text(&p, "name"))
+                    .unwrap_or_default(),
+                redirect_url: text(&p, "redirect_url"),
+                cancel_url: None,
+                webhook_url: text(&p, "webhook_url"),
+                reference_external_id: None,
+                max_installments: p
+                    .get("max_installment_count")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .clamp(1, 12) as u32,
+                due_date: app.clock.today() + chrono::Duration::days(30),
+                status: "active".into(),
+                charge_uuid: None,
+                payer_email: None,
+                payment_link: true,
+            };
+            let out = checkout_json(app, &rec);
+            app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
+            (StatusCode::OK, out)
+        },
+    )
     .await
 }
 
-async fn public_get_charge(State(app): State<Shared>, Query(q): Query<Vec<(String, String)>>) -> Response {
-    let id = q.iter().find(|(k, _)| k == "charge_uuid").map(|(_, v)| v.to_lowercase()).unwrap_or_default();
+async fn public_get_charge(
+    State(app): State<Shared>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
+    let id = q
+        .iter()
+        .find(|(k, _)| k == "charge_uuid")
+        .map(|(_, v)| v.to_lowercase())
+        .unwrap_or_default();
     let Some(c) = app.store().charges.get(&id).cloned() else {
         return reply(charge_not_found());
     };
@@ -1222,20 +1609,41 @@ async fn public_get_charge(State(app): State<Shared>, Query(q): Query<Vec<(Strin
 
 /// Pays an `issued` charge with a card: confirmed (or the digit's decline). Used by the public pay
 /// endpoint and the hosted pages.
-pub fn pay_with_card(app: &Shared, charge_uuid: &str, card_number: &str) -> Result<ChargeRec, Reply> {
-    let digits = card_digits(card_number).filter(|d| (12..=19).contains(&d.len())).ok_or_else(|| {
-        error(
-            Shape::Charge,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &[Msg::new("INVALID_CARD_NUMBER", "validation", "card_number must be 12 to 19 digits", Some("card_number"))],
-        )
-    })?;
-    let mut charge = app.store().charges.get(charge_uuid).cloned().ok_or_else(charge_not_found)?;
+pub fn pay_with_card(
+    app: &Shared,
+    charge_uuid: &str,
+    card_number: &str,
+) -> Result<ChargeRec, Reply> {
+    let digits = card_digits(card_number)
+        .filter(|d| (12..=19).contains(&d.len()))
+        .ok_or_else(|| {
+            error(
+                Shape::Charge,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &[Msg::new(
+                    "INVALID_CARD_NUMBER",
+                    "validation",
+                    "card_number must be 12 to 19 digits",
+                    Some("card_number"),
+                )],
+            )
+        })?;
+    let mut charge = app
+        .store()
+        .charges
+        .get(charge_uuid)
+        .cloned()
+        .ok_or_else(charge_not_found)?;
     if charge.status != "issued" {
         return Err(error(
             Shape::Charge,
             StatusCode::CONFLICT,
-            &[Msg::new("CHARGE_NOT_PAYABLE", "charge", &format!("the charge is already {}", charge.status), None)],
+            &[Msg::new(
+                "CHARGE_NOT_PAYABLE",
+                "charge",
+                &format!("the charge is already {}", charge.status),
+                None,
+            )],
         ));
     }
     charge.card_digit = digits.bytes().last().map(|b| b - b'0');
@@ -1269,39 +1677,80 @@ async fn public_pay(
     body: Bytes,
 ) -> Response {
     let route = format!("POST pay {charge_uuid}");
-    idempotent(&app, &headers, delay, &route, Shape::Charge, &body, true, |app, _caller, p| {
-        let number = text(&p, "card_number").unwrap_or_default();
-        match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
-            Ok(c) => (
-                StatusCode::OK,
-                json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message}),
-            ),
-            Err(r) => r,
-        }
-    })
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        &route,
+        Shape::Charge,
+        &body,
+        true,
+        |app, _caller, p| {
+            let number = text(&p, "card_number").unwrap_or_default();
+            match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
+                Ok(c) => (
+                    StatusCode::OK,
+                    json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message}),
+                ),
+                Err(r) => r,
+            }
+        },
+    )
     .await
 }
 
 /// Creates the charge a hosted checkout payment makes: the total split in `installments` parts.
-pub fn checkout_charge(app: &Shared, checkout_uuid: &str, card_number: &str, installments: u32, payer: (&str, &str)) -> Result<ChargeRec, Reply> {
-    let co = app.store().checkouts.get(checkout_uuid).cloned().ok_or_else(charge_not_found)?;
+pub fn checkout_charge(
+    app: &Shared,
+    checkout_uuid: &str,
+    card_number: &str,
+    installments: u32,
+    payer: (&str, &str),
+) -> Result<ChargeRec, Reply> {
+    let co = app
+        .store()
+        .checkouts
+        .get(checkout_uuid)
+        .cloned()
+        .ok_or_else(charge_not_found)?;
     if co.status != "active" {
         return Err(error(
             Shape::Charge,
             StatusCode::CONFLICT,
-            &[Msg::new("CHECKOUT_NOT_ACTIVE", "checkout", "this checkout session was already used", None)],
+            &[Msg::new(
+                "CHECKOUT_NOT_ACTIVE",
+                "checkout",
+                "this checkout session was already used",
+                None,
+            )],
         ));
     }
-    let digits = card_digits(card_number).filter(|d| (12..=19).contains(&d.len())).ok_or_else(|| {
+    let digits = card_digits(card_number)
+        .filter(|d| (12..=19).contains(&d.len()))
+        .ok_or_else(|| {
+            error(
+                Shape::Charge,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &[Msg::new(
+                    "INVALID_CARD_NUMBER",
+                    "validation",
+                    "card_number must be 12 to 19 digits",
+                    Some("card_number"),
+                )],
+            )
+        })?;
+    let count = installments.clamp(1, co.max_installments);
+    let parts = split_installments(co.amount, count, co.currency.code()).map_err(|e| {
         error(
             Shape::Charge,
             StatusCode::UNPROCESSABLE_ENTITY,
-            &[Msg::new("INVALID_CARD_NUMBER", "validation", "card_number must be 12 to 19 digits", Some("card_number"))],
+            &[Msg::new(
+                e.code.as_str(),
+                "validation",
+                &e.message,
+                Some("installments"),
+            )],
         )
-    })?;
-    let count = installments.clamp(1, co.max_installments);
-    let parts = split_installments(co.amount, count, co.currency.code()).map_err(|e| {
-        error(Shape::Charge, StatusCode::UNPROCESSABLE_ENTITY, &[Msg::new(e.code.as_str(), "validation", &e.message, Some("installments"))])
     })?;
     let dates = installment_due_dates(app.clock.today(), count).unwrap_or_default();
     let now = app.clock.now();
@@ -1318,7 +1767,10 @@ pub fn checkout_charge(app: &Shared, checkout_uuid: &str, card_number: &str, ins
         due_date: app.clock.today(),
         description: co.description.clone(),
         payer_name: payer.0.to_string(),
-        payer_email: co.payer_email.clone().unwrap_or_else(|| payer.1.to_string()),
+        payer_email: co
+            .payer_email
+            .clone()
+            .unwrap_or_else(|| payer.1.to_string()),
         card_digit: digits.bytes().last().map(|b| b - b'0'),
         card_last4: Some(digits[digits.len() - 4..].to_string()),
         capture: true,

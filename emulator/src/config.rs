@@ -94,7 +94,11 @@ impl FaultPlan {
                 .split_once('=')
                 .ok_or_else(|| format!("fault {part:?} needs NAME=SHARE"))?;
             let (share, delay) = match rest.split_once(':') {
-                Some((s, d)) => (s, d.parse::<u64>().map_err(|_| format!("bad delay in {part:?}"))?),
+                Some((s, d)) => (
+                    s,
+                    d.parse::<u64>()
+                        .map_err(|_| format!("bad delay in {part:?}"))?,
+                ),
                 None => (rest, 100),
             };
             let share: f64 = share
@@ -104,7 +108,9 @@ impl FaultPlan {
                 return Err(format!("share in {part:?} must be between 0 and 1"));
             }
             let fault = Fault::parse(name, delay).ok_or_else(|| {
-                format!("unknown fault {name:?}: use 500, 503, 429, delay, reset_before, reset_after")
+                format!(
+                    "unknown fault {name:?}: use 500, 503, 429, delay, reset_before, reset_after"
+                )
             })?;
             total += share;
             shares.push((fault, share));
@@ -188,13 +194,18 @@ impl EmulatorConfig {
             let flag = args[i].as_str();
             let take = |i: &mut usize| -> Result<String, String> {
                 *i += 1;
-                args.get(*i).cloned().ok_or_else(|| format!("{flag} needs a value"))
+                args.get(*i)
+                    .cloned()
+                    .ok_or_else(|| format!("{flag} needs a value"))
             };
             let num = |v: String| -> Result<u64, String> {
-                v.parse().map_err(|_| format!("{flag} needs a whole number, not {v:?}"))
+                v.parse()
+                    .map_err(|_| format!("{flag} needs a whole number, not {v:?}"))
             };
             match flag {
-                "--port" => c.port = u16::try_from(num(take(&mut i)?)?).map_err(|_| "port out of range")?,
+                "--port" => {
+                    c.port = u16::try_from(num(take(&mut i)?)?).map_err(|_| "port out of range")?
+                }
                 "--host" => c.host = take(&mut i)?,
                 "--client-id" => c.client_id = take(&mut i)?,
                 "--client-secret" => c.client_secret = take(&mut i)?,
@@ -203,13 +214,20 @@ impl EmulatorConfig {
                     let v = take(&mut i)?;
                     c.today = Some(parse_date(&v, "--today").map_err(|e| e.message)?);
                 }
-                "--rate-limit" => c.rate_limit = u32::try_from(num(take(&mut i)?)?).map_err(|_| "rate limit out of range")?,
+                "--rate-limit" => {
+                    c.rate_limit =
+                        u32::try_from(num(take(&mut i)?)?).map_err(|_| "rate limit out of range")?
+                }
                 "--webhook-secret" => c.webhook_secret = take(&mut i)?,
                 "--webhook-schedule" => {
                     c.webhook_schedule = match take(&mut i)?.as_str() {
                         "a55" => WebhookSchedule::A55,
                         "fast" => WebhookSchedule::Fast,
-                        other => return Err(format!("--webhook-schedule is a55 or fast, not {other:?}")),
+                        other => {
+                            return Err(format!(
+                                "--webhook-schedule is a55 or fast, not {other:?}"
+                            ));
+                        }
                     }
                 }
                 "--allow-external-webhooks" => c.allow_external_webhooks = true,

@@ -2,13 +2,13 @@
 //! charges, pay PIX and other issued charges, complete 3DS, advance the clock, and the OpenAPI
 //! document of everything the emulator serves.
 
+use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Json;
 use serde_json::{Value, json};
 
 use crate::api::{schedule_settlement, transition};
@@ -21,7 +21,10 @@ pub const OPENAPI: &str = include_str!("../openapi.json");
 /// The control routes.
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route("/_emulator/health", get(|| async { Json(json!({"ok": true})) }))
+        .route(
+            "/_emulator/health",
+            get(|| async { Json(json!({"ok": true})) }),
+        )
         .route("/_emulator/openapi.json", get(openapi))
         .route("/_emulator/state", get(state))
         .route("/_emulator/charges", get(charges))
@@ -39,14 +42,22 @@ async fn openapi() -> Response {
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"error": "no such charge"}))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "no such charge"})),
+    )
+        .into_response()
 }
 
 async fn state(State(app): State<Shared>) -> Json<Value> {
     let store = app.store();
     let mut by_status = serde_json::Map::new();
     for c in store.charges.values() {
-        let n = by_status.get(&c.status).and_then(Value::as_u64).unwrap_or(0) + 1;
+        let n = by_status
+            .get(&c.status)
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+            + 1;
         by_status.insert(c.status.clone(), json!(n));
     }
     Json(json!({
@@ -77,7 +88,10 @@ async fn charges(State(app): State<Shared>) -> Json<Value> {
         .map(|c| {
             let mut v = c.to_json(base);
             if let Some(obj) = v.as_object_mut() {
-                obj.insert("reference_external_id".into(), json!(c.reference_external_id));
+                obj.insert(
+                    "reference_external_id".into(),
+                    json!(c.reference_external_id),
+                );
                 obj.insert("card_last4".into(), json!(c.card_last4));
             }
             v

@@ -9,7 +9,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::api::{authorize_card, checkout_charge, form_pairs, pay_with_card, schedule_settlement, transition};
+use crate::api::{
+    authorize_card, checkout_charge, form_pairs, pay_with_card, schedule_settlement, transition,
+};
 use crate::server::Shared;
 
 /// The page routes.
@@ -53,10 +55,18 @@ fn redirect_to(url: &str, params: &[(&str, &str)]) -> Response {
 
 async fn checkout_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
     let Some(co) = app.store().checkouts.get(&id).cloned() else {
-        return (StatusCode::NOT_FOUND, page("Not found", "<p>No such checkout session.</p>")).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            page("Not found", "<p>No such checkout session.</p>"),
+        )
+            .into_response();
     };
     if co.status != "active" {
-        return page("Checkout", &format!("<p>This session is {}.</p>", escape(&co.status))).into_response();
+        return page(
+            "Checkout",
+            &format!("<p>This session is {}.</p>", escape(&co.status)),
+        )
+        .into_response();
     }
     let options: String = (1..=co.max_installments)
         .map(|n| format!("<option value=\"{n}\">{n}×</option>"))
@@ -74,24 +84,65 @@ async fn checkout_page(State(app): State<Shared>, Path(id): Path<String>) -> Res
 
 async fn checkout_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
     let form = form_pairs(&body);
-    let get = |k: &str| form.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let installments = get("installments").parse().unwrap_or(1);
-    let redirect = app.store().checkouts.get(&id).and_then(|c| c.redirect_url.clone());
-    match checkout_charge(&app, &id, &get("card_number"), installments, (&get("card_name"), "")) {
+    let redirect = app
+        .store()
+        .checkouts
+        .get(&id)
+        .and_then(|c| c.redirect_url.clone());
+    match checkout_charge(
+        &app,
+        &id,
+        &get("card_number"),
+        installments,
+        (&get("card_name"), ""),
+    ) {
         Ok(charge) => match redirect {
-            Some(url) => redirect_to(&url, &[("checkout_uuid", &id), ("charge_uuid", &charge.charge_uuid), ("status", &charge.status)]),
-            None => page("Payment", &format!("<p>Charge {} is {}.</p>", charge.charge_uuid, charge.status)).into_response(),
+            Some(url) => redirect_to(
+                &url,
+                &[
+                    ("checkout_uuid", &id),
+                    ("charge_uuid", &charge.charge_uuid),
+                    ("status", &charge.status),
+                ],
+            ),
+            None => page(
+                "Payment",
+                &format!("<p>Charge {} is {}.</p>", charge.charge_uuid, charge.status),
+            )
+            .into_response(),
         },
-        Err((status, body)) => (status, page("Payment failed", &format!("<pre>{}</pre>", escape(&body.to_string())))).into_response(),
+        Err((status, body)) => (
+            status,
+            page(
+                "Payment failed",
+                &format!("<pre>{}</pre>", escape(&body.to_string())),
+            ),
+        )
+            .into_response(),
     }
 }
 
 async fn charge_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
     let Some(c) = app.store().charges.get(&id).cloned() else {
-        return (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            page("Not found", "<p>No such charge.</p>"),
+        )
+            .into_response();
     };
     if c.status != "issued" {
-        return page("Charge", &format!("<p>This charge is {}.</p>", escape(&c.status))).into_response();
+        return page(
+            "Charge",
+            &format!("<p>This charge is {}.</p>", escape(&c.status)),
+        )
+        .into_response();
     }
     page(
         &format!("Pay {} {}", c.total(), c.currency),
@@ -102,13 +153,31 @@ async fn charge_page(State(app): State<Shared>, Path(id): Path<String>) -> Respo
 
 async fn charge_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
     let form = form_pairs(&body);
-    let number = form.iter().find(|(k, _)| k == "card_number").map(|(_, v)| v.clone()).unwrap_or_default();
+    let number = form
+        .iter()
+        .find(|(k, _)| k == "card_number")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     match pay_with_card(&app, &id, &number) {
         Ok(c) => match c.redirect_url.clone() {
-            Some(url) => redirect_to(&url, &[("charge_uuid", &c.charge_uuid), ("status", &c.status)]),
-            None => page("Payment", &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status)).into_response(),
+            Some(url) => redirect_to(
+                &url,
+                &[("charge_uuid", &c.charge_uuid), ("status", &c.status)],
+            ),
+            None => page(
+                "Payment",
+                &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status),
+            )
+            .into_response(),
         },
-        Err((status, body)) => (status, page("Payment failed", &format!("<pre>{}</pre>", escape(&body.to_string())))).into_response(),
+        Err((status, body)) => (
+            status,
+            page(
+                "Payment failed",
+                &format!("<pre>{}</pre>", escape(&body.to_string())),
+            ),
+        )
+            .into_response(),
     }
 }
 
@@ -146,10 +215,21 @@ pub fn complete_3ds(app: &Shared, id: &str) -> Option<crate::state::ChargeRec> {
 async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> Response {
     match complete_3ds(&app, &id) {
         Some(c) => match c.redirect_url.clone() {
-            Some(url) => redirect_to(&url, &[("charge_uuid", &c.charge_uuid), ("status", &c.status)]),
-            None => page("3-D Secure", &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status)).into_response(),
+            Some(url) => redirect_to(
+                &url,
+                &[("charge_uuid", &c.charge_uuid), ("status", &c.status)],
+            ),
+            None => page(
+                "3-D Secure",
+                &format!("<p>Charge {} is {}.</p>", c.charge_uuid, c.status),
+            )
+            .into_response(),
         },
-        None => (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            page("Not found", "<p>No such charge.</p>"),
+        )
+            .into_response(),
     }
 }
 

@@ -49,7 +49,9 @@ impl App {
 
     /// The base URL of this emulator.
     pub fn base_url(&self) -> &str {
-        self.base_url.get().map_or("http://127.0.0.1", String::as_str)
+        self.base_url
+            .get()
+            .map_or("http://127.0.0.1", String::as_str)
     }
 }
 
@@ -172,8 +174,8 @@ fn router(app: Shared) -> Router {
     let api = crate::api::routes()
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults));
-    let token = crate::api::token_routes()
-        .layer(middleware::from_fn_with_state(app.clone(), faults));
+    let token =
+        crate::api::token_routes().layer(middleware::from_fn_with_state(app.clone(), faults));
     Router::new()
         .merge(api)
         .merge(token)
@@ -202,7 +204,10 @@ fn rand_id() -> u64 {
 
 /// Chooses this request's fault: the `X-Emulator-Fault` header for one request, else the seeded plan.
 fn choose_fault(app: &App, headers: &HeaderMap) -> Option<Fault> {
-    if let Some(v) = headers.get("x-emulator-fault").and_then(|v| v.to_str().ok()) {
+    if let Some(v) = headers
+        .get("x-emulator-fault")
+        .and_then(|v| v.to_str().ok())
+    {
         let (name, ms) = match v.split_once(':') {
             Some((n, ms)) => (n, ms.parse().unwrap_or(100)),
             None => (v, 100),
@@ -221,7 +226,10 @@ async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Resp
     let Some(fault) = fault else {
         return next.run(req).await;
     };
-    *app.store().faults.entry(fault.name().to_string()).or_default() += 1;
+    *app.store()
+        .faults
+        .entry(fault.name().to_string())
+        .or_default() += 1;
     let reset = req.extensions().get::<ConnControl>().cloned();
     let request_id = req
         .extensions()
@@ -235,12 +243,18 @@ async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Resp
             } else {
                 StatusCode::SERVICE_UNAVAILABLE
             };
-            (status, axum::Json(crate::api::charge_error_body(None, &[crate::api::Msg::new(
-                "errors.unexpected",
-                "server",
-                "Unexpected error; retry with exponential backoff",
-                None,
-            )])))
+            (
+                status,
+                axum::Json(crate::api::charge_error_body(
+                    None,
+                    &[crate::api::Msg::new(
+                        "errors.unexpected",
+                        "server",
+                        "Unexpected error; retry with exponential backoff",
+                        None,
+                    )],
+                )),
+            )
                 .into_response()
         }
         Fault::Status429 => {
@@ -313,9 +327,15 @@ async fn rate_limit(State(app): State<Shared>, req: Request, next: Next) -> Resp
         .unwrap_or_default();
     let (allowed, remaining, reset) = {
         let mut store = app.store();
-        let w = store.windows.entry(key).or_insert(Window { start: now, count: 0 });
+        let w = store.windows.entry(key).or_insert(Window {
+            start: now,
+            count: 0,
+        });
         if now - w.start >= 60 {
-            *w = Window { start: now, count: 0 };
+            *w = Window {
+                start: now,
+                count: 0,
+            };
         }
         w.count += 1;
         let allowed = limit == 0 || w.count <= limit;

@@ -61,7 +61,11 @@ pub fn notify(app: &Shared, charge: &ChargeRec) {
     let allowed = app.config.allow_external_webhooks
         || parse_http_url(&url).is_some_and(|u| is_loopback_host(u.host));
     if !allowed {
-        finish(app, id, "skipped: not a loopback host (start with --allow-external-webhooks)");
+        finish(
+            app,
+            id,
+            "skipped: not a loopback host (start with --allow-external-webhooks)",
+        );
         return;
     }
     let app = app.clone();
@@ -72,13 +76,23 @@ pub fn notify(app: &Shared, charge: &ChargeRec) {
 }
 
 fn finish(app: &Shared, id: u64, outcome: &str) {
-    if let Some(d) = app.store().deliveries.iter_mut().find(|d| d.delivery_id == id) {
+    if let Some(d) = app
+        .store()
+        .deliveries
+        .iter_mut()
+        .find(|d| d.delivery_id == id)
+    {
         d.outcome = outcome.to_string();
     }
 }
 
 fn record(app: &Shared, id: u64, attempt: Value) {
-    if let Some(d) = app.store().deliveries.iter_mut().find(|d| d.delivery_id == id) {
+    if let Some(d) = app
+        .store()
+        .deliveries
+        .iter_mut()
+        .find(|d| d.delivery_id == id)
+    {
         d.attempts.push(attempt);
     }
 }
