@@ -21,9 +21,13 @@
 //! ```
 
 pub mod card;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod codes;
 pub mod error;
 pub mod formats;
+pub mod idempotency;
+pub mod logging;
 pub mod models;
 pub mod money;
 pub mod pix;

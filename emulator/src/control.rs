@@ -35,6 +35,7 @@ pub fn routes() -> Router<Shared> {
         .route("/_emulator/charges/{id}/complete-3ds", post(threeds))
         .route("/_emulator/clock/advance", post(advance))
         .route("/_emulator/webhooks", get(webhooks))
+        .route("/_emulator/faults", post(queue_faults))
 }
 
 async fn openapi() -> Response {
@@ -162,6 +163,39 @@ async fn advance(State(app): State<Shared>, body: Bytes) -> Response {
     }
     app.clock.advance(secs);
     Json(json!({"today": app.clock.today().to_string(), "now": app.clock.now()})).into_response()
+}
+
+/// Queues faults for the next API requests: `{"faults": ["503", "reset_after", "delay:200"]}`.
+async fn queue_faults(State(app): State<Shared>, body: Bytes) -> Response {
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let Some(list) = v.get("faults").and_then(Value::as_array) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": "give {\"faults\": [\"503\", …]}"})),
+        )
+            .into_response();
+    };
+    let mut parsed = Vec::new();
+    for item in list {
+        let text = item.as_str().unwrap_or_default();
+        let (name, ms) = match text.split_once(':') {
+            Some((n, ms)) => (n, ms.parse().unwrap_or(100)),
+            None => (text, 100),
+        };
+        match crate::config::Fault::parse(name, ms) {
+            Some(f) => parsed.push(f),
+            None => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    Json(json!({"error": format!("unknown fault {text:?}")})),
+                )
+                    .into_response();
+            }
+        }
+    }
+    let mut store = app.store();
+    store.fault_queue.extend(parsed);
+    Json(json!({"queued": store.fault_queue.len()})).into_response()
 }
 
 async fn webhooks(State(app): State<Shared>) -> Json<Value> {

@@ -203,7 +203,7 @@ fn rand_id() -> u64 {
 }
 
 /// Chooses this request's fault: the `X-Emulator-Fault` header for one request, else the seeded plan.
-fn choose_fault(app: &App, headers: &HeaderMap) -> Option<Fault> {
+fn choose_fault(app: &App, headers: &HeaderMap, path: &str) -> Option<Fault> {
     if let Some(v) = headers
         .get("x-emulator-fault")
         .and_then(|v| v.to_str().ok())
@@ -214,6 +214,12 @@ fn choose_fault(app: &App, headers: &HeaderMap) -> Option<Fault> {
         };
         return Fault::parse(name.trim(), ms);
     }
+    // Queued faults hit API calls only, so a client's token request does not take them.
+    if path.starts_with("/api/")
+        && let Some(queued) = app.store().fault_queue.pop_front()
+    {
+        return Some(queued);
+    }
     if app.config.faults.shares.is_empty() {
         return None;
     }
@@ -222,7 +228,7 @@ fn choose_fault(app: &App, headers: &HeaderMap) -> Option<Fault> {
 
 async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Response {
     app.store().requests += 1;
-    let fault = choose_fault(&app, req.headers());
+    let fault = choose_fault(&app, req.headers(), req.uri().path());
     let Some(fault) = fault else {
         return next.run(req).await;
     };

@@ -313,6 +313,8 @@ pub struct Store {
     pub requests: u64,
     pub faults: BTreeMap<String, u64>,
     pub idempotent_replays: u64,
+    /// Faults queued by `/_emulator/faults` for the next API requests, in order.
+    pub fault_queue: std::collections::VecDeque<crate::config::Fault>,
 }
 
 impl Store {

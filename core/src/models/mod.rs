@@ -12,8 +12,8 @@ pub use requests::{
 };
 pub use responses::{
     Charge, CheckoutSession, Installment, Model, Page, PaymentLink, PixPayload, PublicCharge,
-    ServerMessage, Subscription, SubscriptionCharge, SubscriptionInfo, TokenResponse, Wallet,
-    WalletCredentials, decimal_from_json,
+    RawJson, ServerMessage, Subscription, SubscriptionCharge, SubscriptionInfo, TokenResponse,
+    Wallet, WalletCredentials, decimal_from_json,
 };
 
 /// A payment method (`type_charge`). Values read from A55 that the SDK does not know are kept in

@@ -115,6 +115,31 @@ fn de_messages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ServerMessage>, D:
     })
 }
 
+/// The raw JSON of a result. Reads like a `serde_json::Value` (it derefs to one); its `Debug` masks
+/// personal and secret fields (a wallet's `client_secret`, card data, tax ids), so printing a result
+/// never leaks them.
+#[derive(Clone, PartialEq, Default)]
+pub struct RawJson(pub Value);
+
+impl std::ops::Deref for RawJson {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::logging::mask_body(&self.0))
+    }
+}
+
+impl From<Value> for RawJson {
+    fn from(v: Value) -> Self {
+        RawJson(v)
+    }
+}
+
 /// A result type that keeps its raw JSON.
 pub trait Model: DeserializeOwned {
     /// Stores the raw JSON after decoding.
@@ -132,7 +157,7 @@ macro_rules! model {
     ($($name:ident),*) => {$(
         impl Model for $name {
             fn set_raw(&mut self, raw: Value) {
-                self.raw = raw;
+                self.raw = RawJson(raw);
             }
         }
     )*};
@@ -272,7 +297,7 @@ pub struct Charge {
     pub refunded_amount: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 fn unknown_status() -> ChargeStatus {
@@ -345,7 +370,7 @@ pub struct Wallet {
     pub credentials: Option<WalletCredentials>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 /// A hosted checkout session.
@@ -372,7 +397,7 @@ pub struct CheckoutSession {
     pub charge_uuid: Option<String>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 /// A payment link.
@@ -395,7 +420,7 @@ pub struct PaymentLink {
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 /// One page of a list: `{page, limit, total, pages, data[]}`.
@@ -418,7 +443,7 @@ pub struct Page<T> {
     pub data: Vec<Value>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
     #[serde(skip)]
     _marker: std::marker::PhantomData<T>,
 }
@@ -435,7 +460,7 @@ impl<T: Model> Page<T> {
 
 impl<T: Model> Model for Page<T> {
     fn set_raw(&mut self, raw: Value) {
-        self.raw = raw;
+        self.raw = RawJson(raw);
     }
 }
 
@@ -477,7 +502,7 @@ pub struct Subscription {
     pub charges: Vec<SubscriptionCharge>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 /// What the public (no token) charge endpoint says about a charge.
@@ -502,7 +527,7 @@ pub struct PublicCharge {
     pub message: Vec<ServerMessage>,
     /// The whole JSON as received.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 /// An OAuth2 token answer.
@@ -519,7 +544,7 @@ pub struct TokenResponse {
     pub token_type: Option<String>,
     /// The whole JSON as received, with the token removed.
     #[serde(skip)]
-    pub raw: Value,
+    pub raw: RawJson,
 }
 
 impl Model for TokenResponse {
@@ -527,7 +552,7 @@ impl Model for TokenResponse {
         if let Some(obj) = raw.as_object_mut() {
             obj.remove("access_token");
         }
-        self.raw = raw;
+        self.raw = RawJson(raw);
     }
 }
 

@@ -1,0 +1,432 @@
+//! The async HTTP client: auth, retries, idempotency, deadlines, typed errors.
+//!
+//! ```no_run
+//! use a55_core::client::{Client, ClientConfig, Credentials, Environment, RequestOptions};
+//! use a55_core::redact::Secret;
+//! use serde_json::json;
+//!
+//! # async fn run() -> Result<(), a55_core::Error> {
+//! let client = Client::new(ClientConfig::for_environment(
+//!     Environment::Sandbox,
+//!     Credentials::ClientCredentials { client_id: "id".into(), client_secret: Secret::new("secret") },
+//! ))?;
+//! let opts = RequestOptions { idempotency_from: Some("order-42".into()), ..Default::default() };
+//! let charge = client.create_charge(json!({ /* A55's fields, as in the docs */ }), &opts).await?;
+//! println!("{} is {}", charge.data.charge_uuid.unwrap_or_default(), charge.data.status);
+//! # Ok(()) }
+//! ```
+//!
+//! Every POST carries an `Idempotency-Key` (a fresh UUID v4, or derived from the caller's key), the
+//! same on every retry. A call fails with a *definite* error (the server answered, or the request was
+//! never written) or with [`ErrorKind::UnknownOutcome`] (the request may have been processed): repeat
+//! the call with the error's `idempotency_key` to get the original result.
+
+mod auth;
+pub mod blocking;
+pub mod config;
+mod errors;
+mod resources;
+mod retry;
+pub mod transport;
+
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::codes::Issue;
+use crate::error::{Error, ErrorKind};
+use crate::idempotency;
+use crate::logging::mask_body;
+use crate::models::Model;
+use crate::validate::{RequestKind, prepare};
+
+pub use config::{ClientConfig, Credentials, Environment, TlsRoots};
+pub use resources::{ChargePager, ListChargesParams, WalletQuery};
+pub use transport::TlsSource;
+
+use auth::TokenManager;
+use retry::{Backoff, retry_after, retryable_status};
+
+/// Per-call options. Anything left `None` takes the client's setting.
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    /// Use exactly this idempotency key.
+    pub idempotency_key: Option<String>,
+    /// Derive the key from your own key (UUID v5 of `"{operation}:{key}"`).
+    pub idempotency_from: Option<String>,
+    /// Per-attempt timeout.
+    pub timeout: Option<Duration>,
+    /// Deadline for the whole call.
+    pub deadline: Option<Duration>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+    /// Skip local validation for this call (the server still validates).
+    pub skip_validation: bool,
+}
+
+/// Rate-limit headers of an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateLimit {
+    /// `X-RateLimit-Limit`.
+    pub limit: Option<u64>,
+    /// `X-RateLimit-Remaining`.
+    pub remaining: Option<u64>,
+    /// `X-RateLimit-Reset`, Unix seconds.
+    pub reset: Option<i64>,
+}
+
+/// What came with a result besides its data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResponseMeta {
+    /// HTTP status.
+    pub status: u16,
+    /// The server's request id.
+    pub request_id: Option<String>,
+    /// The idempotency key sent (POST).
+    pub idempotency_key: Option<String>,
+    /// Whether the server replayed an earlier answer for this key.
+    pub replayed: bool,
+    /// Rate-limit headers.
+    pub rate_limit: RateLimit,
+    /// Attempts made (1 + retries).
+    pub attempts: u32,
+    /// Local validation warnings (`AMOUNT_ROUNDED`, `CARD_NUMBER_CHECKSUM`, `UNKNOWN_FIELD`).
+    pub warnings: Vec<Issue>,
+    /// The body as received (its `Debug` masks personal and secret fields).
+    pub raw: crate::models::RawJson,
+}
+
+/// A result and its metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response<T> {
+    /// The decoded result.
+    pub data: T,
+    /// Request id, idempotency key, rate limits, raw JSON, warnings.
+    pub meta: ResponseMeta,
+}
+
+/// The A55 client. Cheap to clone; share one per process.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: std::sync::Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: ClientConfig,
+    base_url: String,
+    http: reqwest::Client,
+    tls: TlsSource,
+    auth: TokenManager,
+    user_agent: String,
+}
+
+/// A request before it is sent.
+pub(crate) struct Call<'a> {
+    pub(crate) method: Method,
+    pub(crate) path: String,
+    pub(crate) body: Option<Value>,
+    pub(crate) auth: bool,
+    pub(crate) operation: &'static str,
+    pub(crate) opts: &'a RequestOptions,
+}
+
+impl Client {
+    /// A client; fails on a bad URL or when no TLS roots can be found.
+    pub fn new(config: ClientConfig) -> Result<Client, Error> {
+        let base_url = config.checked_base_url()?;
+        let token_url = config.checked_token_url()?;
+        let (http, tls) = transport::build(config.tls_roots)?;
+        let mut user_agent = format!("a55-sdk/{} rust", env!("CARGO_PKG_VERSION"));
+        if let Some(suffix) = &config.user_agent_suffix {
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+        let auth = TokenManager::new(config.credentials.clone(), token_url, config.refresh_margin);
+        Ok(Client {
+            inner: std::sync::Arc::new(Inner {
+                config,
+                base_url,
+                http,
+                tls,
+                auth,
+                user_agent,
+            }),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// Where the TLS roots came from.
+    pub fn tls_source(&self) -> TlsSource {
+        self.inner.tls
+    }
+
+    /// How many token requests this client has made.
+    pub fn token_requests(&self) -> u64 {
+        self.inner.auth.token_requests()
+    }
+
+    /// Validates a payload with the client's "today"; errors stop the call.
+    pub(crate) fn validated(
+        &self,
+        kind: RequestKind,
+        payload: Value,
+        opts: &RequestOptions,
+    ) -> Result<(Value, Vec<Issue>), Error> {
+        if !self.inner.config.validate || opts.skip_validation {
+            return Ok((payload, Vec::new()));
+        }
+        let prepared = prepare(kind, &payload, self.inner.config.today);
+        if prepared.has_errors() {
+            return Err(Error::validation(prepared.issues));
+        }
+        let warnings = prepared.warnings();
+        Ok((prepared.payload, warnings))
+    }
+
+    fn backoff(&self, opts: &RequestOptions) -> Backoff {
+        Backoff {
+            base: self.inner.config.backoff_base,
+            cap: self.inner.config.backoff_cap,
+            max_retries: opts.max_retries.unwrap_or(self.inner.config.max_retries),
+        }
+    }
+
+    /// Sends a call with retries and decodes the result.
+    pub(crate) async fn send<T: Model>(
+        &self,
+        call: Call<'_>,
+        warnings: Vec<Issue>,
+    ) -> Result<Response<T>, Error> {
+        let (raw, mut meta) = self.execute(call).await?;
+        meta.warnings = warnings;
+        let data = T::from_json(raw.clone()).map_err(|e| {
+            let mut err = Error::new(
+                ErrorKind::Decode,
+                format!("the answer could not be read: {e}"),
+            );
+            err.status = Some(meta.status);
+            err.request_id = meta.request_id.clone();
+            err.idempotency_key = meta.idempotency_key.clone();
+            err
+        })?;
+        meta.raw = crate::models::RawJson(raw);
+        Ok(Response { data, meta })
+    }
+
+    /// The retry loop. Returns the JSON body of a 2xx answer with its metadata.
+    pub(crate) async fn execute(&self, call: Call<'_>) -> Result<(Value, ResponseMeta), Error> {
+        let inner = &*self.inner;
+        let opts = call.opts;
+        let started = Instant::now();
+        let deadline = started + opts.deadline.unwrap_or(inner.config.deadline);
+        let per_attempt = opts.timeout.unwrap_or(inner.config.timeout);
+        let backoff = self.backoff(opts);
+        let is_post = call.method == Method::POST;
+        let key = is_post.then(|| {
+            opts.idempotency_key
+                .clone()
+                .unwrap_or_else(|| match &opts.idempotency_from {
+                    Some(k) => idempotency::derive_key(call.operation, k),
+                    None => idempotency::new_key(),
+                })
+        });
+        let url = format!("{}{}", inner.base_url, call.path);
+        let body_bytes = call.body.as_ref().map(|b| b.to_string().into_bytes());
+        if tracing::enabled!(tracing::Level::TRACE)
+            && let Some(b) = &call.body
+        {
+            tracing::trace!(target: "a55", method = %call.method, path = %call.path, body = %mask_body(b), "request body (masked)");
+        }
+        let mut attempt: u32 = 0;
+        let mut refreshed = false;
+        let mut maybe_written = false;
+        let with_key = |mut e: Error| {
+            e.idempotency_key = key.clone();
+            e
+        };
+        loop {
+            let now = Instant::now();
+            let remaining = deadline.saturating_duration_since(now);
+            if remaining.is_zero() {
+                return Err(with_key(self.deadline_error(maybe_written && is_post)));
+            }
+            let token = if call.auth {
+                Some(
+                    inner
+                        .auth
+                        .token(&inner.http, deadline, &backoff, &inner.user_agent)
+                        .await
+                        .map_err(with_key)?,
+                )
+            } else {
+                None
+            };
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let mut req = inner
+                .http
+                .request(call.method.clone(), &url)
+                .timeout(per_attempt.min(remaining).max(Duration::from_millis(1)))
+                .header("user-agent", &inner.user_agent)
+                .header("accept", "application/json");
+            if let Some(t) = &token {
+                req = req.bearer_auth(t.expose());
+            }
+            if let Some(k) = &key {
+                req = req.header("idempotency-key", k);
+            }
+            if let Some(b) = &body_bytes {
+                req = req
+                    .header("content-type", "application/json")
+                    .body(b.clone());
+            }
+            let result = req.send().await;
+            let outcome = match result {
+                Ok(res) => {
+                    let status = res.status().as_u16();
+                    let headers = res.headers().clone();
+                    match res.bytes().await {
+                        Ok(bytes) => Ok((status, headers, bytes)),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
+            };
+            attempt += 1;
+            match outcome {
+                Ok((status, headers, bytes)) => {
+                    let request_id = header(&headers, "x-request-id");
+                    tracing::debug!(target: "a55", method = %call.method, path = %call.path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
+                    if (200..300).contains(&status) {
+                        let raw: Value = if bytes.is_empty() {
+                            Value::Null
+                        } else {
+                            serde_json::from_slice(&bytes).map_err(|_| {
+                                let mut e = Error::new(ErrorKind::Decode, "the answer is not JSON");
+                                e.status = Some(status);
+                                e.request_id = request_id.clone();
+                                e.raw_body = Some(
+                                    String::from_utf8_lossy(&bytes).chars().take(2048).collect(),
+                                );
+                                with_key(e)
+                            })?
+                        };
+                        let meta = ResponseMeta {
+                            status,
+                            request_id,
+                            idempotency_key: key.clone(),
+                            replayed: header(&headers, "idempotent-replayed")
+                                .is_some_and(|v| v == "true"),
+                            rate_limit: RateLimit {
+                                limit: header(&headers, "x-ratelimit-limit")
+                                    .and_then(|v| v.parse().ok()),
+                                remaining: header(&headers, "x-ratelimit-remaining")
+                                    .and_then(|v| v.parse().ok()),
+                                reset: header(&headers, "x-ratelimit-reset")
+                                    .and_then(|v| v.parse().ok()),
+                            },
+                            attempts: attempt,
+                            warnings: Vec::new(),
+                            raw: crate::models::RawJson::default(),
+                        };
+                        return Ok((raw, meta));
+                    }
+                    let mut err = errors::from_response(status, &bytes, request_id);
+                    if status == 401 && inner.auth.can_refresh() && !refreshed {
+                        refreshed = true;
+                        if let Some(t) = &token {
+                            inner.auth.invalidate(t);
+                        }
+                        continue;
+                    }
+                    let retryable = retryable_status(status, &err.codes);
+                    if status == 429 {
+                        err.retry_after = retry_after(&headers);
+                    }
+                    if retryable && attempt <= backoff.max_retries {
+                        let pause = match (status, retry_after(&headers)) {
+                            (429, Some(ra)) => ra,
+                            _ => backoff.delay(attempt - 1),
+                        };
+                        if Instant::now() + pause < deadline {
+                            tokio::time::sleep(pause).await;
+                            continue;
+                        }
+                    }
+                    // A definite answer after an attempt whose fate is unknown: with the same key, a
+                    // processed request would have been replayed, unless this answer came before
+                    // the server looked at the key (5xx, 429).
+                    if maybe_written && is_post && retryable {
+                        return Err(with_key(self.unknown_outcome(Some(&err))));
+                    }
+                    return Err(with_key(err));
+                }
+                Err(e) => {
+                    let written = !e.is_connect();
+                    maybe_written |= written;
+                    tracing::debug!(target: "a55", method = %call.method, path = %call.path, attempt, connect = e.is_connect(), timeout = e.is_timeout(), "transport error");
+                    if attempt <= backoff.max_retries {
+                        let pause = backoff.delay(attempt - 1);
+                        if Instant::now() + pause < deadline {
+                            tokio::time::sleep(pause).await;
+                            continue;
+                        }
+                    }
+                    if maybe_written && is_post {
+                        return Err(with_key(self.unknown_outcome(None)));
+                    }
+                    let kind = if e.is_timeout() {
+                        ErrorKind::Timeout
+                    } else {
+                        ErrorKind::Connection
+                    };
+                    let what = if e.is_timeout() {
+                        "timed out"
+                    } else {
+                        "failed"
+                    };
+                    return Err(with_key(Error::new(
+                        kind,
+                        format!("the connection to A55 {what} after {attempt} attempt(s)"),
+                    )));
+                }
+            }
+        }
+    }
+
+    fn deadline_error(&self, unknown: bool) -> Error {
+        if unknown {
+            self.unknown_outcome(None)
+        } else {
+            Error::new(
+                ErrorKind::Timeout,
+                "the call's deadline ran out before an answer",
+            )
+        }
+    }
+
+    fn unknown_outcome(&self, last: Option<&Error>) -> Error {
+        let mut e = Error::new(
+            ErrorKind::UnknownOutcome,
+            "the request may have been processed, but no answer arrived: repeat the call with the \
+             same idempotency_key to get the original result",
+        );
+        if let Some(last) = last {
+            e.status = last.status;
+            e.codes = last.codes.clone();
+            e.request_id = last.request_id.clone();
+        }
+        e
+    }
+}
+
+fn header(h: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
+    h.get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}

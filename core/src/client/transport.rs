@@ -1,0 +1,63 @@
+//! The HTTP connection pool, built so that it never panics on its environment.
+//!
+//! reqwest's `Client::new()` panics when the system has no CA certificates (distroless and scratch
+//! containers). The SDK builds with `Client::builder().build()` and, when the system verifier cannot
+//! start, falls back to the bundled Mozilla roots (webpki-roots). Proxies come from the usual
+//! environment variables.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::error::{Error, ErrorKind};
+
+use super::config::TlsRoots;
+
+fn builder() -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .tcp_nodelay(true)
+        .pool_idle_timeout(Duration::from_secs(55))
+        .connect_timeout(Duration::from_secs(10))
+}
+
+fn bundled_tls() -> Result<rustls::ClientConfig, Error> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::new(ErrorKind::Configuration, format!("TLS set-up failed: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+/// Which roots the pool ended up with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsSource {
+    /// The operating system's verifier.
+    System,
+    /// The bundled Mozilla roots.
+    Bundled,
+}
+
+/// Builds the pool: the system verifier when it works (and `roots` is `Auto`), else the bundled roots.
+pub(crate) fn build(roots: TlsRoots) -> Result<(reqwest::Client, TlsSource), Error> {
+    if roots == TlsRoots::Auto {
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder().build()));
+        if let Ok(Ok(client)) = attempt {
+            return Ok((client, TlsSource::System));
+        }
+    }
+    let tls = bundled_tls()?;
+    let client = builder()
+        .tls_backend_preconfigured(tls)
+        .build()
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Configuration,
+                format!("the HTTP client could not be built: {e}"),
+            )
+        })?;
+    Ok((client, TlsSource::Bundled))
+}
