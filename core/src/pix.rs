@@ -235,9 +235,13 @@ pub fn emv_text(text: &str, max: usize) -> String {
             'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
             'ç' | 'Ç' => 'C',
             'ñ' | 'Ñ' => 'N',
-            c if c.is_ascii_alphanumeric() || c == ' ' => c.to_ascii_uppercase(),
+            c if c.is_ascii_alphanumeric() => c.to_ascii_uppercase(),
+            c if c.is_whitespace() || c == '-' || c == '—' || c == '.' => ' ',
             _ => continue,
         };
+        if base == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
         out.push(base);
         if out.len() == max {
             break;
