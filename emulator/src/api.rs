@@ -174,8 +174,41 @@ fn reply(r: Reply) -> Response {
 /// Runs a POST handler under the idempotency rules: same key and body → the first answer replayed;
 /// another body → 409 `IDEMPOTENCY_KEY_REUSED`; still processing → 409 `IDEMPOTENCY_KEY_IN_USE`.
 /// Answers below 500 are kept for 24 h.
+///
+/// The work runs in its own task, detached from the connection: like a real server, a request whose
+/// client hangs up is still processed to the end (and its key recorded), never left half-done.
 #[allow(clippy::too_many_arguments)]
 async fn idempotent(
+    app: &Shared,
+    headers: &HeaderMap,
+    delay: Option<Extension<PendingDelay>>,
+    route: &str,
+    shape: Shape,
+    raw: &Bytes,
+    public: bool,
+    handler: impl FnOnce(&Shared, Option<&Caller>, Value) -> Reply + Send + 'static,
+) -> Response {
+    let (app, headers, route, raw) = (app.clone(), headers.clone(), route.to_string(), raw.clone());
+    let task = tokio::spawn(async move {
+        idempotent_inner(&app, &headers, delay, &route, shape, &raw, public, handler).await
+    });
+    match task.await {
+        Ok(r) => r,
+        Err(_) => reply(error(
+            shape,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &[Msg::new(
+                "errors.unexpected",
+                "server",
+                "the request failed inside the emulator",
+                None,
+            )],
+        )),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn idempotent_inner(
     app: &Shared,
     headers: &HeaderMap,
     delay: Option<Extension<PendingDelay>>,
@@ -518,7 +551,7 @@ async fn create_wallet(
         Shape::Wallet,
         &body,
         false,
-        |app, caller, body| {
+        move |app, caller, body| {
             let prepared = prepare(RequestKind::Wallet, &body, Some(app.clock.today()));
             if let Some(r) = validation_reply(Shape::Wallet, &prepared) {
                 return r;
@@ -951,7 +984,7 @@ async fn create_charge(
         Shape::Charge,
         &body,
         false,
-        |app, caller, body| charge_handler(app, caller, body, false),
+        move |app, caller, body| charge_handler(app, caller, body, false),
     )
     .await
 }
@@ -970,7 +1003,7 @@ async fn create_pix_charge(
         Shape::Charge,
         &body,
         false,
-        |app, caller, body| charge_handler(app, caller, body, true),
+        move |app, caller, body| charge_handler(app, caller, body, true),
     )
     .await
 }
@@ -1114,7 +1147,7 @@ async fn refund(
         Shape::Charge,
         &body,
         false,
-        |app, caller, body| {
+        move |app, caller, body| {
             let Some(caller) = caller else {
                 return forbidden();
             };
@@ -1194,7 +1227,7 @@ async fn cancel(
     body: Bytes,
 ) -> Response {
     let route = format!("POST cancel {charge_uuid}");
-    idempotent(&app, &headers, delay, &route, Shape::Charge, &body, false, |app, caller, _body| {
+    idempotent(&app, &headers, delay, &route, Shape::Charge, &body, false, move |app, caller, _body| {
         let Some(caller) = caller else { return forbidden() };
         if let Err(r) = uuid_param(Some(&charge_uuid), "charge_uuid").and(uuid_param(Some(&wallet_uuid), "wallet_uuid")) {
             return r;
@@ -1243,7 +1276,7 @@ async fn capture(
         Shape::Charge,
         &body,
         false,
-        |app, caller, body| {
+        move |app, caller, body| {
             let Some(caller) = caller else {
                 return forbidden();
             };
@@ -1431,7 +1464,7 @@ async fn create_checkout(
         Shape::Charge,
         &body,
         false,
-        |app, caller, body| {
+        move |app, caller, body| {
             let prepared = prepare(RequestKind::Checkout, &body, Some(app.clock.today()));
             if let Some(r) = validation_reply(Shape::Charge, &prepared) {
                 return r;
@@ -1489,7 +1522,7 @@ async fn create_payment_link(
         Shape::Charge,
         &body,
         false,
-        |app, caller, p| {
+        move |app, caller, p| {
             let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
             if !a55_core::formats::is_uuid(&wallet_uuid) {
                 return error(
@@ -1685,7 +1718,7 @@ async fn public_pay(
         Shape::Charge,
         &body,
         true,
-        |app, _caller, p| {
+        move |app, _caller, p| {
             let number = text(&p, "card_number").unwrap_or_default();
             match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
                 Ok(c) => (
