@@ -14,6 +14,10 @@
 //! - every fallible function returns `Result<_, A55Error>`; custom types never fail to lift, so bad
 //!   input is always a typed exception and never a panic across the FFI.
 
+// `A55Error` is large (every variant carries the same nine fields) and uniffi lowers it by value;
+// boxing it is not possible across the FFI, and these calls are not hot.
+#![allow(clippy::result_large_err)]
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use a55_core::codes::{Issue, IssueCode};
@@ -145,7 +149,10 @@ pub fn split_installments_double(total: f64, count: i32, currency: String) -> Re
 /// The due dates of `count` installments (1–12): k months after the first, same day of month,
 /// clamped to the month's end (2026-12-31 → 2027-01-31 → 2027-02-28).
 #[uniffi::export]
-pub fn installment_due_dates(first_due_date: CalendarDate, count: i32) -> Result<Vec<CalendarDate>> {
+pub fn installment_due_dates(
+    first_due_date: CalendarDate,
+    count: i32,
+) -> Result<Vec<CalendarDate>> {
     installment_due_dates_text(first_due_date.0, count)
 }
 
@@ -153,7 +160,10 @@ pub fn installment_due_dates(first_due_date: CalendarDate, count: i32) -> Result
 #[uniffi::export]
 pub fn installment_due_dates_text(first_due_date: String, count: i32) -> Result<Vec<CalendarDate>> {
     let first = schedule::parse_date(&first_due_date, "first_due_date")?;
-    Ok(dates(schedule::installment_due_dates(first, self::count(count))?))
+    Ok(dates(schedule::installment_due_dates(
+        first,
+        self::count(count),
+    )?))
 }
 
 /// The date one `cycle` after `due_date` (weekly, biweekly, monthly, quarterly, semiannually,
@@ -258,7 +268,8 @@ pub fn card_brand(card_number: String) -> String {
 }
 
 /// The fields of a PIX BR Code ("copia e cola" text); `INVALID_BR_CODE` on bad structure or CRC.
-#[uniffi::export]
+/// Kotlin and Swift call it `parsePixBrCode`.
+#[uniffi::export(name = "parse_pix_br_code")]
 pub fn parse_pix_brcode(text: String) -> Result<pix::BrCode> {
     Ok(pix::parse_pix_brcode(&text)?)
 }
