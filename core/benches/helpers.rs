@@ -2,7 +2,7 @@
 #![allow(missing_docs, clippy::expect_used)]
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 
-use a55_core::{card, money, pix, schedule, tax_id, webhook};
+use a55_core::{card, money, pix, schedule, tax_id, validate, webhook};
 
 fn helpers(c: &mut Criterion) {
     c.bench_function("normalize_amount", |b| {
@@ -20,6 +20,11 @@ fn helpers(c: &mut Criterion) {
     });
     c.bench_function("validate_tax_id_cnpj_alnum", |b| {
         b.iter(|| tax_id::validate_tax_id(black_box("12.ABC.345/01DE-35"), "BR"))
+    });
+    let seed_001: serde_json::Value = serde_json::from_str(include_str!("seed_001.json")).expect("seed");
+    let today = schedule::parse_date("2026-11-21", "today").ok();
+    c.bench_function("validate_seed_001_card_charge", |b| {
+        b.iter(|| validate::validate(validate::RequestKind::Charge, black_box(&seed_001), today))
     });
     c.bench_function("card_brand", |b| {
         b.iter(|| card::card_brand(black_box("5067 0012 3456 7890")))
