@@ -66,6 +66,13 @@ pub fn invalid_type(field: &str, message: impl Into<String>) -> JsError {
     to_js(RuleError::new(IssueCode::InvalidType, field, message))
 }
 
+/// Throws the `INVALID_TYPE` validation error the wrapper's type checks report, so that it has the
+/// same shape and message format as every error from core. Not public API.
+#[napi_derive::napi(js_name = "_invalidType", catch_unwind, skip_typescript)]
+pub fn throw_invalid_type(field: String, description: String) -> Result<(), JsError> {
+    Err(invalid_type(&field, description))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

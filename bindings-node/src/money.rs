@@ -25,7 +25,7 @@ pub(crate) fn amount_arg(amount: &Amount) -> AmountArg<'_> {
 /// PEN, ARS, EUR) or 0 decimals truncated (CLP, COP); it must then be above 0 and at most
 /// 999999999.99. Throws `AMOUNT_INVALID` or `CURRENCY_NOT_SUPPORTED`.
 #[napi(catch_unwind)]
-pub fn normalize_amount(amount: Amount, currency: String) -> Result<String, JsError> {
+pub fn normalize_amount(amount: Either<String, f64>, currency: String) -> Result<String, JsError> {
     money::normalize_amount(amount_arg(&amount), &currency)
         .map(|n| n.amount.to_string())
         .map_err(to_js)
@@ -39,7 +39,7 @@ pub fn currency_exponent(currency: String) -> Result<u32, JsError> {
 
 /// The amount in minor units after normalization (BRL `"10.005"` → 1001).
 #[napi(catch_unwind)]
-pub fn to_minor_units(amount: Amount, currency: String) -> Result<i64, JsError> {
+pub fn to_minor_units(amount: Either<String, f64>, currency: String) -> Result<i64, JsError> {
     money::to_minor_units(amount_arg(&amount), &currency).map_err(to_js)
 }
 

@@ -4,7 +4,9 @@ use a55_core::schedule::{self, Cycle, Date, format_date, parse_date};
 use napi_derive::napi;
 
 use crate::error::{JsError, to_js};
-use crate::money::{Amount, amount_arg};
+use napi::Either;
+
+use crate::money::amount_arg;
 
 fn date(text: &str, field: &str) -> Result<Date, JsError> {
     parse_date(text, field).map_err(to_js)
@@ -23,7 +25,7 @@ fn texts(dates: Vec<Date>) -> Vec<String> {
 /// (BRL `"100.00"` / 3 → `["33.34", "33.33", "33.33"]`).
 #[napi(catch_unwind)]
 pub fn split_installments(
-    total: Amount,
+    total: Either<String, f64>,
     count: f64,
     currency: String,
 ) -> Result<Vec<String>, JsError> {

@@ -287,3 +287,87 @@ impl From<BindingError> for PyErr {
 pub fn guard<T>(f: impl FnOnce() -> T) -> BindingResult<T> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|_| BindingError::Panic)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const KINDS: [(ErrorKind, &str); 14] = [
+        (ErrorKind::Validation, "ValidationError"),
+        (ErrorKind::Signature, "SignatureVerificationError"),
+        (ErrorKind::Authentication, "AuthenticationError"),
+        (ErrorKind::Permission, "PermissionDeniedError"),
+        (ErrorKind::NotFound, "NotFoundError"),
+        (ErrorKind::Conflict, "ConflictError"),
+        (ErrorKind::RateLimit, "RateLimitError"),
+        (ErrorKind::Server, "ServerError"),
+        (ErrorKind::Api, "APIError"),
+        (ErrorKind::Connection, "APIConnectionError"),
+        (ErrorKind::Timeout, "APITimeoutError"),
+        (ErrorKind::UnknownOutcome, "UnknownOutcomeError"),
+        (ErrorKind::Configuration, "ConfigurationError"),
+        (ErrorKind::Decode, "DecodeError"),
+    ];
+
+    #[test]
+    fn every_kind_maps_to_its_class_with_every_attribute() {
+        Python::initialize();
+        Python::attach(|py| {
+            let m = PyModule::new(py, "a55_test").unwrap();
+            register(&m).unwrap();
+            for (kind, class) in KINDS {
+                let mut e = Error::new(kind, "boom");
+                e.status = Some(429);
+                e.codes = vec!["RATE_LIMIT_EXCEEDED".into()];
+                e.request_id = Some("req_1".into());
+                e.idempotency_key = Some("key_1".into());
+                e.issues = vec![CoreIssue::new(IssueCode::AmountInvalid, "amount", "bad")];
+                e.reason = Some("why".into());
+                e.retry_after = Some(std::time::Duration::from_millis(1500));
+                e.raw_body = Some("{}".into());
+                let err = to_py_err(py, e);
+                let value = err.value(py);
+                assert_eq!(value.get_type().name().unwrap().to_string(), class);
+                assert!(err.is_instance_of::<A55Error>(py));
+                assert_eq!(value.str().unwrap().to_string(), "boom");
+                let get = |name: &str| value.getattr(name).unwrap();
+                assert_eq!(get("status").extract::<u16>().unwrap(), 429);
+                assert_eq!(
+                    get("codes").extract::<Vec<String>>().unwrap(),
+                    ["RATE_LIMIT_EXCEEDED"]
+                );
+                assert_eq!(get("request_id").extract::<String>().unwrap(), "req_1");
+                assert_eq!(get("idempotency_key").extract::<String>().unwrap(), "key_1");
+                let issue = get("issues").get_item(0).unwrap();
+                assert_eq!(issue.getattr("field").unwrap().to_string(), "amount");
+                assert_eq!(get("reason").extract::<String>().unwrap(), "why");
+                assert_eq!(get("retry_after").extract::<f64>().unwrap(), 1.5);
+                assert_eq!(get("raw_body").extract::<String>().unwrap(), "{}");
+            }
+        });
+    }
+
+    #[test]
+    fn a_rule_error_becomes_a_validation_or_signature_error() {
+        Python::initialize();
+        Python::attach(|py| {
+            let m = PyModule::new(py, "a55_test").unwrap();
+            register(&m).unwrap();
+            let rule = RuleError::new(IssueCode::InvalidWebhookSignature, "signature", "no")
+                .with_reason("signature_mismatch");
+            let err = PyErr::from(BindingError::from(rule));
+            assert!(err.is_instance_of::<SignatureVerificationError>(py));
+            let reason = err.value(py).getattr("reason").unwrap();
+            assert_eq!(reason.to_string(), "signature_mismatch");
+            let err = PyErr::from(BindingError::from(RuleError::new(
+                IssueCode::AmountInvalid,
+                "amount",
+                "bad",
+            )));
+            assert!(err.is_instance_of::<ValidationError>(py));
+            let panic = PyErr::from(guard(|| -> u8 { panic!("x") }).unwrap_err());
+            assert!(panic.is_instance_of::<A55Error>(py));
+        });
+    }
+}

@@ -296,7 +296,10 @@ fn tolerance(obj: Option<&Bound<'_, PyAny>>) -> BindingResult<u64> {
 /// directions (default 300); `now` Unix seconds or an aware `datetime` (default: the clock).
 /// Raises `SignatureVerificationError` with a `reason`.
 #[pyfunction]
-#[pyo3(signature = (raw_body, signature, timestamp, secrets, tolerance_s = None, now = None))]
+#[pyo3(
+    signature = (raw_body, signature, timestamp, secrets, tolerance_s = None, now = None),
+    text_signature = "(raw_body, signature, timestamp, secrets, tolerance_s=300, now=None)"
+)]
 pub fn verify_webhook<'py>(
     raw_body: &Bound<'py, PyAny>,
     signature: Option<&Bound<'py, PyAny>>,

@@ -201,8 +201,8 @@ impl BrCode {
 /// Unknown statuses are kept as they are (`cancelled` reads as `canceled`); `amount` and
 /// `refund_amount` are decimal text as sent. `raw` is the whole body as a dict (numbers with a
 /// fraction as `Decimal`). Deduplicate deliveries on `dedup_key`, not on `charge_uuid` alone.
-#[pyclass(module = "a55", frozen, get_all)]
-#[derive(Debug, Clone)]
+#[pyclass(module = "a55", frozen, eq, get_all)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookEvent {
     /// The charge.
     pub charge_uuid: String,
