@@ -20,7 +20,9 @@ pub mod webhook;
 use napi_derive::napi;
 
 /// Replaces the default panic hook of this library (each cdylib has its own): the default one
-/// prints the panic message, which could quote a caller's input, to stderr.
+/// prints the panic message, which could quote a caller's input, to stderr. (Not in this crate's
+/// own Rust tests, whose failures should print in full.)
+#[cfg(not(test))]
 #[napi_derive::module_init]
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
