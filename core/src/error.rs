@@ -61,9 +61,14 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-/// Quotes user text in a message, cut to a readable length (a 1 MB string stays out of logs).
+/// Quotes user text in a message, cut to a readable length (a 1 MB string stays out of logs). Text
+/// with 11 or more digits is not repeated at all: it may be a card number or a tax id passed in the
+/// wrong argument.
 pub(crate) fn quote(text: &str) -> String {
     const MAX: usize = 40;
+    if text.bytes().filter(u8::is_ascii_digit).count() >= 11 {
+        return "(value hidden: it looks like a card or document number)".to_string();
+    }
     let mut out = String::from("'");
     let mut chars = text.chars();
     for c in chars.by_ref().take(MAX) {
@@ -237,5 +242,18 @@ impl From<RuleError> for Error {
         } else {
             Error::validation(vec![e.into_issue()])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_hides_long_numbers_and_cuts_long_text() {
+        assert_eq!(quote("brl"), "'brl'");
+        assert!(!quote("4024007153763191").contains("4024"));
+        assert!(!quote("123.456.789-09").contains("789"));
+        assert!(quote(&"x".repeat(1000)).len() < 60);
     }
 }
