@@ -473,12 +473,13 @@ impl Validator {
             .cloned()
             .collect();
         for key in unknown {
+            let path = join(prefix, &key);
             self.push(
                 IssueCode::UnknownField,
-                &join(prefix, &key),
+                &path,
                 format!(
                     "{} is not a field the SDK knows; it is sent as it is",
-                    join(prefix, &key)
+                    quote(&path)
                 ),
             );
         }

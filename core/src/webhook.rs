@@ -186,8 +186,9 @@ pub fn verify_webhook(
             "the signature matches none of the secrets for this body and timestamp",
         ));
     }
-    let tolerance = i64::try_from(tolerance_secs).unwrap_or(i64::MAX);
-    let age = now_unix.saturating_sub(ts_value);
+    // i128: no overflow whatever `now` and the timestamp are.
+    let tolerance = i128::from(tolerance_secs);
+    let age = i128::from(now_unix) - i128::from(ts_value);
     if age > tolerance {
         return Err(sig_error(
             "timestamp_too_old",
@@ -237,5 +238,12 @@ mod tests {
         let err = verify_webhook(b"{}", &sig, "1795000000", &["whsec_a"], 300, 1_795_000_000)
             .unwrap_err();
         assert_eq!(err.reason, Some("signature_mismatch"));
+        for now in [i64::MIN, i64::MAX] {
+            let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], u64::MAX - 1, now);
+            assert!(err.is_ok(), "a huge tolerance accepts any now");
+            let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], 300, now).unwrap_err();
+            let want = if now < 0 { "timestamp_in_future" } else { "timestamp_too_old" };
+            assert_eq!(err.reason, Some(want));
+        }
     }
 }
