@@ -3,7 +3,12 @@
 //!
 //! Run with `scripts/bench.sh` (it builds the release `a55` binary and sets `A55_BIN`). The emulator
 //! runs as its own process, rate limit off; this process is the client.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    missing_docs
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -62,17 +67,36 @@ where
 }
 
 fn main() {
-    let bin = std::env::var("A55_BIN").expect("set A55_BIN to the a55 binary (scripts/bench.sh does)");
-    let n: usize = std::env::var("A55_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
+    let bin =
+        std::env::var("A55_BIN").expect("set A55_BIN to the a55 binary (scripts/bench.sh does)");
+    let n: usize = std::env::var("A55_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
     let mut emulator = Command::new(&bin)
-        .args(["emulator", "--port", "0", "--rate-limit", "0", "--settle-delay", "0", "--today", "2026-11-21"])
+        .args([
+            "emulator",
+            "--port",
+            "0",
+            "--rate-limit",
+            "0",
+            "--settle-delay",
+            "0",
+            "--today",
+            "2026-11-21",
+        ])
         .stdout(Stdio::piped())
         .spawn()
         .expect("start the emulator");
     let mut first = String::new();
-    BufReader::new(emulator.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(emulator.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     let base = first.trim().rsplit(' ').next().unwrap().to_string();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async move {
         let raw = reqwest::Client::builder().no_proxy().build().unwrap();
         let token: Value = raw

@@ -21,7 +21,8 @@ fn helpers(c: &mut Criterion) {
     c.bench_function("validate_tax_id_cnpj_alnum", |b| {
         b.iter(|| tax_id::validate_tax_id(black_box("12.ABC.345/01DE-35"), "BR"))
     });
-    let seed_001: serde_json::Value = serde_json::from_str(include_str!("seed_001.json")).expect("seed");
+    let seed_001: serde_json::Value =
+        serde_json::from_str(include_str!("seed_001.json")).expect("seed");
     let today = schedule::parse_date("2026-11-21", "today").ok();
     c.bench_function("validate_seed_001_card_charge", |b| {
         b.iter(|| validate::validate(validate::RequestKind::Charge, black_box(&seed_001), today))

@@ -532,6 +532,22 @@ impl Validator {
         }
     }
 
+    /// Text that must pass `ok`: a wrong JSON type is `INVALID_TYPE`, text that fails is `code`.
+    fn format(
+        &mut self,
+        value: &Value,
+        path: &str,
+        ok: impl Fn(&str) -> bool,
+        code: IssueCode,
+        rule: &str,
+    ) {
+        if let Some(s) = self.text(value, path)
+            && !ok(s)
+        {
+            self.push(code, path, format!("{path} {rule}"));
+        }
+    }
+
     fn value(&mut self, value: &mut Value, ty: Ty, path: &str) {
         match ty {
             Ty::Text | Ty::TaxId | Ty::PostalCode | Ty::State | Ty::Currency | Ty::Cvv => {
@@ -542,39 +558,27 @@ impl Validator {
                     self.type_error(path, "text or a number", value);
                 }
             }
-            Ty::Uuid => {
-                if let Some(s) = self.text(value, path)
-                    && !is_uuid(s)
-                {
-                    self.push(
-                        IssueCode::InvalidUuid,
-                        path,
-                        format!("{path} must be a UUID (8-4-4-4-12 hex digits)"),
-                    );
-                }
-            }
-            Ty::Email => {
-                if let Some(s) = self.text(value, path)
-                    && !is_email(s)
-                {
-                    self.push(
-                        IssueCode::InvalidEmail,
-                        path,
-                        format!("{path} must be an email address like name@example.com"),
-                    );
-                }
-            }
-            Ty::Phone => {
-                if let Some(s) = self.text(value, path)
-                    && !is_phone(s)
-                {
-                    self.push(
-                            IssueCode::InvalidPhone,
-                            path,
-                            format!("{path} must be a phone number with its country code: an optional + and 10 to 15 digits"),
-                        );
-                }
-            }
+            Ty::Uuid => self.format(
+                value,
+                path,
+                is_uuid,
+                IssueCode::InvalidUuid,
+                "must be a UUID (8-4-4-4-12 hex digits)",
+            ),
+            Ty::Email => self.format(
+                value,
+                path,
+                is_email,
+                IssueCode::InvalidEmail,
+                "must be an email address like name@example.com",
+            ),
+            Ty::Phone => self.format(
+                value,
+                path,
+                is_phone,
+                IssueCode::InvalidPhone,
+                "must be a phone number with its country code: an optional + and 10 to 15 digits",
+            ),
             Ty::Date => {
                 if let Some(s) = self.text(value, path)
                     && let Err(e) = parse_date(s, path)
@@ -603,47 +607,37 @@ impl Validator {
                     self.type_error(path, "a number or numeric text", value);
                 }
             }
-            Ty::TypeCharge => {
-                if let Some(s) = self.text(value, path)
-                    && !TYPE_CHARGES.contains(&s)
-                {
-                    self.push(
-                        IssueCode::InvalidTypeCharge,
-                        path,
-                        format!(
-                            "{path} {} is not a payment method; use one of {}",
-                            quote(s),
-                            TYPE_CHARGES.join(", ")
-                        ),
-                    );
-                }
-            }
+            Ty::TypeCharge => self.format(
+                value,
+                path,
+                |s| TYPE_CHARGES.contains(&s),
+                IssueCode::InvalidTypeCharge,
+                &format!(
+                    "is not a payment method; use one of {}",
+                    TYPE_CHARGES.join(", ")
+                ),
+            ),
             Ty::Url(redirect) => {
                 let code = if redirect {
                     IssueCode::InvalidRedirectUrl
                 } else {
                     IssueCode::InvalidUrl
                 };
-                if let Some(s) = self.text(value, path)
-                    && !is_acceptable_callback_url(s)
-                {
-                    self.push(code, path, format!("{path} must be a valid HTTPS URL"));
-                }
+                self.format(
+                    value,
+                    path,
+                    is_acceptable_callback_url,
+                    code,
+                    "must be a valid HTTPS URL",
+                );
             }
-            Ty::Country => {
-                if let Some(s) = self.text(value, path)
-                    && !is_country_code(s)
-                {
-                    self.push(
-                        IssueCode::InvalidCountry,
-                        path,
-                        format!(
-                            "{path} {} is not an ISO 3166-1 alpha-2 country code",
-                            quote(s)
-                        ),
-                    );
-                }
-            }
+            Ty::Country => self.format(
+                value,
+                path,
+                is_country_code,
+                IssueCode::InvalidCountry,
+                "is not an ISO 3166-1 alpha-2 country code",
+            ),
             Ty::Cycle => {
                 if let Some(s) = self.text(value, path)
                     && let Err(e) = Cycle::parse(s)
@@ -672,39 +666,27 @@ impl Validator {
                     }
                 }
             }
-            Ty::ExpiryMonth => {
-                if let Some(s) = self.text(value, path)
-                    && parse_month(s).is_none()
-                {
-                    self.push(
-                        IssueCode::InvalidExpiry,
-                        path,
-                        format!("{path} must be a month from 1 to 12 (\"1\" or \"01\")"),
-                    );
-                }
-            }
-            Ty::ExpiryYear => {
-                if let Some(s) = self.text(value, path)
-                    && parse_year(s).is_none()
-                {
-                    self.push(
-                        IssueCode::InvalidExpiry,
-                        path,
-                        format!("{path} must be a four-digit year (YYYY)"),
-                    );
-                }
-            }
-            Ty::SalesChannel => {
-                if let Some(s) = self.text(value, path)
-                    && !SALES_CHANNELS.contains(&s)
-                {
-                    self.push(
-                        IssueCode::InvalidValue,
-                        path,
-                        format!("{path} must be one of {}", SALES_CHANNELS.join(", ")),
-                    );
-                }
-            }
+            Ty::ExpiryMonth => self.format(
+                value,
+                path,
+                |s| parse_month(s).is_some(),
+                IssueCode::InvalidExpiry,
+                "must be a month from 1 to 12 (\"1\" or \"01\")",
+            ),
+            Ty::ExpiryYear => self.format(
+                value,
+                path,
+                |s| parse_year(s).is_some(),
+                IssueCode::InvalidExpiry,
+                "must be a four-digit year (YYYY)",
+            ),
+            Ty::SalesChannel => self.format(
+                value,
+                path,
+                |s| SALES_CHANNELS.contains(&s),
+                IssueCode::InvalidValue,
+                &format!("must be one of {}", SALES_CHANNELS.join(", ")),
+            ),
             Ty::Methods => match value {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {

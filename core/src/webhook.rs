@@ -242,7 +242,11 @@ mod tests {
             let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], u64::MAX - 1, now);
             assert!(err.is_ok(), "a huge tolerance accepts any now");
             let err = verify_webhook(body, &sig, "1795000000", &["whsec_a"], 300, now).unwrap_err();
-            let want = if now < 0 { "timestamp_in_future" } else { "timestamp_too_old" };
+            let want = if now < 0 {
+                "timestamp_in_future"
+            } else {
+                "timestamp_too_old"
+            };
             assert_eq!(err.reason, Some(want));
         }
     }

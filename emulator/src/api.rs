@@ -753,7 +753,6 @@ fn pix_payload(
 /// Creates a charge from a validated payload (also used by checkout pages).
 pub fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: bool) -> ChargeRec {
     let today = app.clock.today();
-    let now = app.clock.now();
     let currency = text(p, "currency")
         .and_then(|c| Currency::from_code(&c).ok())
         .unwrap_or(Currency::Brl);
@@ -777,38 +776,60 @@ pub fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: boo
         .unwrap_or(today);
     let dates = installment_due_dates(due, count).unwrap_or_else(|_| vec![due]);
     let card_number = text(p, "card_number").and_then(|n| card_digits(&n));
+    let mut charge = blank_charge(app, &wallet.wallet_uuid, currency);
+    charge.merchant_id = text(p, "merchant_id").unwrap_or_default();
+    charge.type_charge = if pix_endpoint {
+        "pix".into()
+    } else {
+        text(p, "type_charge").unwrap_or_default()
+    };
+    charge.installment_value = value;
+    charge.installments = dates.into_iter().map(|d| (value, d)).collect();
+    charge.due_date = due;
+    charge.description = text(p, "description").unwrap_or_default();
+    charge.payer_name = text(p, "payer_name").unwrap_or_default();
+    charge.payer_email = text(p, "payer_email").unwrap_or_default();
+    charge.card_digit = card_number
+        .as_ref()
+        .and_then(|n| n.bytes().last())
+        .map(|b| b - b'0');
+    charge.card_last4 = card_number
+        .as_ref()
+        .map(|n| n[n.len().saturating_sub(4)..].to_string());
+    charge.capture = p.get("capture") != Some(&Value::Bool(false));
+    charge.threeds = p.get("threeds_authentication") == Some(&Value::Bool(true));
+    charge.webhook_url = text(p, "webhook_url");
+    charge.redirect_url = text(p, "redirect_url");
+    charge.reference_external_id = text(p, "reference_external_id");
+    charge
+}
+
+/// A new `issued` charge of a wallet, dated today, with nothing else set.
+fn blank_charge(app: &Shared, wallet_uuid: &str, currency: Currency) -> ChargeRec {
+    let (today, now) = (app.clock.today(), app.clock.now());
     ChargeRec {
         charge_uuid: uuid_from(&app.rng),
-        wallet_uuid: wallet.wallet_uuid.clone(),
-        merchant_id: text(p, "merchant_id").unwrap_or_default(),
-        type_charge: if pix_endpoint {
-            "pix".into()
-        } else {
-            text(p, "type_charge").unwrap_or_default()
-        },
+        wallet_uuid: wallet_uuid.to_string(),
+        merchant_id: String::new(),
+        type_charge: String::new(),
         status: "issued".into(),
         currency,
-        installment_value: value,
-        installments: dates.into_iter().map(|d| (value, d)).collect(),
+        installment_value: Decimal::ZERO,
+        installments: Vec::new(),
         date: today,
-        due_date: due,
-        description: text(p, "description").unwrap_or_default(),
-        payer_name: text(p, "payer_name").unwrap_or_default(),
-        payer_email: text(p, "payer_email").unwrap_or_default(),
-        card_digit: card_number
-            .as_ref()
-            .and_then(|n| n.bytes().last())
-            .map(|b| b - b'0'),
-        card_last4: card_number
-            .as_ref()
-            .map(|n| n[n.len().saturating_sub(4)..].to_string()),
-        capture: p.get("capture") != Some(&Value::Bool(false)),
-        threeds: p.get("threeds_authentication") == Some(&Value::Bool(true)),
+        due_date: today,
+        description: String::new(),
+        payer_name: String::new(),
+        payer_email: String::new(),
+        card_digit: None,
+        card_last4: None,
+        capture: true,
+        threeds: false,
         message: None,
         return_code: None,
-        webhook_url: text(p, "webhook_url"),
-        redirect_url: text(p, "redirect_url"),
-        reference_external_id: text(p, "reference_external_id"),
+        webhook_url: None,
+        redirect_url: None,
+        reference_external_id: None,
         subscription_uuid: None,
         payment_link_uuid: None,
         checkout_uuid: None,
@@ -1786,43 +1807,24 @@ pub fn checkout_charge(
         )
     })?;
     let dates = installment_due_dates(app.clock.today(), count).unwrap_or_default();
-    let now = app.clock.now();
-    let mut charge = ChargeRec {
-        charge_uuid: uuid_from(&app.rng),
-        wallet_uuid: co.wallet_uuid.clone(),
-        merchant_id: co.merchant_id.clone(),
-        type_charge: "credit_card".into(),
-        status: "issued".into(),
-        currency: co.currency,
-        installment_value: parts.first().copied().unwrap_or_default(),
-        installments: parts.into_iter().zip(dates).collect(),
-        date: app.clock.today(),
-        due_date: app.clock.today(),
-        description: co.description.clone(),
-        payer_name: payer.0.to_string(),
-        payer_email: co
-            .payer_email
-            .clone()
-            .unwrap_or_else(|| payer.1.to_string()),
-        card_digit: digits.bytes().last().map(|b| b - b'0'),
-        card_last4: Some(digits[digits.len() - 4..].to_string()),
-        capture: true,
-        threeds: false,
-        message: None,
-        return_code: None,
-        webhook_url: co.webhook_url.clone(),
-        redirect_url: co.redirect_url.clone(),
-        reference_external_id: co.reference_external_id.clone(),
-        subscription_uuid: None,
-        payment_link_uuid: co.payment_link.then(|| co.checkout_uuid.clone()),
-        checkout_uuid: Some(co.checkout_uuid.clone()),
-        pix_payload: None,
-        boleto: None,
-        refunded: Decimal::ZERO,
-        captured: None,
-        created_at: now,
-        updated_at: now,
-    };
+    let mut charge = blank_charge(app, &co.wallet_uuid, co.currency);
+    charge.merchant_id = co.merchant_id.clone();
+    charge.type_charge = "credit_card".into();
+    charge.installment_value = parts.first().copied().unwrap_or_default();
+    charge.installments = parts.into_iter().zip(dates).collect();
+    charge.description = co.description.clone();
+    charge.payer_name = payer.0.to_string();
+    charge.payer_email = co
+        .payer_email
+        .clone()
+        .unwrap_or_else(|| payer.1.to_string());
+    charge.card_digit = digits.bytes().last().map(|b| b - b'0');
+    charge.card_last4 = Some(digits[digits.len() - 4..].to_string());
+    charge.webhook_url = co.webhook_url.clone();
+    charge.redirect_url = co.redirect_url.clone();
+    charge.reference_external_id = co.reference_external_id.clone();
+    charge.payment_link_uuid = co.payment_link.then(|| co.checkout_uuid.clone());
+    charge.checkout_uuid = Some(co.checkout_uuid.clone());
     authorize_card(app, &mut charge);
     {
         let mut store = app.store();
