@@ -20,12 +20,14 @@ stages=("$@")
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 summary=()
+LOGS="$CARGO_TARGET_DIR/test-logs"
+mkdir -p "$LOGS"
 run_stage() {
   local name=$1; shift
   local start=$SECONDS
   echo
   echo "=== $name ==="
-  if "$@"; then
+  if "$@" 2>&1 | tee "$LOGS/$name.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
     summary+=("$name: ok ($((SECONDS - start)) s)")
   else
     summary+=("$name: FAILED ($((SECONDS - start)) s)")
@@ -34,17 +36,38 @@ run_stage() {
     exit 1
   fi
 }
+# Counts the tests each runner reported, from its own summary lines.
+count_tests() {
+  local log=$1 kind=$2
+  [ -f "$log" ] || { echo "0 0"; return; }
+  case $kind in
+    cargo) awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?/) p += $i; if ($(i+1) ~ /^failed;?/) f += $i } }
+                END { print p + 0, f + 0 }' "$log" ;;
+    python) grep -Eo '[0-9]+ passed|[0-9]+ failed' "$log" | awk '/passed/ { p = $1 } /failed/ { f = $1 } END { print p + 0, f + 0 }' ;;
+    node) awk '/^[^ ]+ pass [0-9]+$/ { p = $3 } /^[^ ]+ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' "$log" ;;
+    kotlin) grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" | tail -1 |
+              sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' |
+              awk '{ print $1 - $2 - $3, $2 + $3 }' ;;
+    swift) grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures' "$log" | tail -1 |
+             sed -E 's/.*Executed ([0-9]+) tests?, with ([0-9]+) failures.*/\1 \2/' | awk '{ print $1 - $2, $2 }' ;;
+  esac
+}
+
 print_summary() {
   echo
   echo "=== summary ==="
   printf '%s\n' "${summary[@]}"
+  local total_p=0 total_f=0 p f stage
+  for stage in rust python node kotlin swift; do
+    read -r p f < <(count_tests "$LOGS/$stage.log" "$( [ "$stage" = rust ] && echo cargo || echo "$stage")")
+    total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
+  done
+  echo "tests: $total_p passed, $total_f failed"
 }
 
 build_workspace() {
   command -v cargo >/dev/null || { echo "cargo is required (https://rustup.rs)"; return 1; }
   cargo build --workspace --locked
-  A55_BIN="$CARGO_TARGET_DIR/debug/a55"
-  if [ -x "$A55_BIN" ]; then export A55_BIN; fi
 }
 
 rust_stage() {
@@ -53,7 +76,10 @@ rust_stage() {
   cargo test --workspace --locked
 }
 
+rm -f "$LOGS"/*.log
 run_stage "build" build_workspace
+# Every language's tests start the emulator as `$A55_BIN emulator --port 0`.
+export A55_BIN="$CARGO_TARGET_DIR/debug/a55"
 want rust && run_stage "rust" rust_stage
 for lang in python node kotlin swift; do
   want "$lang" || continue
