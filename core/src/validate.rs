@@ -173,19 +173,36 @@ pub fn default_today() -> Date {
 }
 
 /// Validates a payload (`validate` in every language). Never fails: a payload that is not even an
-/// object gives an `INVALID_TYPE` issue.
+/// object gives an `INVALID_TYPE` issue. Reads the payload without copying it.
 pub fn validate(kind: RequestKind, payload: &Value, today: Option<Date>) -> Vec<Issue> {
-    prepare(kind, payload, today).issues
+    run(kind, payload, today).issues
 }
 
 /// Validates a payload and returns what would be sent.
 pub fn prepare(kind: RequestKind, payload: &Value, today: Option<Date>) -> Prepared {
+    prepare_owned(kind, payload.clone(), today)
+}
+
+/// [`prepare`] for a payload the caller gives away (no copy is made).
+pub fn prepare_owned(kind: RequestKind, mut payload: Value, today: Option<Date>) -> Prepared {
+    let v = run(kind, &payload, today);
+    for (at, value) in v.rewrites {
+        apply(&mut payload, &at, value);
+    }
+    Prepared {
+        payload,
+        issues: v.issues,
+    }
+}
+
+fn run(kind: RequestKind, payload: &Value, today: Option<Date>) -> Validator {
     let mut v = Validator {
         issues: Vec::new(),
         today: today.unwrap_or_else(default_today),
+        at: Vec::new(),
+        rewrites: Vec::new(),
     };
-    let mut out = payload.clone();
-    match out.as_object_mut() {
+    match payload.as_object() {
         Some(obj) => match kind {
             RequestKind::Wallet => v.wallet(obj),
             RequestKind::Charge => v.charge(obj, false),
@@ -199,9 +216,49 @@ pub fn prepare(kind: RequestKind, payload: &Value, today: Option<Date>) -> Prepa
             format!("the {kind} request body must be a JSON object"),
         ),
     }
-    Prepared {
-        payload: out,
-        issues: v.issues,
+    v
+}
+
+/// A step into a JSON value.
+#[derive(Clone, Debug)]
+enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Sets (or, with `None`, removes) the value at `at`, keeping the order of the other keys.
+fn apply(root: &mut Value, at: &[Seg], value: Option<Value>) {
+    let Some((last, parents)) = at.split_last() else {
+        if let Some(v) = value {
+            *root = v;
+        }
+        return;
+    };
+    let mut cur = root;
+    for seg in parents {
+        let next = match (seg, cur) {
+            (Seg::Key(k), Value::Object(m)) => m.get_mut(*k),
+            (Seg::Index(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return,
+        }
+    }
+    match (last, cur, value) {
+        (Seg::Key(k), Value::Object(m), Some(v)) => {
+            m.insert((*k).to_string(), v);
+        }
+        (Seg::Key(k), Value::Object(m), None) => {
+            m.shift_remove(*k);
+        }
+        (Seg::Index(i), Value::Array(a), Some(v)) => {
+            if let Some(slot) = a.get_mut(*i) {
+                *slot = v;
+            }
+        }
+        _ => {}
     }
 }
 
@@ -422,6 +479,10 @@ const CAPTURE: &[Field] = &[
 struct Validator {
     issues: Vec<Issue>,
     today: Date,
+    /// Where the value being checked sits.
+    at: Vec<Seg>,
+    /// Normalizations to apply to the payload that is sent: (where, new value or removal).
+    rewrites: Vec<(Vec<Seg>, Option<Value>)>,
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -435,11 +496,12 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
-fn join(prefix: &str, name: &str) -> String {
+/// The path of `name` under `prefix`; top-level names (most of them) are not copied.
+fn join<'a>(prefix: &str, name: &'a str) -> std::borrow::Cow<'a, str> {
     if prefix.is_empty() {
-        name.to_string()
+        std::borrow::Cow::Borrowed(name)
     } else {
-        format!("{prefix}.{name}")
+        std::borrow::Cow::Owned(format!("{prefix}.{name}"))
     }
 }
 
@@ -466,7 +528,14 @@ impl Validator {
 
     /// Checks an object's fields against a spec: presence, JSON types and context-free formats.
     /// Unknown keys give warnings. Values are rewritten in place where normalization applies.
-    fn object(&mut self, obj: &mut Map<String, Value>, spec: &[Field], prefix: &str) {
+    /// Records a normalization of the value at the current place (or of its child `key`).
+    fn rewrite(&mut self, key: Option<&'static str>, value: Option<Value>) {
+        let mut at = self.at.clone();
+        at.extend(key.map(Seg::Key));
+        self.rewrites.push((at, value));
+    }
+
+    fn object(&mut self, obj: &Map<String, Value>, spec: &[Field], prefix: &str) {
         let unknown: Vec<String> = obj
             .keys()
             .filter(|k| !spec.iter().any(|f| f.name == k.as_str()))
@@ -498,7 +567,9 @@ impl Validator {
                 Some(_) => true,
             };
             if !present {
-                obj.remove(field.name);
+                if obj.contains_key(field.name) {
+                    self.rewrite(Some(field.name), None);
+                }
                 if field.req != Req::Optional {
                     self.push(
                         IssueCode::RequiredField,
@@ -508,8 +579,10 @@ impl Validator {
                 }
                 continue;
             }
-            if let Some(value) = obj.get_mut(field.name) {
+            if let Some(value) = obj.get(field.name) {
+                self.at.push(Seg::Key(field.name));
                 self.value(value, field.ty, &path);
+                self.at.pop();
             }
         }
     }
@@ -548,7 +621,7 @@ impl Validator {
         }
     }
 
-    fn value(&mut self, value: &mut Value, ty: Ty, path: &str) {
+    fn value(&mut self, value: &Value, ty: Ty, path: &str) {
         match ty {
             Ty::Text | Ty::TaxId | Ty::PostalCode | Ty::State | Ty::Currency | Ty::Cvv => {
                 self.text(value, path);
@@ -593,7 +666,11 @@ impl Validator {
             }
             Ty::Integer => match value {
                 Value::Number(n) => match as_integer(n) {
-                    Some(i) => *value = Value::from(i),
+                    Some(i) => {
+                        if n.as_i64().is_none() {
+                            self.rewrite(None, Some(Value::from(i)));
+                        }
+                    }
                     None => self.push(
                         IssueCode::InvalidType,
                         path,
@@ -656,7 +733,9 @@ impl Validator {
                                     format!("{path} fails the Luhn checksum: A55's sandbox accepts it, production answers INVALID_CARD"),
                                 );
                             }
-                            *value = Value::String(d);
+                            if d != s {
+                                self.rewrite(None, Some(Value::String(d)));
+                            }
                         }
                         _ => self.push(
                             IssueCode::InvalidCardNumber,
@@ -714,10 +793,14 @@ impl Validator {
             },
             Ty::ObjectList(spec) => match value {
                 Value::Array(items) => {
-                    for (i, item) in items.iter_mut().enumerate() {
+                    for (i, item) in items.iter().enumerate() {
                         let p = format!("{path}[{i}]");
                         match item {
-                            Value::Object(obj) => self.object(obj, spec, &p),
+                            Value::Object(obj) => {
+                                self.at.push(Seg::Index(i));
+                                self.object(obj, spec, &p);
+                                self.at.pop();
+                            }
                             other => self.type_error(&p, "an object", other),
                         }
                     }
@@ -760,10 +843,10 @@ impl Validator {
 
     /// Normalizes an amount field in place. Without a currency, the amount is still read and
     /// bounds-checked with two decimals, but not rewritten.
-    fn amount(&mut self, obj: &mut Map<String, Value>, key: &str, currency: Option<Currency>) {
-        let text = match obj.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
+    fn amount(&mut self, obj: &Map<String, Value>, key: &'static str, currency: Option<Currency>) {
+        let (text, is_text) = match obj.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => (s.clone(), true),
+            Some(Value::Number(n)) => (n.to_string(), false),
             _ => return,
         };
         let exact = match ExactDecimal::from_arg(AmountArg::Text(&text), key) {
@@ -783,8 +866,12 @@ impl Validator {
                             format!("{key} {text} is sent as {}", n.amount),
                         );
                     }
-                    if let Ok(num) = n.amount.to_string().parse::<Number>() {
-                        obj.insert(key.to_string(), Value::Number(num));
+                    let normalized = n.amount.to_string();
+                    // On the wire an amount is a JSON number with exactly the normalized digits.
+                    if (is_text || normalized != text)
+                        && let Ok(num) = normalized.parse::<Number>()
+                    {
+                        self.rewrite(Some(key), Some(Value::Number(num)));
                     }
                 }
             }
@@ -861,7 +948,7 @@ impl Validator {
         }
     }
 
-    fn charge(&mut self, obj: &mut Map<String, Value>, pix: bool) {
+    fn charge(&mut self, obj: &Map<String, Value>, pix: bool) {
         self.object(obj, if pix { PIX_CHARGE } else { CHARGE }, "");
         let currency = self.currency(
             obj,
@@ -1007,7 +1094,7 @@ impl Validator {
         }
     }
 
-    fn checkout(&mut self, obj: &mut Map<String, Value>) {
+    fn checkout(&mut self, obj: &Map<String, Value>) {
         self.object(obj, CHECKOUT, "");
         let currency = self.currency(obj, &CHARGE_CURRENCIES);
         self.amount(obj, "amount", currency);
@@ -1023,12 +1110,12 @@ impl Validator {
         }
     }
 
-    fn wallet(&mut self, obj: &mut Map<String, Value>) {
+    fn wallet(&mut self, obj: &Map<String, Value>) {
         self.object(obj, WALLET, "");
         self.currency(obj, &WALLET_CURRENCIES);
     }
 
-    fn refund_or_capture(&mut self, obj: &mut Map<String, Value>, kind: RequestKind) {
+    fn refund_or_capture(&mut self, obj: &Map<String, Value>, kind: RequestKind) {
         self.object(
             obj,
             if kind == RequestKind::Refund {
@@ -1056,4 +1143,37 @@ fn parse_year(s: &str) -> Option<i32> {
         return None;
     }
     s.parse().ok().filter(|y| *y >= 1900)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn prepare_normalizes_what_is_sent_and_keeps_the_rest() {
+        let payload = json!({"wallet_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479", "amount": "10.005",
+            "charge_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479", "reason": null, "zzz": 1});
+        let p = prepare(RequestKind::Refund, &payload, None);
+        assert_eq!(
+            p.payload["amount"].to_string(),
+            "10.01",
+            "a JSON number with the normalized digits"
+        );
+        assert!(
+            p.payload.get("reason").is_none(),
+            "null optional fields are dropped"
+        );
+        assert_eq!(p.payload["zzz"], 1, "unknown keys are kept");
+        let keys: Vec<&String> = p.payload.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            ["wallet_uuid", "amount", "charge_uuid", "zzz"],
+            "order kept"
+        );
+        let items = json!({"items": [{"quantity": 2.0}], "card_number": "4024 0071 5376 3130"});
+        let p = prepare(RequestKind::Charge, &items, None);
+        assert_eq!(p.payload["items"][0]["quantity"].to_string(), "2");
+        assert_eq!(p.payload["card_number"], "4024007153763130");
+    }
 }

@@ -39,7 +39,7 @@ use crate::error::{Error, ErrorKind};
 use crate::idempotency;
 use crate::logging::mask_body;
 use crate::models::Model;
-use crate::validate::{RequestKind, prepare};
+use crate::validate::{RequestKind, prepare_owned};
 
 pub use config::{ClientConfig, Credentials, Environment, TlsRoots};
 pub use resources::{ChargePager, ListChargesParams, WalletQuery};
@@ -181,7 +181,7 @@ impl Client {
         if !self.inner.config.validate || opts.skip_validation {
             return Ok((payload, Vec::new()));
         }
-        let prepared = prepare(kind, &payload, self.inner.config.today);
+        let prepared = prepare_owned(kind, payload, self.inner.config.today);
         if prepared.has_errors() {
             return Err(Error::validation(prepared.issues));
         }
