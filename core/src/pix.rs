@@ -68,6 +68,9 @@ fn bad(message: impl Into<String>) -> RuleError {
 
 /// Splits TLV text into (id, value, offset of the field's start in bytes).
 fn tlv(text: &str) -> Result<Vec<(String, String, usize)>, RuleError> {
+    if text.is_ascii() {
+        return tlv_ascii(text);
+    }
     let mut fields = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -90,6 +93,32 @@ fn tlv(text: &str) -> Result<Vec<(String, String, usize)>, RuleError> {
         }
         let value: String = chars[start..end].iter().map(|&(_, c)| c).collect();
         fields.push((header[..2].to_string(), value, chars[i].0));
+        i = end;
+    }
+    Ok(fields)
+}
+
+/// [`tlv`] for ASCII text, where characters are bytes.
+fn tlv_ascii(text: &str) -> Result<Vec<(String, String, usize)>, RuleError> {
+    let b = text.as_bytes();
+    let mut fields = Vec::with_capacity(16);
+    let mut i = 0;
+    while i < b.len() {
+        if i + 4 > b.len() {
+            return Err(bad("the BR Code ends in the middle of a field header"));
+        }
+        if !b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            return Err(bad("a field id or length is not two digits"));
+        }
+        let len = usize::from(b[i + 2] - b'0') * 10 + usize::from(b[i + 3] - b'0');
+        let (start, end) = (i + 4, i + 4 + len);
+        if end > b.len() {
+            return Err(bad(format!(
+                "field {} is longer than the rest of the BR Code",
+                &text[i..i + 2]
+            )));
+        }
+        fields.push((text[i..i + 2].to_string(), text[start..end].to_string(), i));
         i = end;
     }
     Ok(fields)
@@ -127,13 +156,13 @@ pub fn parse_pix_brcode(text: &str) -> Result<BrCode, RuleError> {
         crc: last_value.to_uppercase(),
         ..BrCode::default()
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = [false; 100];
     let mut found_pix = false;
     for (index, (id, value, _)) in fields.iter().enumerate() {
-        if !seen.insert(id.clone()) {
+        let numeric_id: usize = id.parse().unwrap_or(0);
+        if std::mem::replace(&mut seen[numeric_id % 100], true) {
             return Err(bad(format!("field {id} appears twice")));
         }
-        let numeric_id: u32 = id.parse().unwrap_or(0);
         match id.as_str() {
             _ if (26..=51).contains(&numeric_id) => {
                 let sub = tlv(value)?;
