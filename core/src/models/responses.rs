@@ -147,7 +147,8 @@ pub trait Model: DeserializeOwned {
 
     /// Decodes a JSON value, keeping it whole in `raw`.
     fn from_json(raw: Value) -> Result<Self, serde_json::Error> {
-        let mut model: Self = serde_json::from_value(raw.clone())?;
+        // Read from a reference: the raw JSON is kept whole, not copied first.
+        let mut model = Self::deserialize(&raw)?;
         model.set_raw(raw);
         Ok(model)
     }
