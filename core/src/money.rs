@@ -322,6 +322,13 @@ impl ExactDecimal {
                 format!("{field} must be greater than zero"),
             ));
         }
+        if self.is_zero() {
+            // Before any digit arithmetic: "0e999999999" must not loop a billion times.
+            return Err(amount_error(
+                field,
+                format!("{field} must be greater than zero"),
+            ));
+        }
         let len = i64::try_from(self.digits.len()).unwrap_or(i64::MAX);
         // Digits before the decimal point; more than 12 means at least 10^12, far above the maximum.
         if !self.is_zero() && len.saturating_add(self.exponent) > 12 {
