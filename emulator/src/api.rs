@@ -138,6 +138,15 @@ fn validation_reply(shape: Shape, prepared: &Prepared) -> Option<Reply> {
     Some(error(shape, status, &msgs))
 }
 
+/// Validates with the SDK's core against the emulator's today: the normalized payload, or the answer.
+fn validated(app: &Shared, kind: RequestKind, shape: Shape, body: &Value) -> Result<Value, Reply> {
+    let prepared = prepare(kind, body, Some(app.clock.today()));
+    match validation_reply(shape, &prepared) {
+        Some(r) => Err(r),
+        None => Ok(prepared.payload),
+    }
+}
+
 /// Who is calling: their token's client and principal.
 struct Caller {
     client_id: String,
@@ -552,11 +561,10 @@ async fn create_wallet(
         &body,
         false,
         move |app, caller, body| {
-            let prepared = prepare(RequestKind::Wallet, &body, Some(app.clock.today()));
-            if let Some(r) = validation_reply(Shape::Wallet, &prepared) {
-                return r;
-            }
-            let p = prepared.payload;
+            let p = match validated(app, RequestKind::Wallet, Shape::Wallet, &body) {
+                Ok(p) => p,
+                Err(r) => return r,
+            };
             let entity = text(&p, "entity_uuid").unwrap_or_default();
             match caller.map(|c| &c.principal) {
                 Some(Principal::Platform { entity_uuid })
@@ -931,11 +939,10 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
     } else {
         RequestKind::Charge
     };
-    let prepared = prepare(kind, &body, Some(app.clock.today()));
-    if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-        return r;
-    }
-    let p = prepared.payload;
+    let p = match validated(app, kind, Shape::Charge, &body) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
     let wallet = match check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
         Ok(w) => w,
@@ -1175,14 +1182,15 @@ async fn refund(
             let mut payload = body.as_object().cloned().unwrap_or_default();
             payload.insert("charge_uuid".into(), json!(charge_uuid));
             payload.insert("wallet_uuid".into(), json!(wallet_uuid));
-            let prepared = prepare(
+            let prepared = match validated(
+                app,
                 RequestKind::Refund,
+                Shape::Charge,
                 &Value::Object(payload),
-                Some(app.clock.today()),
-            );
-            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-                return r;
-            }
+            ) {
+                Ok(p) => p,
+                Err(r) => return r,
+            };
             let charge =
                 match find_charge(app, caller, &charge_uuid.to_lowercase(), Some(&wallet_uuid)) {
                     Ok(c) => c,
@@ -1204,7 +1212,7 @@ async fn refund(
                 );
             }
             let refundable = charge.refundable();
-            let amount = amount_of(&prepared.payload).unwrap_or(refundable);
+            let amount = amount_of(&prepared).unwrap_or(refundable);
             if amount > refundable {
                 return error(
                     Shape::Charge,
@@ -1301,11 +1309,10 @@ async fn capture(
             let Some(caller) = caller else {
                 return forbidden();
             };
-            let prepared = prepare(RequestKind::Capture, &body, Some(app.clock.today()));
-            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-                return r;
-            }
-            let p = prepared.payload;
+            let p = match validated(app, RequestKind::Capture, Shape::Charge, &body) {
+                Ok(p) => p,
+                Err(r) => return r,
+            };
             let id = text(&p, "charge_uuid").unwrap_or_default().to_lowercase();
             let charge = match find_charge(app, caller, &id, text(&p, "wallet_uuid").as_deref()) {
                 Ok(c) => c,
@@ -1486,11 +1493,10 @@ async fn create_checkout(
         &body,
         false,
         move |app, caller, body| {
-            let prepared = prepare(RequestKind::Checkout, &body, Some(app.clock.today()));
-            if let Some(r) = validation_reply(Shape::Charge, &prepared) {
-                return r;
-            }
-            let p = prepared.payload;
+            let p = match validated(app, RequestKind::Checkout, Shape::Charge, &body) {
+                Ok(p) => p,
+                Err(r) => return r,
+            };
             let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
             if let Err(r) = check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
                 return r;
