@@ -70,6 +70,7 @@ async fn emulator(args: &[String]) -> ExitCode {
         config.client_secret.clone(),
         config.webhook_secret.clone(),
     );
+    let signals = Signals::register();
     let handle = match a55_emulator::start(config).await {
         Ok(h) => h,
         Err(e) => {
@@ -91,26 +92,46 @@ async fn emulator(args: &[String]) -> ExitCode {
     );
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    wait_for_signal().await;
+    signals.wait().await;
     handle.shutdown().await;
     eprintln!("a55 emulator stopped");
     ExitCode::SUCCESS
 }
 
-async fn wait_for_signal() {
+/// SIGINT and SIGTERM, registered before the emulator announces itself: a signal sent right after
+/// the first line is read must stop it cleanly, not kill it.
+struct Signals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let (Ok(mut term), Ok(mut int)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::interrupt()),
-        ) {
+    unix: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl Signals {
+    fn register() -> Signals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let unix = match (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::interrupt()),
+            ) {
+                (Ok(term), Ok(int)) => Some((term, int)),
+                _ => None,
+            };
+            Signals { unix }
+        }
+        #[cfg(not(unix))]
+        Signals {}
+    }
+
+    async fn wait(self) {
+        #[cfg(unix)]
+        if let Some((mut term, mut int)) = self.unix {
             tokio::select! {
                 _ = term.recv() => {}
                 _ = int.recv() => {}
             }
             return;
         }
+        let _ = tokio::signal::ctrl_c().await;
     }
-    let _ = tokio::signal::ctrl_c().await;
 }
