@@ -121,11 +121,21 @@ pub fn validate_tax_id(value: &str, country: &str) -> Result<TaxIdKind, RuleErro
 pub fn validate_tax_id_at(value: &str, country: &str, field: &str) -> Result<TaxIdKind, RuleError> {
     check_country(country, "country")?;
     let has_dash = value.contains('-');
-    let compact: Vec<char> = value
-        .chars()
-        .filter(|c| !matches!(c, '.' | '-' | '/' | ' '))
-        .flat_map(char::to_uppercase)
-        .collect();
+    let kept = |c: &char| !matches!(c, '.' | '-' | '/' | ' ');
+    let compact: Vec<char> = if value.is_ascii() {
+        // The common case: no Unicode case mapping (which may expand a character) is needed.
+        value
+            .chars()
+            .filter(kept)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    } else {
+        value
+            .chars()
+            .filter(kept)
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
     let digits_only = !compact.is_empty() && compact.iter().all(char::is_ascii_digit);
     let found = match country {
         "BR" => match compact.len() {

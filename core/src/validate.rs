@@ -476,6 +476,47 @@ const CAPTURE: &[Field] = &[
     f("amount", Ty::Amount, O),
 ];
 
+/// The most fields a spec may list (checked at compile time below).
+const MAX_FIELDS: usize = 40;
+
+const _: () = {
+    let specs: [&[Field]; 13] = [
+        CHARGE_ADDRESS,
+        PIX_ADDRESS,
+        SHIPPING_ADDRESS,
+        DEVICE_INFO,
+        ANTIFRAUD_INFO,
+        SUBSCRIPTION,
+        ITEM,
+        CHARGE,
+        PIX_CHARGE,
+        CHECKOUT,
+        WALLET,
+        REFUND,
+        CAPTURE,
+    ];
+    let mut i = 0;
+    while i < specs.len() {
+        assert!(specs[i].len() <= MAX_FIELDS);
+        i += 1;
+    }
+};
+
+/// A list written as `a, b, c` only when a message needs it.
+struct Joined<'a>(&'a [&'a str]);
+
+impl fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(item)?;
+        }
+        Ok(())
+    }
+}
+
 struct Validator {
     issues: Vec<Issue>,
     today: Date,
@@ -493,6 +534,23 @@ fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// Where a field sits (`name` or `prefix.name`), written out only when an issue names it.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    prefix: &'a str,
+    name: &'a str,
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.prefix.is_empty() {
+            f.write_str(self.prefix)?;
+            f.write_str(".")?;
+        }
+        f.write_str(self.name)
     }
 }
 
@@ -522,8 +580,9 @@ fn as_integer(n: &Number) -> Option<i64> {
 }
 
 impl Validator {
-    fn push(&mut self, code: IssueCode, field: &str, description: impl Into<String>) {
-        self.issues.push(Issue::new(code, field, description));
+    fn push(&mut self, code: IssueCode, field: impl fmt::Display, description: impl Into<String>) {
+        self.issues
+            .push(Issue::new(code, field.to_string(), description));
     }
 
     /// Checks an object's fields against a spec: presence, JSON types and context-free formats.
@@ -536,66 +595,80 @@ impl Validator {
     }
 
     fn object(&mut self, obj: &Map<String, Value>, spec: &[Field], prefix: &str) {
-        let unknown: Vec<String> = obj
-            .keys()
-            .filter(|k| !spec.iter().any(|f| f.name == k.as_str()))
-            .cloned()
-            .collect();
-        for key in unknown {
-            let path = join(prefix, &key);
-            self.push(
-                IssueCode::UnknownField,
-                &path,
-                format!(
-                    "{} is not a field the SDK knows; it is sent as it is",
-                    quote(&path)
-                ),
-            );
+        // One pass over the keys, matching each against the spec by name (no hashing): payloads
+        // usually list their fields in the documented order, so the search starts after the last
+        // match. Unknown keys are reported in the payload's order, then fields in the spec's order.
+        let mut slots: [Option<&Value>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut next = 0;
+        for (key, value) in obj {
+            let found = (next..spec.len())
+                .chain(0..next)
+                .find(|&j| spec.get(j).is_some_and(|f| f.name == key.as_str()));
+            match found.and_then(|j| slots.get_mut(j).map(|slot| (j, slot))) {
+                Some((j, slot)) => {
+                    *slot = Some(value);
+                    next = j + 1;
+                }
+                None => {
+                    let path = join(prefix, key);
+                    self.push(
+                        IssueCode::UnknownField,
+                        &path,
+                        format!(
+                            "{} is not a field the SDK knows; it is sent as it is",
+                            quote(&path)
+                        ),
+                    );
+                }
+            }
         }
-        for field in spec {
-            let path = join(prefix, field.name);
-            let present = match obj.get(field.name) {
-                None | Some(Value::Null) => false,
-                Some(Value::String(s)) if s.trim().is_empty() && field.req == Req::Required => {
+        for (field, slot) in spec.iter().zip(slots) {
+            let value = match slot {
+                None => None,
+                Some(Value::Null) => {
+                    self.rewrite(Some(field.name), None);
+                    None
+                }
+                Some(v) => Some(v),
+            };
+            let path = Path {
+                prefix,
+                name: field.name,
+            };
+            match value {
+                Some(Value::String(s)) if field.req == Req::Required && s.trim().is_empty() => {
                     self.push(
                         IssueCode::RequiredField,
                         &path,
                         format!("{path} is required and must not be empty"),
                     );
-                    continue;
                 }
-                Some(_) => true,
-            };
-            if !present {
-                if obj.contains_key(field.name) {
-                    self.rewrite(Some(field.name), None);
+                Some(value) => {
+                    self.at.push(Seg::Key(field.name));
+                    self.value(value, field.ty, path);
+                    self.at.pop();
                 }
-                if field.req != Req::Optional {
+                None if field.req != Req::Optional => {
                     self.push(
                         IssueCode::RequiredField,
                         &path,
                         format!("{path} is required"),
                     );
                 }
-                continue;
-            }
-            if let Some(value) = obj.get(field.name) {
-                self.at.push(Seg::Key(field.name));
-                self.value(value, field.ty, &path);
-                self.at.pop();
+                None => {}
             }
         }
     }
 
-    fn type_error(&mut self, path: &str, expected: &str, got: &Value) {
+    fn type_error(&mut self, path: impl fmt::Display, expected: &str, got: &Value) {
         self.push(
             IssueCode::InvalidType,
-            path,
+            &path,
             format!("{path} must be {expected}, not {}", json_type(got)),
         );
     }
 
-    fn text<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v str> {
+    fn text<'v>(&mut self, value: &'v Value, path: impl fmt::Display) -> Option<&'v str> {
         match value {
             Value::String(s) => Some(s),
             other => {
@@ -609,10 +682,10 @@ impl Validator {
     fn format(
         &mut self,
         value: &Value,
-        path: &str,
+        path: Path<'_>,
         ok: impl Fn(&str) -> bool,
         code: IssueCode,
-        rule: &str,
+        rule: impl fmt::Display,
     ) {
         if let Some(s) = self.text(value, path)
             && !ok(s)
@@ -621,7 +694,7 @@ impl Validator {
         }
     }
 
-    fn value(&mut self, value: &Value, ty: Ty, path: &str) {
+    fn value(&mut self, value: &Value, ty: Ty, path: Path<'_>) {
         match ty {
             Ty::Text | Ty::TaxId | Ty::PostalCode | Ty::State | Ty::Currency | Ty::Cvv => {
                 self.text(value, path);
@@ -653,8 +726,10 @@ impl Validator {
                 "must be a phone number with its country code: an optional + and 10 to 15 digits",
             ),
             Ty::Date => {
+                // The path is written out only for an issue.
                 if let Some(s) = self.text(value, path)
-                    && let Err(e) = parse_date(s, path)
+                    && parse_date(s, "").is_err()
+                    && let Err(e) = parse_date(s, &path.to_string())
                 {
                     self.issues.push(e.into_issue());
                 }
@@ -689,9 +764,9 @@ impl Validator {
                 path,
                 |s| TYPE_CHARGES.contains(&s),
                 IssueCode::InvalidTypeCharge,
-                &format!(
+                format_args!(
                     "is not a payment method; use one of {}",
-                    TYPE_CHARGES.join(", ")
+                    Joined(&TYPE_CHARGES)
                 ),
             ),
             Ty::Url(redirect) => {
@@ -719,7 +794,7 @@ impl Validator {
                 if let Some(s) = self.text(value, path)
                     && let Err(e) = Cycle::parse(s)
                 {
-                    self.issues.push(e.at(path).into_issue());
+                    self.issues.push(e.at(path.to_string()).into_issue());
                 }
             }
             Ty::CardNumber => {
@@ -764,7 +839,7 @@ impl Validator {
                 path,
                 |s| SALES_CHANNELS.contains(&s),
                 IssueCode::InvalidValue,
-                &format!("must be one of {}", SALES_CHANNELS.join(", ")),
+                format_args!("must be one of {}", Joined(&SALES_CHANNELS)),
             ),
             Ty::Methods => match value {
                 Value::Array(items) => {
@@ -788,7 +863,7 @@ impl Validator {
                 other => self.type_error(path, "an array of payment methods", other),
             },
             Ty::Object(spec) => match value {
-                Value::Object(obj) => self.object(obj, spec, path),
+                Value::Object(obj) => self.object(obj, spec, &path.to_string()),
                 other => self.type_error(path, "an object", other),
             },
             Ty::ObjectList(spec) => match value {
