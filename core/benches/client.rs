@@ -32,6 +32,14 @@ fn charge() -> Value {
             "neighborhood": "Bela Vista", "city": "São Paulo", "state": "SP", "postal_code": "01310-100", "country": "BR"}})
 }
 
+/// Interleaved rounds per side for the SDK/raw ratio.
+const ROUNDS: usize = 40;
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
 fn rss_kib(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -72,7 +80,7 @@ fn main() {
     let n: usize = std::env::var("A55_BENCH_N")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(5000);
+        .unwrap_or(12_000);
     let mut emulator = Command::new(&bin)
         .args([
             "emulator",
@@ -145,22 +153,28 @@ fn main() {
         println!("| in flight | raw reqwest | SDK create_charge | SDK / raw |");
         println!("|---|---|---|---|");
         for in_flight in [1usize, 64] {
-            // Warm both paths, then alternate three rounds and keep each side's best.
+            // Warm both paths, then interleave short rounds (the order swapped every round) so both
+            // sides see the same machine, and compare the medians of the per-call times.
             timed(300, in_flight, raw_call.clone()).await;
             timed(300, in_flight, sdk_call.clone()).await;
-            let (mut best_raw, mut best_sdk) = (Duration::MAX, Duration::MAX);
-            for _ in 0..3 {
-                best_raw = best_raw.min(timed(n, in_flight, raw_call.clone()).await);
-                best_sdk = best_sdk.min(timed(n, in_flight, sdk_call.clone()).await);
+            let per_round = (n / ROUNDS).max(in_flight);
+            let per = |d: Duration| d.as_secs_f64() * 1e6 / per_round as f64;
+            let (mut raw_times, mut sdk_times) = (Vec::new(), Vec::new());
+            for round in 0..ROUNDS {
+                if round % 2 == 0 {
+                    raw_times.push(per(timed(per_round, in_flight, raw_call.clone()).await));
+                    sdk_times.push(per(timed(per_round, in_flight, sdk_call.clone()).await));
+                } else {
+                    sdk_times.push(per(timed(per_round, in_flight, sdk_call.clone()).await));
+                    raw_times.push(per(timed(per_round, in_flight, raw_call.clone()).await));
+                }
             }
-            let per = |d: Duration| d.as_secs_f64() * 1e6 / n as f64;
+            let (raw_us, sdk_us) = (median(&mut raw_times), median(&mut sdk_times));
             println!(
-                "| {in_flight} | {:.0} µs/call ({:.0} calls/s) | {:.0} µs/call ({:.0} calls/s) | {:.3}× |",
-                per(best_raw),
-                n as f64 / best_raw.as_secs_f64(),
-                per(best_sdk),
-                n as f64 / best_sdk.as_secs_f64(),
-                best_sdk.as_secs_f64() / best_raw.as_secs_f64()
+                "| {in_flight} | {raw_us:.0} µs/call ({:.0} calls/s) | {sdk_us:.0} µs/call ({:.0} calls/s) | {:.3}× |",
+                1e6 / raw_us,
+                1e6 / sdk_us,
+                sdk_us / raw_us
             );
         }
 

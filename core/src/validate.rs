@@ -639,7 +639,7 @@ impl Validator {
                 Some(Value::String(s)) if field.req == Req::Required && s.trim().is_empty() => {
                     self.push(
                         IssueCode::RequiredField,
-                        &path,
+                        path,
                         format!("{path} is required and must not be empty"),
                     );
                 }
@@ -651,7 +651,7 @@ impl Validator {
                 None if field.req != Req::Optional => {
                     self.push(
                         IssueCode::RequiredField,
-                        &path,
+                        path,
                         format!("{path} is required"),
                     );
                 }

@@ -7,6 +7,7 @@
     missing_docs
 )]
 
+use a55_core::models::{Charge, CheckoutSession, Model, Page, PublicCharge, Subscription, Wallet};
 use a55_core::money::{self, AmountArg, Currency};
 use a55_core::pix::{BrCodeSpec, build_pix_brcode, parse_pix_brcode};
 use a55_core::schedule::{self, Cycle, Date};
@@ -107,6 +108,88 @@ fn json() -> impl Strategy<Value = Value> {
             }),
         ]
     })
+}
+
+/// Arbitrary JSON shaped like A55's answers (the keys the response models read).
+fn answer_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "paid",
+            "error",
+            "pending",
+            "confirmed",
+            "credit_card",
+            "pix",
+            "150.00",
+            "1e2",
+            "BRL",
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 48, 8, |inner| {
+        let keys = prop::sample::select(vec![
+            "charge_uuid",
+            "status",
+            "local_currency",
+            "currency",
+            "usd_currency",
+            "type",
+            "type_charge",
+            "installments",
+            "installment_count",
+            "message",
+            "pix_payload",
+            "subscription",
+            "refunded_amount",
+            "wallet_uuid",
+            "data",
+            "pages",
+            "count",
+            "code",
+            "description",
+            "field",
+            "due_date",
+            "value",
+            "amount",
+            "client_secret",
+            "emv",
+            "checkout_uuid",
+            "url",
+            "zzz",
+        ]);
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+/// Decoding the text in one pass gives what decoding its parsed value gives.
+fn same_decoding<T: Model + PartialEq + std::fmt::Debug>(
+    value: &Value,
+) -> Result<(), TestCaseError> {
+    let text = serde_json::to_vec(value).unwrap();
+    let one_pass = T::from_slice(&text);
+    let from_value = T::from_json(value.clone());
+    prop_assert_eq!(one_pass.is_ok(), from_value.is_ok());
+    if let (Ok(a), Ok(b)) = (one_pass, from_value) {
+        prop_assert_eq!(a.raw().value(), value);
+        prop_assert_eq!(a, b);
+    }
+    Ok(())
 }
 
 proptest! {
@@ -226,6 +309,16 @@ proptest! {
     }
 
     #[test]
+    fn one_pass_decoding_matches_decoding_a_value(value in answer_json()) {
+        same_decoding::<Charge>(&value)?;
+        same_decoding::<Wallet>(&value)?;
+        same_decoding::<CheckoutSession>(&value)?;
+        same_decoding::<Subscription>(&value)?;
+        same_decoding::<PublicCharge>(&value)?;
+        same_decoding::<Page<Charge>>(&value)?;
+    }
+
+    #[test]
     fn validate_never_panics_on_any_json(payload in json(), today in proptest::option::of(date())) {
         for kind in RequestKind::ALL {
             let issues = validate(kind, &payload, today);
@@ -252,7 +345,13 @@ fn huge_inputs_are_refused_not_crashed() {
     assert!(money::normalize_amount("1e-999999999999999999999", "BRL").is_err());
     // Found by fuzzing: a zero with a huge exponent once looped a billion times.
     for zero in ["0e999999999", "-0E+999999999", "0.000e999999999"] {
-        assert_eq!(money::normalize_amount(zero, "CLP").unwrap_err().code.as_str(), "AMOUNT_INVALID");
+        assert_eq!(
+            money::normalize_amount(zero, "CLP")
+                .unwrap_err()
+                .code
+                .as_str(),
+            "AMOUNT_INVALID"
+        );
     }
     assert_eq!(card::card_brand(&megabyte), card::CardBrand::Unknown);
     assert!(tax_id::validate_tax_id(&megabyte, "BR").is_err());
@@ -264,4 +363,15 @@ fn huge_inputs_are_refused_not_crashed() {
         e.to_string().len() < 200,
         "error text must not carry the whole input"
     );
+}
+
+#[test]
+fn a_key_given_twice_reads_as_a_value_reads_it() {
+    // A `Value` keeps the last of duplicate keys; the one-pass reader must not fail or differ.
+    let text = br#"{"charge_uuid":"a","status":"paid","status":"error","local_currency":"1.50"}"#;
+    let one_pass = Charge::from_slice(text).unwrap();
+    let from_value = Charge::from_json(serde_json::from_slice(text).unwrap()).unwrap();
+    assert_eq!(one_pass.status.as_str(), "error");
+    assert_eq!(one_pass, from_value);
+    assert!(Charge::from_slice(b"{\"status\":").is_err());
 }

@@ -32,6 +32,7 @@ pub mod transport;
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use serde_json::Value;
 
 use crate::codes::Issue;
@@ -120,6 +121,8 @@ struct Inner {
     tls: TlsSource,
     auth: TokenManager,
     user_agent: String,
+    /// `user_agent`, checked once.
+    user_agent_header: reqwest::header::HeaderValue,
 }
 
 /// A request before it is sent.
@@ -143,6 +146,13 @@ impl Client {
             user_agent.push(' ');
             user_agent.push_str(suffix);
         }
+        let user_agent_header =
+            reqwest::header::HeaderValue::from_str(&user_agent).map_err(|_| {
+                Error::new(
+                    ErrorKind::Configuration,
+                    "user_agent_suffix must be printable ASCII (it is sent as a header)",
+                )
+            })?;
         let auth = TokenManager::new(config.credentials.clone(), token_url, config.refresh_margin);
         Ok(Client {
             inner: std::sync::Arc::new(Inner {
@@ -152,6 +162,7 @@ impl Client {
                 tls,
                 auth,
                 user_agent,
+                user_agent_header,
             }),
         })
     }
@@ -197,30 +208,54 @@ impl Client {
         }
     }
 
-    /// Sends a call with retries and decodes the result.
+    /// Sends a call with retries and decodes the result in one pass over the answer's bytes.
     pub(crate) async fn send<T: Model>(
         &self,
         call: Call<'_>,
         warnings: Vec<Issue>,
     ) -> Result<Response<T>, Error> {
-        let (raw, mut meta) = self.execute(call).await?;
+        let (bytes, mut meta) = self.execute_bytes(call).await?;
         meta.warnings = warnings;
-        let data = T::from_json(raw.clone()).map_err(|e| {
-            let mut err = Error::new(
-                ErrorKind::Decode,
-                format!("the answer could not be read: {e}"),
-            );
-            err.status = Some(meta.status);
-            err.request_id = meta.request_id.clone();
-            err.idempotency_key = meta.idempotency_key.clone();
-            err
+        let decoded = if bytes.is_empty() {
+            T::from_json(Value::Null)
+        } else {
+            T::from_slice(&bytes)
+        };
+        let data = decoded.map_err(|e| {
+            if e.is_syntax() || e.is_eof() {
+                not_json(&meta, &bytes)
+            } else {
+                let mut err = Error::new(
+                    ErrorKind::Decode,
+                    format!("the answer could not be read: {e}"),
+                );
+                err.status = Some(meta.status);
+                err.request_id = meta.request_id.clone();
+                err.idempotency_key = meta.idempotency_key.clone();
+                err
+            }
         })?;
-        meta.raw = crate::models::RawJson(raw);
+        meta.raw = data.raw().clone();
         Ok(Response { data, meta })
     }
 
-    /// The retry loop. Returns the JSON body of a 2xx answer with its metadata.
+    /// The retry loop, with the answer read as a JSON value.
     pub(crate) async fn execute(&self, call: Call<'_>) -> Result<(Value, ResponseMeta), Error> {
+        let (bytes, meta) = self.execute_bytes(call).await?;
+        if bytes.is_empty() {
+            return Ok((Value::Null, meta));
+        }
+        match serde_json::from_slice(&bytes) {
+            Ok(raw) => Ok((raw, meta)),
+            Err(_) => Err(not_json(&meta, &bytes)),
+        }
+    }
+
+    /// The retry loop. Returns the body of a 2xx answer with its metadata.
+    pub(crate) async fn execute_bytes(
+        &self,
+        call: Call<'_>,
+    ) -> Result<(bytes::Bytes, ResponseMeta), Error> {
         let inner = &*self.inner;
         let opts = call.opts;
         let started = Instant::now();
@@ -237,7 +272,10 @@ impl Client {
                 })
         });
         let url = format!("{}{}", inner.base_url, call.path);
-        let body_bytes = call.body.as_ref().map(|b| b.to_string().into_bytes());
+        let body_bytes = call
+            .body
+            .as_ref()
+            .map(|b| bytes::Bytes::from(serde_json::to_vec(b).unwrap_or_default()));
         if tracing::enabled!(tracing::Level::TRACE)
             && let Some(b) = &call.body
         {
@@ -272,8 +310,8 @@ impl Client {
                 .http
                 .request(call.method.clone(), &url)
                 .timeout(per_attempt.min(remaining).max(Duration::from_millis(1)))
-                .header("user-agent", &inner.user_agent)
-                .header("accept", "application/json");
+                .header(USER_AGENT, inner.user_agent_header.clone())
+                .header(ACCEPT, HeaderValue::from_static("application/json"));
             if let Some(t) = &token {
                 req = req.bearer_auth(t.expose());
             }
@@ -282,14 +320,14 @@ impl Client {
             }
             if let Some(b) = &body_bytes {
                 req = req
-                    .header("content-type", "application/json")
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                     .body(b.clone());
             }
             let result = req.send().await;
             let outcome = match result {
                 Ok(res) => {
                     let status = res.status().as_u16();
-                    let headers = res.headers().clone();
+                    let headers = AnswerHeaders::read(res.headers());
                     match res.bytes().await {
                         Ok(bytes) => Ok((status, headers, bytes)),
                         Err(e) => Err(e),
@@ -300,41 +338,25 @@ impl Client {
             attempt += 1;
             match outcome {
                 Ok((status, headers, bytes)) => {
-                    let request_id = header(&headers, "x-request-id");
+                    let AnswerHeaders {
+                        request_id,
+                        replayed,
+                        rate_limit,
+                        retry_after,
+                    } = headers;
                     tracing::debug!(target: "a55", method = %call.method, path = %call.path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
                     if (200..300).contains(&status) {
-                        let raw: Value = if bytes.is_empty() {
-                            Value::Null
-                        } else {
-                            serde_json::from_slice(&bytes).map_err(|_| {
-                                let mut e = Error::new(ErrorKind::Decode, "the answer is not JSON");
-                                e.status = Some(status);
-                                e.request_id = request_id.clone();
-                                e.raw_body = Some(
-                                    String::from_utf8_lossy(&bytes).chars().take(2048).collect(),
-                                );
-                                with_key(e)
-                            })?
-                        };
                         let meta = ResponseMeta {
                             status,
                             request_id,
                             idempotency_key: key.clone(),
-                            replayed: header(&headers, "idempotent-replayed")
-                                .is_some_and(|v| v == "true"),
-                            rate_limit: RateLimit {
-                                limit: header(&headers, "x-ratelimit-limit")
-                                    .and_then(|v| v.parse().ok()),
-                                remaining: header(&headers, "x-ratelimit-remaining")
-                                    .and_then(|v| v.parse().ok()),
-                                reset: header(&headers, "x-ratelimit-reset")
-                                    .and_then(|v| v.parse().ok()),
-                            },
+                            replayed,
+                            rate_limit,
                             attempts: attempt,
                             warnings: Vec::new(),
                             raw: crate::models::RawJson::default(),
                         };
-                        return Ok((raw, meta));
+                        return Ok((bytes, meta));
                     }
                     let mut err = errors::from_response(status, &bytes, request_id);
                     if status == 401 && inner.auth.can_refresh() && !refreshed {
@@ -346,10 +368,10 @@ impl Client {
                     }
                     let retryable = retryable_status(status, &err.codes);
                     if status == 429 {
-                        err.retry_after = retry_after(&headers);
+                        err.retry_after = retry_after;
                     }
                     if retryable && attempt <= backoff.max_retries {
-                        let pause = match (status, retry_after(&headers)) {
+                        let pause = match (status, retry_after) {
                             (429, Some(ra)) => ra,
                             _ => backoff.delay(attempt - 1),
                         };
@@ -422,6 +444,44 @@ impl Client {
             e.request_id = last.request_id.clone();
         }
         e
+    }
+}
+
+/// A 2xx answer whose body is not JSON.
+fn not_json(meta: &ResponseMeta, body: &[u8]) -> Error {
+    let mut e = Error::new(ErrorKind::Decode, "the answer is not JSON");
+    e.status = Some(meta.status);
+    e.request_id = meta.request_id.clone();
+    e.idempotency_key = meta.idempotency_key.clone();
+    e.raw_body = Some(String::from_utf8_lossy(body).chars().take(2048).collect());
+    e
+}
+
+/// The headers of an answer the client reads, taken before its body.
+struct AnswerHeaders {
+    request_id: Option<String>,
+    replayed: bool,
+    rate_limit: RateLimit,
+    retry_after: Option<Duration>,
+}
+
+impl AnswerHeaders {
+    fn read(h: &reqwest::header::HeaderMap) -> AnswerHeaders {
+        fn number<N: std::str::FromStr>(h: &reqwest::header::HeaderMap, name: &str) -> Option<N> {
+            h.get(name)?.to_str().ok()?.trim().parse().ok()
+        }
+        AnswerHeaders {
+            request_id: header(h, "x-request-id"),
+            replayed: h
+                .get("idempotent-replayed")
+                .is_some_and(|v| v.as_bytes() == b"true"),
+            rate_limit: RateLimit {
+                limit: number(h, "x-ratelimit-limit"),
+                remaining: number(h, "x-ratelimit-remaining"),
+                reset: number(h, "x-ratelimit-reset"),
+            },
+            retry_after: retry_after(h),
+        }
     }
 }
 

@@ -554,7 +554,7 @@ impl Client {
                 format!("the answer could not be read: {e}"),
             )
         })?;
-        meta.raw = crate::models::RawJson(raw);
+        meta.raw = crate::models::RawJson::from(raw);
         Ok(Response { data, meta })
     }
 
