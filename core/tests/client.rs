@@ -657,3 +657,28 @@ fn configuration_errors_are_typed() {
     c.base_url = "http://api.a55.tech".into();
     assert_eq!(Client::new(c).unwrap_err().kind, ErrorKind::Configuration);
 }
+
+#[tokio::test]
+async fn a_dropped_client_leaves_no_task_behind() {
+    // The client starts one idle timer task per runtime (see `Client::keep_timer_awake`); it must
+    // end with the client, and the pool's connection tasks with it.
+    let emu = emulator(3600).await;
+    let metrics = tokio::runtime::Handle::current().metrics();
+    let before = metrics.num_alive_tasks();
+    let client = Client::new(config(&emu)).unwrap();
+    let query = a55_core::client::WalletQuery {
+        wallet_uuid: Some("f47ac10b-58cc-4372-a567-0e02b2c3d479".into()),
+        ..Default::default()
+    };
+    client.get_wallet(&query, &opts()).await.unwrap();
+    assert!(
+        metrics.num_alive_tasks() > before,
+        "the heartbeat and a connection are running"
+    );
+    drop(client);
+    let waited = Instant::now();
+    while metrics.num_alive_tasks() > before && waited.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(metrics.num_alive_tasks(), before);
+}

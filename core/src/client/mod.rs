@@ -123,7 +123,12 @@ struct Inner {
     user_agent: String,
     /// `user_agent`, checked once.
     user_agent_header: reqwest::header::HeaderValue,
+    /// Whether the timer heartbeat has been started (see [`Client::keep_timer_awake`]).
+    heartbeat: std::sync::atomic::AtomicBool,
 }
+
+/// How often the timer heartbeat ticks.
+const HEARTBEAT: Duration = Duration::from_secs(1);
 
 /// A request before it is sent.
 pub(crate) struct Call<'a> {
@@ -163,6 +168,7 @@ impl Client {
                 auth,
                 user_agent,
                 user_agent_header,
+                heartbeat: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -198,6 +204,34 @@ impl Client {
         }
         let warnings = prepared.warnings();
         Ok((prepared.payload, warnings))
+    }
+
+    /// Every attempt carries a timeout, which is a timer in the runtime. Tokio wakes its parked
+    /// timer thread whenever a new timer is due before anything already scheduled, so with no other
+    /// timer pending, each call would cost the process an extra thread wake-up. The first call in
+    /// a runtime therefore starts one idle task that ticks every second for as long as the client
+    /// lives: new timeouts (due later than its next tick) then never wake the timer thread.
+    fn keep_timer_awake(&self) {
+        use std::sync::atomic::Ordering;
+        if self.inner.heartbeat.load(Ordering::Relaxed)
+            || self.inner.heartbeat.swap(true, Ordering::Relaxed)
+        {
+            return;
+        }
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let client = std::sync::Arc::downgrade(&self.inner);
+        runtime.spawn(async move {
+            let mut tick = tokio::time::interval(HEARTBEAT);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if client.strong_count() == 0 {
+                    break;
+                }
+            }
+        });
     }
 
     fn backoff(&self, opts: &RequestOptions) -> Backoff {
@@ -256,6 +290,7 @@ impl Client {
         &self,
         call: Call<'_>,
     ) -> Result<(bytes::Bytes, ResponseMeta), Error> {
+        self.keep_timer_awake();
         let inner = &*self.inner;
         let opts = call.opts;
         let started = Instant::now();
