@@ -375,3 +375,28 @@ fn a_key_given_twice_reads_as_a_value_reads_it() {
     assert_eq!(one_pass, from_value);
     assert!(Charge::from_slice(b"{\"status\":").is_err());
 }
+
+#[test]
+fn numbers_read_in_one_pass_as_a_value_reads_them() {
+    // Found by fuzzing: `[-0]` (a struct read from an array) gave "-0" in one pass, "0" from a Value.
+    for text in [
+        "[-0]",
+        "[-0.0]",
+        "[0.0000001]",
+        "[1e5]",
+        "[1.50]",
+        "[340282366920938463463374607431768211456]",
+        r#"{"charge_uuid":-0,"installment_count":-0,"local_currency":0.0000001}"#,
+        r#"{"installments":[{"installment_number":-0,"local_currency":1E+2}]}"#,
+    ] {
+        let one_pass = Charge::from_slice(text.as_bytes()).unwrap();
+        let from_value = Charge::from_json(serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(one_pass, from_value, "{text}");
+        assert_eq!(one_pass.charge_uuid, from_value.charge_uuid, "{text}");
+        assert_eq!(
+            one_pass.local_currency.map(|d| d.to_string()),
+            from_value.local_currency.map(|d| d.to_string()),
+            "{text}"
+        );
+    }
+}

@@ -117,10 +117,37 @@ impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
         // A number with a fraction or exponent comes as a one-entry map holding its text.
         match map.next_key::<std::borrow::Cow<'de, str>>()? {
-            Some(key) if key == NUMBER_TOKEN => Ok(Scalar::Num(map.next_value()?)),
+            Some(key) if key == NUMBER_TOKEN => Ok(Scalar::Num(as_value_writes(map.next_value()?))),
             _ => Err(serde::de::Error::custom(DECLINE)),
         }
     }
+}
+
+/// A number's text as the `Value` path hands it on: serde_json gives a number that reads exactly as
+/// an integer, or as an `f64` written back the same way, as that integer or `f64` (so `-0` becomes
+/// `0` and `0.0000001` becomes `1e-7`); any other number keeps its text.
+fn as_value_writes(text: String) -> String {
+    if let Ok(n) = text.parse::<u64>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<i64>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<u128>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<i128>() {
+        return n.to_string();
+    }
+    if let Some(f) = text.parse::<f64>().ok().filter(|f| f.is_finite())
+        && let Some(n) = serde_json::Number::from_f64(f)
+    {
+        let written = n.to_string();
+        if written == text || f.to_string() == text {
+            return written;
+        }
+    }
+    text
 }
 
 fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
