@@ -386,9 +386,14 @@ fn numbers_read_in_one_pass_as_a_value_reads_them() {
         "[1e5]",
         "[1.50]",
         "[340282366920938463463374607431768211456]",
+        // Found by fuzzing: a page's raw items kept this text in one pass, `1.7771e+95` from a Value.
+        "[1,7,74022,71,[177710000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,7641]]",
         r#"{"charge_uuid":-0,"installment_count":-0,"local_currency":0.0000001}"#,
         r#"{"installments":[{"installment_number":-0,"local_currency":1E+2}]}"#,
     ] {
+        let page = Page::<Charge>::from_slice(text.as_bytes()).ok();
+        let page_value = Page::<Charge>::from_json(serde_json::from_str(text).unwrap()).ok();
+        assert_eq!(page, page_value, "{text}");
         let one_pass = Charge::from_slice(text.as_bytes()).unwrap();
         let from_value = Charge::from_json(serde_json::from_str(text).unwrap()).unwrap();
         assert_eq!(one_pass, from_value, "{text}");

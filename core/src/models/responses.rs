@@ -204,6 +204,29 @@ where
     Ok(Option::<Value>::deserialize(d)?.and_then(|v| serde_json::from_value(v).ok()))
 }
 
+/// JSON kept as values: in one pass, numbers are written as the `Value` path writes them.
+fn de_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
+    let mut values = Vec::<Value>::deserialize(d)?;
+    if one_pass() {
+        values.iter_mut().for_each(rewrite_numbers);
+    }
+    Ok(values)
+}
+
+fn rewrite_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) => {
+            let text = as_value_writes(n.to_string());
+            if let Ok(written) = text.parse::<serde_json::Number>() {
+                *n = written;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(rewrite_numbers),
+        Value::Object(map) => map.values_mut().for_each(rewrite_numbers),
+        _ => {}
+    }
+}
+
 fn de_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
@@ -728,7 +751,7 @@ pub struct Page<T> {
     #[serde(default, deserialize_with = "de_u32")]
     pub pages: Option<u32>,
     /// This page's items (raw; see `items()`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_values")]
     pub data: Vec<Value>,
     /// The whole JSON as received.
     #[serde(skip)]
