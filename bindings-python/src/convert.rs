@@ -56,12 +56,19 @@ pub fn py_date<'py>(py: Python<'py>, d: Date) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// Parses JSON text into Python values; numbers with a fraction or exponent become `Decimal`.
-pub fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub fn json_to_py<'py>(
+    py: Python<'py>,
+    text: &str,
+    object_hook: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
         Ok(py.import("json")?.getattr("loads")?.unbind())
     })?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("parse_float", decimal_type(py)?)?;
+    if let Some(hook) = object_hook {
+        kwargs.set_item("object_pairs_hook", hook)?;
+    }
     loads.bind(py).call((text,), Some(&kwargs))
 }
 

@@ -3,11 +3,13 @@
 //! The Python package `a55` is a thin layer over `a55_core`: this crate converts Python values to
 //! core's types and back, and core's errors to a Python exception hierarchy. No rule lives here.
 //!
+//! - [`client`]: `Client` (blocking, GIL released) and its `Response`;
 //! - [`helpers`]: the public helpers of CONTRACT §10 (`normalize_amount`, `verify_webhook`, …);
 //! - [`models`]: `Issue`, `BrCode`, `WebhookEvent`;
 //! - [`error`]: the exception classes and the one mapping from `a55_core::Error`;
 //! - [`convert`]: amounts (`Decimal`), dates (`datetime.date`), text and JSON payloads.
 
+pub mod client;
 pub mod convert;
 pub mod error;
 pub mod helpers;
@@ -19,6 +21,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _a55(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
+    client::register(m)?;
     m.add_class::<models::Issue>()?;
     m.add_class::<models::BrCode>()?;
     m.add_class::<models::WebhookEvent>()?;

@@ -266,7 +266,7 @@ impl WebhookEvent {
     /// The whole body as received, unknown fields included (a new dict on every access).
     #[getter]
     fn raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.raw_json)
+        json_to_py(py, &self.raw_json, None)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -91,6 +91,26 @@ def pix(text: str) -> str | None:
     return code.amount
 
 
+def pay(client: a55.Client, order_id: str, payload: dict[str, object]) -> str:
+    """A service's payment step: typed results, typed errors, a key to repeat an unknown outcome."""
+    try:
+        res: a55.Response = client.create_charge(payload, idempotency_from=order_id, timeout=10.0)
+    except a55.ValidationError as e:
+        return ", ".join(f"{i.field}: {i.code}" for i in e.issues)
+    except a55.UnknownOutcomeError as e:
+        key: str | None = e.idempotency_key
+        return f"retry with {key}"
+    warnings: list[a55.Issue] = res.warnings
+    status: str = res.data["status"]
+    total: Decimal = res.data["local_currency"]
+    return f"{status} {total} {len(warnings)} {res.attempts} {res.replayed} {res.request_id}"
+
+
+def offline_client() -> str:
+    client = a55.Client(client_id="id", client_secret="secret", environment="sandbox", max_retries=0)
+    return pay(client, "order-1", {"currency": "BRL"})
+
+
 def main() -> None:
     assert [str(a) for a in amounts()][:3] == ["10.01", "2.68", "10"]
     assert schedules()[1] == datetime.date(2027, 1, 31)
@@ -108,6 +128,8 @@ def main() -> None:
     assert pix("000201") is None
     limit = a55.RateLimitError("slow down", retry_after=1.5, status=429)
     assert limit.retry_after == 1.5
+    # Validation fails before any request: no network is needed.
+    assert "wallet_uuid: REQUIRED_FIELD" in offline_client()
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from ._a55 import (
     APITimeoutError,
     AuthenticationError,
     BrCode,
+    Client,
     ConfigurationError,
     ConflictError,
     DecodeError,
@@ -35,12 +36,14 @@ from ._a55 import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    Response,
     ServerError,
     SignatureVerificationError,
     UnknownOutcomeError,
     ValidationError,
     WebhookEvent,
     __version__,
+    _masked_repr,
     card_brand,
     currency_exponent,
     from_minor_units,
@@ -56,6 +59,20 @@ from ._a55 import (
     validate_tax_id,
     verify_webhook,
 )
+
+
+
+class Data(dict):  # type: ignore[type-arg]
+    """A JSON object from an A55 answer: a plain ``dict`` (``data["status"]``, ``json.dumps``) whose
+    ``repr`` masks secrets, card data and tax ids, so logging a result never leaks them."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return _masked_repr(self)
+
+    __str__ = __repr__
+
 
 if TYPE_CHECKING:  # names that exist only for type checkers (see _a55.pyi)
     from ._a55 import AmountLike as AmountLike
@@ -73,13 +90,16 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BrCode",
+    "Client",
     "ConfigurationError",
+    "Data",
     "ConflictError",
     "DecodeError",
     "Issue",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "Response",
     "ServerError",
     "SignatureVerificationError",
     "UnknownOutcomeError",

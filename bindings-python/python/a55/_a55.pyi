@@ -1,6 +1,6 @@
 """Type stubs of the native module ``a55._a55`` (everything is re-exported by ``a55``)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, Literal, TypedDict, final
@@ -302,3 +302,206 @@ def sign_webhook(raw_body: BytesLike, secret: str, timestamp: int) -> str:
 
 def _panic_for_tests() -> None:
     """Panics inside Rust (tests only): raises ``A55Error``."""
+
+@final
+class Response:
+    """A result of the API and what came with it."""
+
+    @property
+    def data(self) -> Any:
+        """The answer's JSON: ``a55.Data`` (a ``dict``) for objects, ``Decimal`` for numbers."""
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+    @property
+    def request_id(self) -> str | None:
+        """The server's request id."""
+    @property
+    def idempotency_key(self) -> str | None:
+        """The idempotency key sent (POST)."""
+    @property
+    def replayed(self) -> bool:
+        """Whether the server replayed an earlier answer for this key."""
+    @property
+    def attempts(self) -> int:
+        """Attempts made (1 + retries)."""
+    @property
+    def warnings(self) -> list[Issue]:
+        """Local validation warnings (``AMOUNT_ROUNDED``, ``UNKNOWN_FIELD``, ...)."""
+
+@final
+class Client:
+    """The A55 client, with blocking methods that release the GIL."""
+
+    def __new__(
+        cls,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        access_token: str | None = None,
+        environment: str = "core-manager",
+        base_url: str | None = None,
+        token_url: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+        validate: bool = True,
+        today: DateLike | None = None,
+    ) -> Client: ...
+    @staticmethod
+    def from_env(environment: str = "core-manager", *, today: DateLike | None = None) -> Client:
+        """A client from ``A55_CLIENT_ID``/``A55_CLIENT_SECRET`` or ``A55_ACCESS_TOKEN``."""
+    @property
+    def base_url(self) -> str:
+        """The API base URL."""
+    @property
+    def token_requests(self) -> int:
+        """How many token requests this client has made."""
+    def create_wallet(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def get_wallet(
+        self,
+        *,
+        wallet_uuid: str | None = None,
+        email: str | None = None,
+        customer_id: str | None = None,
+        currency: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def create_charge(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response:
+        """Creates a charge; validated locally first (``ValidationError`` sends nothing)."""
+    def create_pix_charge(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def get_charge(
+        self,
+        charge_uuid: str,
+        wallet_uuid: str,
+        *,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def list_charges(
+        self,
+        wallet_uuid: str,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        status: str | None = None,
+        date_start: str | None = None,
+        date_end: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def refund_charge(
+        self,
+        charge_uuid: str,
+        wallet_uuid: str,
+        *,
+        amount: AmountLike | None = None,
+        reason: str | None = None,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def cancel_charge(
+        self,
+        charge_uuid: str,
+        wallet_uuid: str,
+        *,
+        reason: str | None = None,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def capture_charge(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def wait_for_charge(
+        self,
+        charge_uuid: str,
+        wallet_uuid: str,
+        *,
+        timeout: float = 60.0,
+        poll_start: float | None = None,
+    ) -> Response: ...
+    def get_subscription(
+        self,
+        wallet_uuid: str,
+        subscription_uuid: str,
+        *,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def cancel_subscription(
+        self,
+        subscription_uuid: str,
+        wallet_uuid: str,
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def create_checkout(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def get_public_charge(
+        self,
+        charge_uuid: str,
+        *,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+
+def _masked_repr(obj: Mapping[str, Any]) -> str:
+    """The masked ``repr`` of JSON data (``a55.Data.__repr__``)."""

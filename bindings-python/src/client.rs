@@ -1,0 +1,623 @@
+//! `a55.Client`: core's client (auth, retries, idempotency, validation) with blocking methods.
+//!
+//! Every method releases the GIL while the call runs on the SDK's shared runtime, so threads of a
+//! Python service call concurrently. Results are [`Response`] objects whose `data` is the answer's
+//! JSON (amounts as `Decimal`, exactly as sent) in dicts whose `repr` masks secrets and personal data.
+
+use std::time::Duration;
+
+use a55_core::client::blocking::BlockingClient;
+use a55_core::client::{
+    ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions,
+    Response as CoreResponse, WalletQuery,
+};
+use a55_core::models::Model;
+use a55_core::redact::Secret;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use serde_json::Value;
+
+use crate::convert::{json_to_py, opt_date, to_json};
+use crate::error::{BindingError, BindingResult, guard};
+use crate::models::Issue;
+
+static DATA_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The answer's JSON as Python objects: `a55.Data` dicts (masked `repr`), `Decimal` numbers.
+fn data<'py>(py: Python<'py>, raw: &Value) -> PyResult<Bound<'py, PyAny>> {
+    let hook = DATA_TYPE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py.import("a55")?.getattr("Data")?.unbind())
+    })?;
+    json_to_py(py, &raw.to_string(), Some(hook.bind(py)))
+}
+
+fn seconds(value: Option<f64>, field: &str) -> BindingResult<Option<Duration>> {
+    match value {
+        None => Ok(None),
+        Some(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => {
+            Ok(Some(Duration::from_secs_f64(s)))
+        }
+        Some(_) => Err(BindingError::issue(
+            a55_core::IssueCode::InvalidValue,
+            field,
+            format!("{field} must be a number of seconds above 0 and at most 86400"),
+        )),
+    }
+}
+
+/// The per-call keyword options every method takes.
+#[derive(Default)]
+struct CallOptions {
+    idempotency_key: Option<String>,
+    idempotency_from: Option<String>,
+    timeout: Option<f64>,
+    deadline: Option<f64>,
+    max_retries: Option<u32>,
+}
+
+impl CallOptions {
+    fn core(&self) -> BindingResult<RequestOptions> {
+        Ok(RequestOptions {
+            idempotency_key: self.idempotency_key.clone(),
+            idempotency_from: self.idempotency_from.clone(),
+            timeout: seconds(self.timeout, "timeout")?,
+            deadline: seconds(self.deadline, "deadline")?,
+            max_retries: self.max_retries,
+            skip_validation: false,
+        })
+    }
+}
+
+/// A result of the API and what came with it.
+///
+/// `data` is the answer's JSON; `status_code`, `request_id`, `idempotency_key` (POST), `replayed`
+/// (the server answered from an earlier call with the same key), `attempts` and `warnings` (local
+/// validation warnings such as `AMOUNT_ROUNDED`) describe the call.
+#[pyclass(module = "a55", frozen, get_all)]
+pub struct Response {
+    /// The answer's JSON (`a55.Data` for objects, `Decimal` for numbers).
+    pub data: Py<PyAny>,
+    /// The HTTP status.
+    pub status_code: u16,
+    /// The server's request id.
+    pub request_id: Option<String>,
+    /// The idempotency key sent (POST).
+    pub idempotency_key: Option<String>,
+    /// Whether the server replayed an earlier answer for this key.
+    pub replayed: bool,
+    /// Attempts made (1 + retries).
+    pub attempts: u32,
+    /// Local validation warnings.
+    pub warnings: Vec<Issue>,
+}
+
+impl Response {
+    fn build<T: Model>(py: Python<'_>, r: CoreResponse<T>) -> PyResult<Response> {
+        let meta = r.meta;
+        Ok(Response {
+            data: data(py, meta.raw.value())?.unbind(),
+            status_code: meta.status,
+            request_id: meta.request_id,
+            idempotency_key: meta.idempotency_key,
+            replayed: meta.replayed,
+            attempts: meta.attempts,
+            warnings: meta.warnings.into_iter().map(Issue::from).collect(),
+        })
+    }
+}
+
+#[pymethods]
+impl Response {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Response(status_code={}, request_id={}, idempotency_key={}, replayed={}, attempts={}, data={})",
+            self.status_code,
+            self.request_id.as_deref().unwrap_or("None"),
+            self.idempotency_key.as_deref().unwrap_or("None"),
+            if self.replayed { "True" } else { "False" },
+            self.attempts,
+            self.data.bind(py).repr()?,
+        ))
+    }
+}
+
+/// The A55 client, with blocking methods that release the GIL.
+///
+/// >>> client = a55.Client(client_id="...", client_secret="...", environment="sandbox")
+/// >>> charge = client.create_charge({...}, idempotency_from="order-42")
+/// >>> charge.data["status"]
+///
+/// Credentials: ``client_id`` + ``client_secret`` (tokens are fetched, cached and refreshed), or an
+/// ``access_token``; :meth:`from_env` reads ``A55_CLIENT_ID``/``A55_CLIENT_SECRET`` or
+/// ``A55_ACCESS_TOKEN`` and ``A55_API_URL``/``A55_AUTH_URL``. Every POST carries an idempotency key
+/// (fresh, or ``idempotency_key=``, or derived from your own id with ``idempotency_from=``); a call
+/// whose outcome is unknown raises :class:`UnknownOutcomeError` carrying the key to repeat it with.
+#[pyclass(module = "a55", frozen)]
+pub struct Client {
+    inner: BlockingClient,
+    base_url: String,
+}
+
+fn build(mut config: ClientConfig, today: Option<&Bound<'_, PyAny>>) -> BindingResult<Client> {
+    config.today = opt_date(today, "today")?;
+    config.user_agent_suffix = Some(format!("python/{}", env!("CARGO_PKG_VERSION")));
+    let base_url = config.base_url.clone();
+    let inner = guard(|| BlockingClient::new(config))??;
+    Ok(Client { inner, base_url })
+}
+
+impl Client {
+    /// Runs a call without the GIL and wraps its result.
+    fn call<T: Model + Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&BlockingClient) -> Result<CoreResponse<T>, a55_core::Error> + Send,
+    ) -> BindingResult<Response> {
+        let result = py.detach(|| guard(|| f(&self.inner)))??;
+        Ok(Response::build(py, result)?)
+    }
+}
+
+#[pymethods]
+impl Client {
+    /// A client for ``environment`` (``"core-manager"``, ``"production"`` or ``"sandbox"``);
+    /// ``base_url`` and ``token_url`` override its URLs (an emulator, a proxy).
+    #[new]
+    #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        client_id: Option<String>,
+        client_secret: Option<String>,
+        access_token: Option<String>,
+        environment: &str,
+        base_url: Option<String>,
+        token_url: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+        validate: bool,
+        today: Option<&Bound<'_, PyAny>>,
+    ) -> BindingResult<Client> {
+        let env = Environment::parse(environment)?;
+        let credentials = match (client_id, client_secret, access_token) {
+            (Some(client_id), Some(secret), None) => Credentials::ClientCredentials {
+                client_id,
+                client_secret: Secret::new(secret),
+            },
+            (None, None, Some(token)) => Credentials::AccessToken(Secret::new(token)),
+            (None, None, None) => Credentials::None,
+            _ => {
+                return Err(BindingError::issue(
+                    a55_core::IssueCode::InvalidValue,
+                    "client_id",
+                    "give client_id and client_secret together, or access_token alone",
+                ));
+            }
+        };
+        let mut config = ClientConfig::for_environment(env, credentials);
+        if let Some(url) = base_url {
+            config.base_url = url;
+        }
+        if let Some(url) = token_url {
+            config.token_url = url;
+        }
+        if let Some(t) = seconds(timeout, "timeout")? {
+            config.timeout = t;
+        }
+        if let Some(d) = seconds(deadline, "deadline")? {
+            config.deadline = d;
+        }
+        if let Some(n) = max_retries {
+            config.max_retries = n;
+        }
+        config.validate = validate;
+        build(config, today)
+    }
+
+    /// A client configured from the environment variables (see the class docs).
+    #[staticmethod]
+    #[pyo3(signature = (environment="core-manager", *, today=None))]
+    fn from_env(environment: &str, today: Option<&Bound<'_, PyAny>>) -> BindingResult<Client> {
+        let env = Environment::parse(environment)?;
+        build(ClientConfig::from_env(env), today)
+    }
+
+    /// The API base URL.
+    #[getter]
+    fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// How many token requests this client has made.
+    #[getter]
+    fn token_requests(&self) -> u64 {
+        self.inner.async_client().token_requests()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Client(base_url={:?})", self.base_url)
+    }
+
+    /// Creates a wallet (``create_credentials=True`` returns its own client id and secret).
+    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_wallet(
+        &self,
+        py: Python<'_>,
+        payload: &Bound<'_, PyAny>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let body = to_json(payload)?;
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| c.create_wallet(body, &opts))
+    }
+
+    /// Finds a wallet by id, email or customer id.
+    #[pyo3(signature = (*, wallet_uuid=None, email=None, customer_id=None, currency=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_wallet(
+        &self,
+        py: Python<'_>,
+        wallet_uuid: Option<String>,
+        email: Option<String>,
+        customer_id: Option<String>,
+        currency: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let q = WalletQuery {
+            wallet_uuid,
+            email,
+            customer_id,
+            currency,
+        };
+        let opts = CallOptions {
+            timeout,
+            deadline,
+            max_retries,
+            ..Default::default()
+        }
+        .core()?;
+        self.call(py, move |c| c.get_wallet(&q, &opts))
+    }
+
+    /// Creates a card, boleto or other charge (A55's field names, as in its docs). Validated
+    /// locally first: an invalid payload raises :class:`ValidationError` and sends nothing. A
+    /// declined card is a result (``data["status"] == "error"``), not an exception.
+    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_charge(
+        &self,
+        py: Python<'_>,
+        payload: &Bound<'_, PyAny>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let body = to_json(payload)?;
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| c.create_charge(body, &opts))
+    }
+
+    /// Creates a PIX charge; ``data["pix_payload"]`` holds the BR Code and its QR image.
+    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_pix_charge(
+        &self,
+        py: Python<'_>,
+        payload: &Bound<'_, PyAny>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let body = to_json(payload)?;
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| c.create_pix_charge(body, &opts))
+    }
+
+    /// Reads a charge.
+    #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_charge(
+        &self,
+        py: Python<'_>,
+        charge_uuid: String,
+        wallet_uuid: String,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let opts = CallOptions {
+            timeout,
+            deadline,
+            max_retries,
+            ..Default::default()
+        }
+        .core()?;
+        self.call(py, move |c| c.get_charge(&charge_uuid, &wallet_uuid, &opts))
+    }
+
+    /// One page of a wallet's charges: ``data`` has ``data`` (the charges), ``page``, ``pages``.
+    #[pyo3(signature = (wallet_uuid, *, page=None, limit=None, status=None, date_start=None, date_end=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn list_charges(
+        &self,
+        py: Python<'_>,
+        wallet_uuid: String,
+        page: Option<u32>,
+        limit: Option<u32>,
+        status: Option<String>,
+        date_start: Option<String>,
+        date_end: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let p = ListChargesParams {
+            wallet_uuid,
+            page,
+            limit,
+            status,
+            date_start,
+            date_end,
+        };
+        let opts = CallOptions {
+            timeout,
+            deadline,
+            max_retries,
+            ..Default::default()
+        }
+        .core()?;
+        self.call(py, move |c| c.list_charges(&p, &opts))
+    }
+
+    /// Refunds a charge: the whole of it, or ``amount`` (a ``Decimal``, ``int`` or ``str``).
+    #[pyo3(signature = (charge_uuid, wallet_uuid, *, amount=None, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn refund_charge(
+        &self,
+        py: Python<'_>,
+        charge_uuid: String,
+        wallet_uuid: String,
+        amount: Option<&Bound<'_, PyAny>>,
+        reason: Option<String>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let mut body = serde_json::Map::new();
+        if let Some(a) = amount {
+            body.insert("amount".into(), to_json(a)?);
+        }
+        if let Some(r) = reason {
+            body.insert("reason".into(), Value::String(r));
+        }
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| {
+            c.refund_charge(&charge_uuid, &wallet_uuid, Value::Object(body), &opts)
+        })
+    }
+
+    /// Cancels a charge that is not paid yet.
+    #[pyo3(signature = (charge_uuid, wallet_uuid, *, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn cancel_charge(
+        &self,
+        py: Python<'_>,
+        charge_uuid: String,
+        wallet_uuid: String,
+        reason: Option<String>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| {
+            c.cancel_charge(&charge_uuid, &wallet_uuid, reason.as_deref(), &opts)
+        })
+    }
+
+    /// Captures a pre-authorized charge (``charge_uuid``, ``wallet_uuid``, optional ``amount``).
+    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn capture_charge(
+        &self,
+        py: Python<'_>,
+        payload: &Bound<'_, PyAny>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let body = to_json(payload)?;
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| c.capture_charge(body, &opts))
+    }
+
+    /// Polls a charge until it leaves ``issued``/``pending`` or ``timeout`` seconds pass.
+    #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=60.0, poll_start=None))]
+    fn wait_for_charge(
+        &self,
+        py: Python<'_>,
+        charge_uuid: String,
+        wallet_uuid: String,
+        timeout: f64,
+        poll_start: Option<f64>,
+    ) -> BindingResult<Response> {
+        let until = seconds(Some(timeout), "timeout")?.unwrap_or(Duration::from_secs(60));
+        let start = seconds(poll_start, "poll_start")?;
+        self.call(py, move |c| {
+            c.wait_for_charge(&charge_uuid, &wallet_uuid, until, start)
+        })
+    }
+
+    /// Reads a subscription.
+    #[pyo3(signature = (wallet_uuid, subscription_uuid, *, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn get_subscription(
+        &self,
+        py: Python<'_>,
+        wallet_uuid: String,
+        subscription_uuid: String,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let opts = CallOptions {
+            timeout,
+            deadline,
+            max_retries,
+            ..Default::default()
+        }
+        .core()?;
+        self.call(py, move |c| {
+            c.get_subscription(&wallet_uuid, &subscription_uuid, &opts)
+        })
+    }
+
+    /// Cancels a subscription.
+    #[pyo3(signature = (subscription_uuid, wallet_uuid, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn cancel_subscription(
+        &self,
+        py: Python<'_>,
+        subscription_uuid: String,
+        wallet_uuid: String,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| {
+            c.cancel_subscription(&subscription_uuid, &wallet_uuid, &opts)
+        })
+    }
+
+    /// Creates a hosted checkout session; send the payer to ``data["url"]``.
+    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_checkout(
+        &self,
+        py: Python<'_>,
+        payload: &Bound<'_, PyAny>,
+        idempotency_key: Option<String>,
+        idempotency_from: Option<String>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let body = to_json(payload)?;
+        let opts = CallOptions {
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+        }
+        .core()?;
+        self.call(py, move |c| c.create_checkout(body, &opts))
+    }
+
+    /// Reads a charge through the public endpoint (no credentials needed).
+    #[pyo3(signature = (charge_uuid, *, timeout=None, deadline=None, max_retries=None))]
+    fn get_public_charge(
+        &self,
+        py: Python<'_>,
+        charge_uuid: String,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> BindingResult<Response> {
+        let opts = CallOptions {
+            timeout,
+            deadline,
+            max_retries,
+            ..Default::default()
+        }
+        .core()?;
+        self.call(py, move |c| c.get_public_charge(&charge_uuid, &opts))
+    }
+}
+
+/// The masked `repr` of JSON data (`a55.Data.__repr__`): secrets, card data and tax ids hidden.
+#[pyfunction]
+pub fn _masked_repr(obj: &Bound<'_, PyAny>) -> BindingResult<String> {
+    let value = to_json(obj)?;
+    let masked = a55_core::logging::mask_body(&value);
+    let py = obj.py();
+    let plain = json_to_py(py, &masked.to_string(), None)?;
+    Ok(plain.repr()?.to_string())
+}
+
+/// Registers the client classes.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Client>()?;
+    m.add_class::<Response>()?;
+    m.add_function(wrap_pyfunction!(_masked_repr, m)?)?;
+    Ok(())
+}
