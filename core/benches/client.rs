@@ -146,7 +146,7 @@ fn main() {
             move || {
                 let (sdk, body) = (sdk.clone(), body.clone());
                 async move {
-                    sdk.create_charge((*body).clone(), &RequestOptions::default()).await.unwrap();
+                    sdk.create_charge(&*body, &RequestOptions::default()).await.unwrap();
                 }
             }
         };
@@ -209,7 +209,7 @@ fn main() {
             move || {
                 let (sdk, body, failures) = (sdk.clone(), body.clone(), failures.clone());
                 async move {
-                    if sdk.create_charge((*body).clone(), &RequestOptions::default()).await.is_err() {
+                    if sdk.create_charge(&*body, &RequestOptions::default()).await.is_err() {
                         failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     }
                 }

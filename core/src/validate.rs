@@ -183,6 +183,23 @@ pub fn prepare(kind: RequestKind, payload: &Value, today: Option<Date>) -> Prepa
     prepare_owned(kind, payload.clone(), today)
 }
 
+/// [`prepare`] for a payload the caller keeps: it is copied only when a normalization applies.
+pub fn prepare_borrowed(
+    kind: RequestKind,
+    payload: &Value,
+    today: Option<Date>,
+) -> (std::borrow::Cow<'_, Value>, Vec<Issue>) {
+    let v = run(kind, payload, today);
+    if v.rewrites.is_empty() {
+        return (std::borrow::Cow::Borrowed(payload), v.issues);
+    }
+    let mut owned = payload.clone();
+    for (at, value) in v.rewrites {
+        apply(&mut owned, &at, value);
+    }
+    (std::borrow::Cow::Owned(owned), v.issues)
+}
+
 /// [`prepare`] for a payload the caller gives away (no copy is made).
 pub fn prepare_owned(kind: RequestKind, mut payload: Value, today: Option<Date>) -> Prepared {
     let v = run(kind, &payload, today);
@@ -1250,5 +1267,28 @@ mod tests {
         let p = prepare(RequestKind::Charge, &items, None);
         assert_eq!(p.payload["items"][0]["quantity"].to_string(), "2");
         assert_eq!(p.payload["card_number"], "4024007153763130");
+    }
+
+    #[test]
+    fn a_lent_payload_is_copied_only_to_normalize_it() {
+        let clean = json!({"wallet_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479", "amount": 10.01,
+            "charge_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479"});
+        let (checked, issues) = prepare_borrowed(RequestKind::Refund, &clean, None);
+        assert!(issues.is_empty());
+        assert!(matches!(checked, std::borrow::Cow::Borrowed(_)));
+        let mut rounding = clean.clone();
+        rounding["amount"] = json!("10.005");
+        let (checked, issues) = prepare_borrowed(RequestKind::Refund, &rounding, None);
+        assert_eq!(issues.len(), 1, "AMOUNT_ROUNDED");
+        assert!(matches!(checked, std::borrow::Cow::Owned(_)));
+        assert_eq!(checked["amount"].to_string(), "10.01");
+        assert_eq!(
+            rounding["amount"], "10.005",
+            "the caller's payload is untouched"
+        );
+        assert_eq!(
+            *checked,
+            prepare(RequestKind::Refund, &rounding, None).payload
+        );
     }
 }

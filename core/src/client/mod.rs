@@ -12,6 +12,7 @@
 //! ))?;
 //! let opts = RequestOptions { idempotency_from: Some("order-42".into()), ..Default::default() };
 //! let charge = client.create_charge(json!({ /* A55's fields, as in the docs */ }), &opts).await?;
+//! // A payload you keep can be lent instead: `client.create_charge(&payload, &opts)`.
 //! println!("{} is {}", charge.data.charge_uuid.unwrap_or_default(), charge.data.status);
 //! # Ok(()) }
 //! ```
@@ -29,6 +30,7 @@ mod resources;
 mod retry;
 pub mod transport;
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
@@ -40,7 +42,7 @@ use crate::error::{Error, ErrorKind};
 use crate::idempotency;
 use crate::logging::mask_body;
 use crate::models::Model;
-use crate::validate::{RequestKind, prepare_owned};
+use crate::validate::{RequestKind, prepare_borrowed};
 
 pub use config::{ClientConfig, Credentials, Environment, TlsRoots};
 pub use resources::{ChargePager, ListChargesParams, WalletQuery};
@@ -134,7 +136,7 @@ const HEARTBEAT: Duration = Duration::from_secs(1);
 pub(crate) struct Call<'a> {
     pub(crate) method: Method,
     pub(crate) path: String,
-    pub(crate) body: Option<Value>,
+    pub(crate) body: Option<Cow<'a, Value>>,
     pub(crate) auth: bool,
     pub(crate) operation: &'static str,
     pub(crate) opts: &'a RequestOptions,
@@ -188,22 +190,23 @@ impl Client {
         self.inner.auth.token_requests()
     }
 
-    /// Validates a payload with the client's "today"; errors stop the call.
-    pub(crate) fn validated(
+    /// Validates a payload with the client's "today"; errors stop the call. The payload is copied
+    /// only when a normalization applies to it.
+    pub(crate) fn validated<'p>(
         &self,
         kind: RequestKind,
-        payload: Value,
+        payload: &'p Value,
         opts: &RequestOptions,
-    ) -> Result<(Value, Vec<Issue>), Error> {
+    ) -> Result<(Cow<'p, Value>, Vec<Issue>), Error> {
         if !self.inner.config.validate || opts.skip_validation {
-            return Ok((payload, Vec::new()));
+            return Ok((Cow::Borrowed(payload), Vec::new()));
         }
-        let prepared = prepare_owned(kind, payload, self.inner.config.today);
-        if prepared.has_errors() {
-            return Err(Error::validation(prepared.issues));
+        let (checked, issues) = prepare_borrowed(kind, payload, self.inner.config.today);
+        if issues.iter().any(Issue::is_error) {
+            return Err(Error::validation(issues));
         }
-        let warnings = prepared.warnings();
-        Ok((prepared.payload, warnings))
+        let warnings = issues.into_iter().filter(|i| !i.is_error()).collect();
+        Ok((checked, warnings))
     }
 
     /// Every attempt carries a timeout, which is a timer in the runtime. Tokio wakes its parked
@@ -310,7 +313,7 @@ impl Client {
         let body_bytes = call
             .body
             .as_ref()
-            .map(|b| bytes::Bytes::from(serde_json::to_vec(b).unwrap_or_default()));
+            .map(|b| bytes::Bytes::from(serde_json::to_vec(&**b).unwrap_or_default()));
         if tracing::enabled!(tracing::Level::TRACE)
             && let Some(b) = &call.body
         {

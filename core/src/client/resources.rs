@@ -1,6 +1,7 @@
 //! The API's resources: wallets, charges (every method, PIX, list, refund, cancel, capture, wait),
 //! subscriptions, checkout sessions, payment links and the public charge endpoints.
 
+use std::borrow::{Borrow, Cow};
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
@@ -113,7 +114,7 @@ impl Client {
         path: String,
         kind: RequestKind,
         operation: &'static str,
-        payload: Value,
+        payload: &Value,
         opts: &RequestOptions,
     ) -> Result<Response<T>, Error> {
         let (body, warnings) = self.validated(kind, payload, opts)?;
@@ -154,14 +155,14 @@ impl Client {
     /// Creates a wallet (`POST /api/v1/bank/wallet/`).
     pub async fn create_wallet(
         &self,
-        payload: Value,
+        payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<Wallet>, Error> {
         self.post_validated(
             "/api/v1/bank/wallet/".into(),
             RequestKind::Wallet,
             "wallet.create",
-            payload,
+            payload.borrow(),
             opts,
         )
         .await
@@ -197,16 +198,19 @@ impl Client {
 
     /// Creates a charge of any `type_charge`; a `subscription` object makes it a subscription's first
     /// charge. A declined card is a result with `status: error`, not an error.
+    ///
+    /// The payload may be given by value or by reference (`&payload`): it is validated in place and
+    /// copied only when a normalization (an amount's digits, a card number's spaces) applies.
     pub async fn create_charge(
         &self,
-        payload: Value,
+        payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<Charge>, Error> {
         self.post_validated(
             "/api/v1/bank/wallet/charge/".into(),
             RequestKind::Charge,
             "charge.create",
-            payload,
+            payload.borrow(),
             opts,
         )
         .await
@@ -215,14 +219,14 @@ impl Client {
     /// Creates a PIX charge: the answer carries the BR Code and its QR image.
     pub async fn create_pix_charge(
         &self,
-        payload: Value,
+        payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<Charge>, Error> {
         self.post_validated(
             "/api/v1/bank/wallet/charge/pix/".into(),
             RequestKind::PixCharge,
             "pix_charge.create",
-            payload,
+            payload.borrow(),
             opts,
         )
         .await
@@ -253,7 +257,7 @@ impl Client {
                 return self.refund_inner(&charge, &wallet, payload, opts).await;
             }
         };
-        self.post_validated(path.into(), R::KIND, operation, request.to_payload(), opts)
+        self.post_validated(path.into(), R::KIND, operation, &request.to_payload(), opts)
             .await
     }
 
@@ -328,16 +332,17 @@ impl Client {
         let mut body = object(payload);
         body.insert("charge_uuid".into(), Value::String(charge_uuid.into()));
         body.insert("wallet_uuid".into(), Value::String(wallet_uuid.into()));
-        let (checked, warnings) = self.validated(RequestKind::Refund, Value::Object(body), opts)?;
+        let body = Value::Object(body);
+        let (checked, warnings) = self.validated(RequestKind::Refund, &body, opts)?;
         check_uuids(&[("charge_uuid", charge_uuid), ("wallet_uuid", wallet_uuid)])?;
-        let mut body = object(checked);
+        let mut body = object(checked.into_owned());
         body.remove("charge_uuid");
         body.remove("wallet_uuid");
         self.send(
             Call {
                 method: Method::POST,
                 path: format!("/api/v1/bank/wallet/charge/{charge_uuid}/refund/{wallet_uuid}/"),
-                body: Some(Value::Object(body)),
+                body: Some(Cow::Owned(Value::Object(body))),
                 auth: true,
                 operation: "charge.refund",
                 opts,
@@ -377,7 +382,7 @@ impl Client {
             Call {
                 method: Method::POST,
                 path: format!("/api/v1/bank/wallet/charge/{charge_uuid}/cancel/{wallet_uuid}/"),
-                body: Some(Value::Object(body)),
+                body: Some(Cow::Owned(Value::Object(body))),
                 auth: true,
                 operation: "charge.cancel",
                 opts,
@@ -390,14 +395,14 @@ impl Client {
     /// Captures a charge created with `capture: false` (`{"charge_uuid", "wallet_uuid", "amount"?}`).
     pub async fn capture_charge(
         &self,
-        payload: Value,
+        payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<Charge>, Error> {
         self.post_validated(
             "/api/v1/bank/wallet/charge/capture/".into(),
             RequestKind::Capture,
             "charge.capture",
-            payload,
+            payload.borrow(),
             opts,
         )
         .await
@@ -477,14 +482,14 @@ impl Client {
     /// Creates a hosted checkout session: send the payer to `checkout_url`.
     pub async fn create_checkout(
         &self,
-        payload: Value,
+        payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<CheckoutSession>, Error> {
         self.post_validated(
             "/api/v1/bank/wallet/checkout/".into(),
             RequestKind::Checkout,
             "checkout.create",
-            payload,
+            payload.borrow(),
             opts,
         )
         .await
@@ -506,7 +511,7 @@ impl Client {
             Call {
                 method: Method::POST,
                 path: "/api/v1/bank/wallet/payment-link/".into(),
-                body: Some(payload),
+                body: Some(Cow::Owned(payload)),
                 auth: true,
                 operation: "payment_link.create",
                 opts,
@@ -572,7 +577,7 @@ impl Client {
             Call {
                 method: Method::POST,
                 path: format!("/api/v1/bank/public/charge/{charge_uuid}/pay"),
-                body: Some(payload),
+                body: Some(Cow::Owned(payload)),
                 auth: false,
                 operation: "charge.pay",
                 opts,
