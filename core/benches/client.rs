@@ -32,8 +32,8 @@ fn charge() -> Value {
             "neighborhood": "Bela Vista", "city": "São Paulo", "state": "SP", "postal_code": "01310-100", "country": "BR"}})
 }
 
-/// Interleaved rounds per side for the SDK/raw ratio.
-const ROUNDS: usize = 40;
+/// Interleaved rounds per side for the SDK/raw ratio (`A55_BENCH_ROUNDS`).
+const ROUNDS: usize = 20;
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -80,7 +80,7 @@ fn main() {
     let n: usize = std::env::var("A55_BENCH_N")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(12_000);
+        .unwrap_or(30_000);
     let mut emulator = Command::new(&bin)
         .args([
             "emulator",
@@ -154,13 +154,18 @@ fn main() {
         println!("|---|---|---|---|");
         for in_flight in [1usize, 64] {
             // Warm both paths, then interleave short rounds (the order swapped every round) so both
-            // sides see the same machine, and compare the medians of the per-call times.
+            // sides see the same machine.
             timed(300, in_flight, raw_call.clone()).await;
             timed(300, in_flight, sdk_call.clone()).await;
-            let per_round = (n / ROUNDS).max(in_flight);
+            let rounds: usize = std::env::var("A55_BENCH_ROUNDS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(ROUNDS)
+                .max(1);
+            let per_round = (n / rounds).max(in_flight);
             let per = |d: Duration| d.as_secs_f64() * 1e6 / per_round as f64;
             let (mut raw_times, mut sdk_times) = (Vec::new(), Vec::new());
-            for round in 0..ROUNDS {
+            for round in 0..rounds {
                 if round % 2 == 0 {
                     raw_times.push(per(timed(per_round, in_flight, raw_call.clone()).await));
                     sdk_times.push(per(timed(per_round, in_flight, sdk_call.clone()).await));
@@ -169,12 +174,16 @@ fn main() {
                     raw_times.push(per(timed(per_round, in_flight, raw_call.clone()).await));
                 }
             }
+            // Each round's two sides ran back to back: the median of the per-round ratios is robust to
+            // the machine's drift and to an outlier round; the quartiles show the spread.
+            let mut ratios: Vec<f64> = sdk_times.iter().zip(&raw_times).map(|(s, r)| s / r).collect();
+            let ratio = median(&mut ratios);
+            let (lo, hi) = (ratios[ratios.len() / 4], ratios[ratios.len() * 3 / 4]);
             let (raw_us, sdk_us) = (median(&mut raw_times), median(&mut sdk_times));
             println!(
-                "| {in_flight} | {raw_us:.0} µs/call ({:.0} calls/s) | {sdk_us:.0} µs/call ({:.0} calls/s) | {:.3}× |",
+                "| {in_flight} | {raw_us:.0} µs/call ({:.0} calls/s) | {sdk_us:.0} µs/call ({:.0} calls/s) | {ratio:.3}× (rounds' quartiles {lo:.3}–{hi:.3}) |",
                 1e6 / raw_us,
                 1e6 / sdk_us,
-                sdk_us / raw_us
             );
         }
 
