@@ -158,449 +158,377 @@ impl Client {
     }
 }
 
-#[pymethods]
-impl Client {
-    /// A client for ``environment`` (``"core-manager"``, ``"production"`` or ``"sandbox"``);
-    /// ``base_url`` and ``token_url`` override its URLs (an emulator, a proxy).
-    #[new]
-    #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        client_id: Option<String>,
-        client_secret: Option<String>,
-        access_token: Option<String>,
-        environment: &str,
-        base_url: Option<String>,
-        token_url: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-        validate: bool,
-        today: Option<&Bound<'_, PyAny>>,
-    ) -> BindingResult<Client> {
-        let env = Environment::parse(environment)?;
-        let credentials = match (client_id, client_secret, access_token) {
-            (Some(client_id), Some(secret), None) => Credentials::ClientCredentials {
-                client_id,
-                client_secret: Secret::new(secret),
-            },
-            (None, None, Some(token)) => Credentials::AccessToken(Secret::new(token)),
-            (None, None, None) => Credentials::None,
-            _ => {
-                return Err(BindingError::issue(
-                    a55_core::IssueCode::InvalidValue,
-                    "client_id",
-                    "give client_id and client_secret together, or access_token alone",
-                ));
+/// The `#[pymethods]` of [`Client`]: the methods that send a JSON payload with a POST share one
+/// signature and body, written once here; the others follow verbatim.
+macro_rules! client_methods {
+    (
+        payload: { $( $(#[$doc:meta])* fn $name:ident => $core:ident; )* }
+        rest: { $($rest:tt)* }
+    ) => {
+        #[pymethods]
+        impl Client {
+            $(
+                $(#[$doc])*
+                #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+                #[allow(clippy::too_many_arguments)]
+                fn $name(
+                    &self,
+                    py: Python<'_>,
+                    payload: &Bound<'_, PyAny>,
+                    idempotency_key: Option<String>,
+                    idempotency_from: Option<String>,
+                    timeout: Option<f64>,
+                    deadline: Option<f64>,
+                    max_retries: Option<u32>,
+                ) -> BindingResult<Response> {
+                    let body = to_json(payload)?;
+                    let opts = CallOptions {
+                        idempotency_key,
+                        idempotency_from,
+                        timeout,
+                        deadline,
+                        max_retries,
+                    }
+                    .core()?;
+                    self.call(py, move |c| c.$core(body, &opts))
+                }
+            )*
+            $($rest)*
+        }
+    };
+}
+
+client_methods! {
+    payload: {
+        /// Creates a wallet (``create_credentials=True`` returns its own client id and secret).
+        fn create_wallet => create_wallet;
+        /// Creates a card, boleto or other charge (A55's field names, as in its docs). Validated
+        /// locally first: an invalid payload raises :class:`ValidationError` and sends nothing. A
+        /// declined card is a result (``data["status"] == "error"``), not an exception.
+        fn create_charge => create_charge;
+        /// Creates a PIX charge; ``data["pix_payload"]`` holds the BR Code and its QR image.
+        fn create_pix_charge => create_pix_charge;
+        /// Captures a pre-authorized charge (``charge_uuid``, ``wallet_uuid``, optional ``amount``).
+        fn capture_charge => capture_charge;
+        /// Creates a hosted checkout session; send the payer to ``data["url"]``.
+        fn create_checkout => create_checkout;
+    }
+    rest: {
+        /// A client for ``environment`` (``"core-manager"``, ``"production"`` or ``"sandbox"``);
+        /// ``base_url`` and ``token_url`` override its URLs (an emulator, a proxy).
+        #[new]
+        #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn new(
+            client_id: Option<String>,
+            client_secret: Option<String>,
+            access_token: Option<String>,
+            environment: &str,
+            base_url: Option<String>,
+            token_url: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+            validate: bool,
+            today: Option<&Bound<'_, PyAny>>,
+        ) -> BindingResult<Client> {
+            let env = Environment::parse(environment)?;
+            let credentials = match (client_id, client_secret, access_token) {
+                (Some(client_id), Some(secret), None) => Credentials::ClientCredentials {
+                    client_id,
+                    client_secret: Secret::new(secret),
+                },
+                (None, None, Some(token)) => Credentials::AccessToken(Secret::new(token)),
+                (None, None, None) => Credentials::None,
+                _ => {
+                    return Err(BindingError::issue(
+                        a55_core::IssueCode::InvalidValue,
+                        "client_id",
+                        "give client_id and client_secret together, or access_token alone",
+                    ));
+                }
+            };
+            let mut config = ClientConfig::for_environment(env, credentials);
+            if let Some(url) = base_url {
+                config.base_url = url;
             }
-        };
-        let mut config = ClientConfig::for_environment(env, credentials);
-        if let Some(url) = base_url {
-            config.base_url = url;
+            if let Some(url) = token_url {
+                config.token_url = url;
+            }
+            if let Some(t) = seconds(timeout, "timeout")? {
+                config.timeout = t;
+            }
+            if let Some(d) = seconds(deadline, "deadline")? {
+                config.deadline = d;
+            }
+            if let Some(n) = max_retries {
+                config.max_retries = n;
+            }
+            config.validate = validate;
+            build(config, today)
         }
-        if let Some(url) = token_url {
-            config.token_url = url;
-        }
-        if let Some(t) = seconds(timeout, "timeout")? {
-            config.timeout = t;
-        }
-        if let Some(d) = seconds(deadline, "deadline")? {
-            config.deadline = d;
-        }
-        if let Some(n) = max_retries {
-            config.max_retries = n;
-        }
-        config.validate = validate;
-        build(config, today)
-    }
 
-    /// A client configured from the environment variables (see the class docs).
-    #[staticmethod]
-    #[pyo3(signature = (environment="core-manager", *, today=None))]
-    fn from_env(environment: &str, today: Option<&Bound<'_, PyAny>>) -> BindingResult<Client> {
-        let env = Environment::parse(environment)?;
-        build(ClientConfig::from_env(env), today)
-    }
-
-    /// The API base URL.
-    #[getter]
-    fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
-    /// How many token requests this client has made.
-    #[getter]
-    fn token_requests(&self) -> u64 {
-        self.inner.async_client().token_requests()
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Client(base_url={:?})", self.base_url)
-    }
-
-    /// Creates a wallet (``create_credentials=True`` returns its own client id and secret).
-    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_wallet(
-        &self,
-        py: Python<'_>,
-        payload: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let body = to_json(payload)?;
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// A client configured from the environment variables (see the class docs).
+        #[staticmethod]
+        #[pyo3(signature = (environment="core-manager", *, today=None))]
+        fn from_env(environment: &str, today: Option<&Bound<'_, PyAny>>) -> BindingResult<Client> {
+            let env = Environment::parse(environment)?;
+            build(ClientConfig::from_env(env), today)
         }
-        .core()?;
-        self.call(py, move |c| c.create_wallet(body, &opts))
-    }
 
-    /// Finds a wallet by id, email or customer id.
-    #[pyo3(signature = (*, wallet_uuid=None, email=None, customer_id=None, currency=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn get_wallet(
-        &self,
-        py: Python<'_>,
-        wallet_uuid: Option<String>,
-        email: Option<String>,
-        customer_id: Option<String>,
-        currency: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let q = WalletQuery {
-            wallet_uuid,
-            email,
-            customer_id,
-            currency,
-        };
-        let opts = CallOptions {
-            timeout,
-            deadline,
-            max_retries,
-            ..Default::default()
+        /// The API base URL.
+        #[getter]
+        fn base_url(&self) -> &str {
+            &self.base_url
         }
-        .core()?;
-        self.call(py, move |c| c.get_wallet(&q, &opts))
-    }
 
-    /// Creates a card, boleto or other charge (A55's field names, as in its docs). Validated
-    /// locally first: an invalid payload raises :class:`ValidationError` and sends nothing. A
-    /// declined card is a result (``data["status"] == "error"``), not an exception.
-    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_charge(
-        &self,
-        py: Python<'_>,
-        payload: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let body = to_json(payload)?;
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// How many token requests this client has made.
+        #[getter]
+        fn token_requests(&self) -> u64 {
+            self.inner.async_client().token_requests()
         }
-        .core()?;
-        self.call(py, move |c| c.create_charge(body, &opts))
-    }
 
-    /// Creates a PIX charge; ``data["pix_payload"]`` holds the BR Code and its QR image.
-    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_pix_charge(
-        &self,
-        py: Python<'_>,
-        payload: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let body = to_json(payload)?;
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        fn __repr__(&self) -> String {
+            format!("Client(base_url={:?})", self.base_url)
         }
-        .core()?;
-        self.call(py, move |c| c.create_pix_charge(body, &opts))
-    }
 
-    /// Reads a charge.
-    #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn get_charge(
-        &self,
-        py: Python<'_>,
-        charge_uuid: String,
-        wallet_uuid: String,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let opts = CallOptions {
-            timeout,
-            deadline,
-            max_retries,
-            ..Default::default()
+        /// Finds a wallet by id, email or customer id.
+        #[pyo3(signature = (*, wallet_uuid=None, email=None, customer_id=None, currency=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn get_wallet(
+            &self,
+            py: Python<'_>,
+            wallet_uuid: Option<String>,
+            email: Option<String>,
+            customer_id: Option<String>,
+            currency: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let q = WalletQuery {
+                wallet_uuid,
+                email,
+                customer_id,
+                currency,
+            };
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            self.call(py, move |c| c.get_wallet(&q, &opts))
         }
-        .core()?;
-        self.call(py, move |c| c.get_charge(&charge_uuid, &wallet_uuid, &opts))
-    }
 
-    /// One page of a wallet's charges: ``data`` has ``data`` (the charges), ``page``, ``pages``.
-    #[pyo3(signature = (wallet_uuid, *, page=None, limit=None, status=None, date_start=None, date_end=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn list_charges(
-        &self,
-        py: Python<'_>,
-        wallet_uuid: String,
-        page: Option<u32>,
-        limit: Option<u32>,
-        status: Option<String>,
-        date_start: Option<String>,
-        date_end: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let p = ListChargesParams {
-            wallet_uuid,
-            page,
-            limit,
-            status,
-            date_start,
-            date_end,
-        };
-        let opts = CallOptions {
-            timeout,
-            deadline,
-            max_retries,
-            ..Default::default()
+        /// Reads a charge.
+        #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn get_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            wallet_uuid: String,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            self.call(py, move |c| c.get_charge(&charge_uuid, &wallet_uuid, &opts))
         }
-        .core()?;
-        self.call(py, move |c| c.list_charges(&p, &opts))
-    }
 
-    /// Refunds a charge: the whole of it, or ``amount`` (a ``Decimal``, ``int`` or ``str``).
-    #[pyo3(signature = (charge_uuid, wallet_uuid, *, amount=None, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn refund_charge(
-        &self,
-        py: Python<'_>,
-        charge_uuid: String,
-        wallet_uuid: String,
-        amount: Option<&Bound<'_, PyAny>>,
-        reason: Option<String>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let mut body = serde_json::Map::new();
-        if let Some(a) = amount {
-            body.insert("amount".into(), to_json(a)?);
+        /// One page of a wallet's charges: ``data`` has ``data`` (the charges), ``page``, ``pages``.
+        #[pyo3(signature = (wallet_uuid, *, page=None, limit=None, status=None, date_start=None, date_end=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn list_charges(
+            &self,
+            py: Python<'_>,
+            wallet_uuid: String,
+            page: Option<u32>,
+            limit: Option<u32>,
+            status: Option<String>,
+            date_start: Option<String>,
+            date_end: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let p = ListChargesParams {
+                wallet_uuid,
+                page,
+                limit,
+                status,
+                date_start,
+                date_end,
+            };
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            self.call(py, move |c| c.list_charges(&p, &opts))
         }
-        if let Some(r) = reason {
-            body.insert("reason".into(), Value::String(r));
-        }
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
-        }
-        .core()?;
-        self.call(py, move |c| {
-            c.refund_charge(&charge_uuid, &wallet_uuid, Value::Object(body), &opts)
-        })
-    }
 
-    /// Cancels a charge that is not paid yet.
-    #[pyo3(signature = (charge_uuid, wallet_uuid, *, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn cancel_charge(
-        &self,
-        py: Python<'_>,
-        charge_uuid: String,
-        wallet_uuid: String,
-        reason: Option<String>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// Refunds a charge: the whole of it, or ``amount`` (a ``Decimal``, ``int`` or ``str``).
+        #[pyo3(signature = (charge_uuid, wallet_uuid, *, amount=None, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn refund_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            wallet_uuid: String,
+            amount: Option<&Bound<'_, PyAny>>,
+            reason: Option<String>,
+            idempotency_key: Option<String>,
+            idempotency_from: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let mut body = serde_json::Map::new();
+            if let Some(a) = amount {
+                body.insert("amount".into(), to_json(a)?);
+            }
+            if let Some(r) = reason {
+                body.insert("reason".into(), Value::String(r));
+            }
+            let opts = CallOptions {
+                idempotency_key,
+                idempotency_from,
+                timeout,
+                deadline,
+                max_retries,
+            }
+            .core()?;
+            self.call(py, move |c| {
+                c.refund_charge(&charge_uuid, &wallet_uuid, Value::Object(body), &opts)
+            })
         }
-        .core()?;
-        self.call(py, move |c| {
-            c.cancel_charge(&charge_uuid, &wallet_uuid, reason.as_deref(), &opts)
-        })
-    }
 
-    /// Captures a pre-authorized charge (``charge_uuid``, ``wallet_uuid``, optional ``amount``).
-    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn capture_charge(
-        &self,
-        py: Python<'_>,
-        payload: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let body = to_json(payload)?;
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// Cancels a charge that is not paid yet.
+        #[pyo3(signature = (charge_uuid, wallet_uuid, *, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn cancel_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            wallet_uuid: String,
+            reason: Option<String>,
+            idempotency_key: Option<String>,
+            idempotency_from: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let opts = CallOptions {
+                idempotency_key,
+                idempotency_from,
+                timeout,
+                deadline,
+                max_retries,
+            }
+            .core()?;
+            self.call(py, move |c| {
+                c.cancel_charge(&charge_uuid, &wallet_uuid, reason.as_deref(), &opts)
+            })
         }
-        .core()?;
-        self.call(py, move |c| c.capture_charge(body, &opts))
-    }
 
-    /// Polls a charge until it leaves ``issued``/``pending`` or ``timeout`` seconds pass.
-    #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=60.0, poll_start=None))]
-    fn wait_for_charge(
-        &self,
-        py: Python<'_>,
-        charge_uuid: String,
-        wallet_uuid: String,
-        timeout: f64,
-        poll_start: Option<f64>,
-    ) -> BindingResult<Response> {
-        let until = seconds(Some(timeout), "timeout")?.unwrap_or(Duration::from_secs(60));
-        let start = seconds(poll_start, "poll_start")?;
-        self.call(py, move |c| {
-            c.wait_for_charge(&charge_uuid, &wallet_uuid, until, start)
-        })
-    }
-
-    /// Reads a subscription.
-    #[pyo3(signature = (wallet_uuid, subscription_uuid, *, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn get_subscription(
-        &self,
-        py: Python<'_>,
-        wallet_uuid: String,
-        subscription_uuid: String,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let opts = CallOptions {
-            timeout,
-            deadline,
-            max_retries,
-            ..Default::default()
+        /// Polls a charge until it leaves ``issued``/``pending`` or ``timeout`` seconds pass.
+        #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=60.0, poll_start=None))]
+        fn wait_for_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            wallet_uuid: String,
+            timeout: f64,
+            poll_start: Option<f64>,
+        ) -> BindingResult<Response> {
+            let until = seconds(Some(timeout), "timeout")?.unwrap_or(Duration::from_secs(60));
+            let start = seconds(poll_start, "poll_start")?;
+            self.call(py, move |c| {
+                c.wait_for_charge(&charge_uuid, &wallet_uuid, until, start)
+            })
         }
-        .core()?;
-        self.call(py, move |c| {
-            c.get_subscription(&wallet_uuid, &subscription_uuid, &opts)
-        })
-    }
 
-    /// Cancels a subscription.
-    #[pyo3(signature = (subscription_uuid, wallet_uuid, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn cancel_subscription(
-        &self,
-        py: Python<'_>,
-        subscription_uuid: String,
-        wallet_uuid: String,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// Reads a subscription.
+        #[pyo3(signature = (wallet_uuid, subscription_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn get_subscription(
+            &self,
+            py: Python<'_>,
+            wallet_uuid: String,
+            subscription_uuid: String,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            self.call(py, move |c| {
+                c.get_subscription(&wallet_uuid, &subscription_uuid, &opts)
+            })
         }
-        .core()?;
-        self.call(py, move |c| {
-            c.cancel_subscription(&subscription_uuid, &wallet_uuid, &opts)
-        })
-    }
 
-    /// Creates a hosted checkout session; send the payer to ``data["url"]``.
-    #[pyo3(signature = (payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_checkout(
-        &self,
-        py: Python<'_>,
-        payload: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        idempotency_from: Option<String>,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let body = to_json(payload)?;
-        let opts = CallOptions {
-            idempotency_key,
-            idempotency_from,
-            timeout,
-            deadline,
-            max_retries,
+        /// Cancels a subscription.
+        #[pyo3(signature = (subscription_uuid, wallet_uuid, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn cancel_subscription(
+            &self,
+            py: Python<'_>,
+            subscription_uuid: String,
+            wallet_uuid: String,
+            idempotency_key: Option<String>,
+            idempotency_from: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let opts = CallOptions {
+                idempotency_key,
+                idempotency_from,
+                timeout,
+                deadline,
+                max_retries,
+            }
+            .core()?;
+            self.call(py, move |c| {
+                c.cancel_subscription(&subscription_uuid, &wallet_uuid, &opts)
+            })
         }
-        .core()?;
-        self.call(py, move |c| c.create_checkout(body, &opts))
-    }
 
-    /// Reads a charge through the public endpoint (no credentials needed).
-    #[pyo3(signature = (charge_uuid, *, timeout=None, deadline=None, max_retries=None))]
-    fn get_public_charge(
-        &self,
-        py: Python<'_>,
-        charge_uuid: String,
-        timeout: Option<f64>,
-        deadline: Option<f64>,
-        max_retries: Option<u32>,
-    ) -> BindingResult<Response> {
-        let opts = CallOptions {
-            timeout,
-            deadline,
-            max_retries,
-            ..Default::default()
+        /// Reads a charge through the public endpoint (no credentials needed).
+        #[pyo3(signature = (charge_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        fn get_public_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            self.call(py, move |c| c.get_public_charge(&charge_uuid, &opts))
         }
-        .core()?;
-        self.call(py, move |c| c.get_public_charge(&charge_uuid, &opts))
     }
 }
 

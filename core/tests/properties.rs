@@ -30,8 +30,8 @@ fn cycle() -> impl Strategy<Value = Cycle> {
     prop::sample::select(Cycle::ALL.to_vec())
 }
 
-/// Arbitrary JSON, biased towards the shapes validation looks at.
-fn json() -> impl Strategy<Value = Value> {
+/// Arbitrary JSON: leaves with these `strings` among others, objects with these `keys`.
+fn json_with(strings: Vec<&'static str>, keys: Vec<&'static str>) -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
@@ -40,7 +40,27 @@ fn json() -> impl Strategy<Value = Value> {
             .prop_filter("finite", |f| f.is_finite())
             .prop_map(Value::from),
         "\\PC{0,20}".prop_map(Value::String),
-        prop::sample::select(vec![
+        prop::sample::select(strings).prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 48, 8, move |inner| {
+        let keys = prop::sample::select(keys.clone());
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+/// Arbitrary JSON, biased towards the shapes validation looks at.
+fn json() -> impl Strategy<Value = Value> {
+    json_with(
+        vec![
             "BRL",
             "CLP",
             "credit_card",
@@ -59,11 +79,8 @@ fn json() -> impl Strategy<Value = Value> {
             "1E+400",
             "-0",
             "NaN",
-        ])
-        .prop_map(|s| Value::String(s.to_string())),
-    ];
-    leaf.prop_recursive(3, 48, 8, |inner| {
-        let keys = prop::sample::select(vec![
+        ],
+        vec![
             "wallet_uuid",
             "merchant_id",
             "payer_name",
@@ -96,31 +113,14 @@ fn json() -> impl Strategy<Value = Value> {
             "items",
             "quantity",
             "zzz",
-        ]);
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
-                Value::Object(
-                    kv.into_iter()
-                        .map(|(k, v)| (k.to_string(), v))
-                        .collect::<Map<_, _>>(),
-                )
-            }),
-        ]
-    })
+        ],
+    )
 }
 
 /// Arbitrary JSON shaped like A55's answers (the keys the response models read).
 fn answer_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::from),
-        "\\PC{0,12}".prop_map(Value::String),
-        prop::sample::select(vec![
+    json_with(
+        vec![
             "paid",
             "error",
             "pending",
@@ -130,11 +130,8 @@ fn answer_json() -> impl Strategy<Value = Value> {
             "150.00",
             "1e2",
             "BRL",
-        ])
-        .prop_map(|s| Value::String(s.to_string())),
-    ];
-    leaf.prop_recursive(3, 48, 8, |inner| {
-        let keys = prop::sample::select(vec![
+        ],
+        vec![
             "charge_uuid",
             "status",
             "local_currency",
@@ -163,18 +160,8 @@ fn answer_json() -> impl Strategy<Value = Value> {
             "checkout_uuid",
             "url",
             "zzz",
-        ]);
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((keys, inner), 0..12).prop_map(|kv| {
-                Value::Object(
-                    kv.into_iter()
-                        .map(|(k, v)| (k.to_string(), v))
-                        .collect::<Map<_, _>>(),
-                )
-            }),
-        ]
-    })
+        ],
+    )
 }
 
 /// Decoding the text in one pass gives what decoding its parsed value gives.
