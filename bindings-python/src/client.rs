@@ -93,9 +93,11 @@ pub struct Response {
 
 impl Response {
     fn build<T: Model>(py: Python<'_>, r: CoreResponse<T>) -> PyResult<Response> {
+        // The result's own JSON (for the public charge endpoint, which answers with an array, the
+        // charge itself; `meta.raw` keeps the whole answer).
         let meta = r.meta;
         Ok(Response {
-            data: data(py, meta.raw.value())?.unbind(),
+            data: data(py, r.data.raw().value())?.unbind(),
             status_code: meta.status,
             request_id: meta.request_id,
             idempotency_key: meta.idempotency_key,
@@ -212,6 +214,8 @@ client_methods! {
         fn capture_charge => capture_charge;
         /// Creates a hosted checkout session; send the payer to ``data["url"]``.
         fn create_checkout => create_checkout;
+        /// Creates a payment link (a reusable hosted page).
+        fn create_payment_link => create_payment_link;
     }
     rest: {
         /// A client for ``environment`` (``"core-manager"``, ``"production"`` or ``"sandbox"``);
@@ -508,6 +512,27 @@ client_methods! {
             self.call(py, move |c| {
                 c.cancel_subscription(&subscription_uuid, &wallet_uuid, &opts)
             })
+        }
+
+        /// Pays a charge with a card, as a payer's browser would (no credentials needed): the flat
+        /// body ``card_number``, ``card_name``, ``card_expiry_month``, ``card_expiry_year``,
+        /// ``card_cvv``, optional ``payer_tax_id`` and ``device_info``.
+        #[pyo3(signature = (charge_uuid, payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn pay_public_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            payload: &Bound<'_, PyAny>,
+            idempotency_key: Option<String>,
+            idempotency_from: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let body = to_json(payload)?;
+            let opts = CallOptions { idempotency_key, idempotency_from, timeout, deadline, max_retries }.core()?;
+            self.call(py, move |c| c.pay_public_charge(&charge_uuid, body, &opts))
         }
 
         /// Reads a charge through the public endpoint (no credentials needed).

@@ -179,6 +179,23 @@ def test_refunds_and_typed_errors(client: a55.Client) -> None:
     assert len(page.data["data"]) <= 5
 
 
+def test_public_endpoints_need_no_credentials(emulator: str, client: a55.Client) -> None:
+    issued = charge(installment_count=1)
+    for key in ("card_number", "card_name", "card_expiry_month", "card_expiry_year", "card_cvv"):
+        del issued[key]
+    charge_uuid = client.create_charge(issued).data["charge_uuid"]
+    public = a55.Client(base_url=emulator, token_url=f"{emulator}/oauth2/token")
+    assert public.get_public_charge(charge_uuid).data["status"] == "issued"
+    card = {"card_number": CARD, "card_name": "A", "card_expiry_month": "12",
+            "card_expiry_year": "2030", "card_cvv": "123"}
+    assert public.pay_public_charge(charge_uuid, card).data["status"] == "confirmed"
+    with pytest.raises(a55.ConflictError):
+        public.pay_public_charge(charge_uuid, card)
+    with pytest.raises(a55.ConfigurationError):
+        public.get_charge(charge_uuid, WALLET)  # private endpoints need credentials
+    assert public.token_requests == 0
+
+
 def test_threads_call_concurrently(client: a55.Client) -> None:
     results: list[str] = []
     errors: list[BaseException] = []

@@ -494,6 +494,28 @@ class Client:
         deadline: float | None = None,
         max_retries: int | None = None,
     ) -> Response: ...
+    def create_payment_link(
+        self,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def pay_public_charge(
+        self,
+        charge_uuid: str,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        idempotency_from: str | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response:
+        """Pays a charge with a card through the public endpoint (no credentials needed)."""
     def get_public_charge(
         self,
         charge_uuid: str,
