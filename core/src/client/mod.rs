@@ -211,9 +211,10 @@ impl Client {
 
     /// Every attempt carries a timeout, which is a timer in the runtime. Tokio wakes its parked
     /// timer thread whenever a new timer is due before anything already scheduled, so with no other
-    /// timer pending, each call would cost the process an extra thread wake-up. The first call in
-    /// a runtime therefore starts one idle task that ticks every second for as long as the client
-    /// lives: new timeouts (due later than its next tick) then never wake the timer thread.
+    /// timer pending, each call would cost the process an extra thread wake-up. The client's first
+    /// call therefore starts one idle task, in that call's runtime, that ticks every second for as
+    /// long as the client lives: new timeouts there (due later than its next tick) then never wake
+    /// the timer thread.
     fn keep_timer_awake(&self) {
         use std::sync::atomic::Ordering;
         if self.inner.heartbeat.load(Ordering::Relaxed)
