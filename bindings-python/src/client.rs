@@ -12,13 +12,12 @@ use a55_core::client::{
     Response as CoreResponse, WalletQuery,
 };
 use a55_core::models::Model;
-use a55_core::redact::Secret;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use serde_json::Value;
 
 use crate::convert::{json_to_py, opt_date, to_json};
-use crate::error::{BindingError, BindingResult, guard};
+use crate::error::{BindingResult, guard};
 use crate::models::Issue;
 
 static DATA_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -31,18 +30,11 @@ fn data<'py>(py: Python<'py>, raw: &Value) -> PyResult<Bound<'py, PyAny>> {
     json_to_py(py, &raw.to_string(), Some(hook.bind(py)))
 }
 
+/// An optional number of seconds, checked by core's rule.
 fn seconds(value: Option<f64>, field: &str) -> BindingResult<Option<Duration>> {
-    match value {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => {
-            Ok(Some(Duration::from_secs_f64(s)))
-        }
-        Some(_) => Err(BindingError::issue(
-            a55_core::IssueCode::InvalidValue,
-            field,
-            format!("{field} must be a number of seconds above 0 and at most 86400"),
-        )),
-    }
+    Ok(value
+        .map(|s| a55_core::client::seconds(s, field))
+        .transpose()?)
 }
 
 /// The per-call keyword options every method takes.
@@ -237,22 +229,8 @@ client_methods! {
             today: Option<&Bound<'_, PyAny>>,
         ) -> BindingResult<Client> {
             let env = Environment::parse(environment)?;
-            let credentials = match (client_id, client_secret, access_token) {
-                (Some(client_id), Some(secret), None) => Credentials::ClientCredentials {
-                    client_id,
-                    client_secret: Secret::new(secret),
-                },
-                (None, None, Some(token)) => Credentials::AccessToken(Secret::new(token)),
-                (None, None, None) => Credentials::None,
-                _ => {
-                    return Err(BindingError::issue(
-                        a55_core::IssueCode::InvalidValue,
-                        "client_id",
-                        "give client_id and client_secret together, or access_token alone",
-                    ));
-                }
-            };
-            let mut config = ClientConfig::for_environment(env, credentials);
+            let credentials = Credentials::from_parts(client_id, client_secret, access_token)?;
+        let mut config = ClientConfig::for_environment(env, credentials);
             if let Some(url) = base_url {
                 config.base_url = url;
             }

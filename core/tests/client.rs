@@ -15,9 +15,8 @@ use a55_emulator::{
 };
 use serde_json::{Value, json};
 
-fn today() -> a55_core::schedule::Date {
-    a55_core::schedule::parse_date("2026-11-21", "today").unwrap()
-}
+mod support;
+use support::today;
 
 async fn emulator(token_ttl: u64) -> EmulatorHandle {
     a55_emulator::start(EmulatorConfig {
@@ -33,16 +32,7 @@ async fn emulator(token_ttl: u64) -> EmulatorHandle {
 }
 
 fn config(emu: &EmulatorHandle) -> ClientConfig {
-    let mut c = ClientConfig::for_environment(
-        Environment::Sandbox,
-        Credentials::ClientCredentials {
-            client_id: "emulator-client".into(),
-            client_secret: Secret::new("emulator-secret"),
-        },
-    );
-    c.base_url = emu.base_url.clone();
-    c.token_url = format!("{}/oauth2/token", emu.base_url);
-    c.today = Some(today());
+    let mut c = support::config(&emu.base_url);
     c.backoff_base = Duration::from_millis(20);
     c.backoff_cap = Duration::from_millis(100);
     c
@@ -55,23 +45,11 @@ async fn setup() -> (EmulatorHandle, Client) {
 }
 
 async fn queue(emu: &EmulatorHandle, faults: &[&str]) {
-    reqwest::Client::new()
-        .post(format!("{}/_emulator/faults", emu.base_url))
-        .json(&json!({ "faults": faults }))
-        .send()
-        .await
-        .unwrap();
+    support::queue_faults(&emu.base_url, faults).await;
 }
 
 async fn state(emu: &EmulatorHandle) -> Value {
-    reqwest::Client::new()
-        .get(format!("{}/_emulator/state", emu.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    support::control(&emu.base_url, "state").await
 }
 
 fn seed_001() -> Value {

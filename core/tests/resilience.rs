@@ -14,10 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use a55_core::ErrorKind;
-use a55_core::client::{
-    Client, ClientConfig, Credentials, Environment, RequestOptions, WalletQuery,
-};
-use a55_core::redact::Secret;
+use a55_core::client::{Client, ClientConfig, RequestOptions, WalletQuery};
 use a55_emulator::{
     EmulatorConfig, EmulatorHandle, FIXTURE_MERCHANT as MERCHANT, FIXTURE_WALLET as WALLET,
     FaultPlan,
@@ -25,9 +22,8 @@ use a55_emulator::{
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-fn today() -> a55_core::schedule::Date {
-    a55_core::schedule::parse_date("2026-11-21", "today").unwrap()
-}
+mod support;
+use support::{control, queue_faults, today};
 
 async fn emulator(faults: &str, token_ttl: u64) -> EmulatorHandle {
     a55_emulator::start(EmulatorConfig {
@@ -44,16 +40,7 @@ async fn emulator(faults: &str, token_ttl: u64) -> EmulatorHandle {
 }
 
 fn client(emu: &EmulatorHandle, tune: impl FnOnce(&mut ClientConfig)) -> Client {
-    let mut c = ClientConfig::for_environment(
-        Environment::Sandbox,
-        Credentials::ClientCredentials {
-            client_id: "emulator-client".into(),
-            client_secret: Secret::new("emulator-secret"),
-        },
-    );
-    c.base_url = emu.base_url.clone();
-    c.token_url = format!("{}/oauth2/token", emu.base_url);
-    c.today = Some(today());
+    let mut c = support::config(&emu.base_url);
     tune(&mut c);
     Client::new(c).unwrap()
 }
@@ -128,14 +115,7 @@ async fn ten_thousand_charges_under_thirty_percent_faults() {
         outcomes.push(t.await.unwrap());
     }
     let elapsed = started.elapsed();
-    let all: Value = reqwest::Client::new()
-        .get(format!("{}/_emulator/charges", emu.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let all: Value = control(&emu.base_url, "charges").await;
     let mut by_reference: HashMap<String, Vec<String>> = HashMap::new();
     for c in all["data"].as_array().unwrap() {
         by_reference
@@ -166,14 +146,7 @@ async fn ten_thousand_charges_under_thirty_percent_faults() {
             }
         }
     }
-    let state: Value = reqwest::Client::new()
-        .get(format!("{}/_emulator/state", emu.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = control(&emu.base_url, "state").await;
     println!(
         "chaos: {N} logical charges in {:.1} s; {created} created, {failed} definite failures, {recovered} unknown outcomes \
          resolved with their key; {} requests, faults {}, {} idempotent replays; duplicates {duplicates}, losses {losses}",
@@ -228,14 +201,7 @@ async fn one_token_request_per_expiry_under_concurrency() {
             "wave {wave}: one token request for 100 waiting calls"
         );
     }
-    let state: Value = reqwest::Client::new()
-        .get(format!("{}/_emulator/state", emu.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = control(&emu.base_url, "state").await;
     println!(
         "tokens: 1,000 calls in 10 waves of 100 → {} token requests, {failures} failed calls",
         state["token_requests"]
@@ -256,11 +222,7 @@ async fn cancelled_calls_leave_nothing_stuck() {
             idempotency_from: Some(format!("cancel-{i}")),
             ..RequestOptions::default()
         };
-        let slow = reqwest::Client::new()
-            .post(format!("{}/_emulator/faults", emu.base_url))
-            .json(&json!({"faults": ["delay:300"]}))
-            .send();
-        slow.await.unwrap();
+        queue_faults(&emu.base_url, &["delay:300"]).await;
         let call = client.create_charge(charge(&format!("cancel-{i}")), &opts);
         assert!(
             tokio::time::timeout(Duration::from_millis(50), call)
@@ -298,26 +260,14 @@ async fn cancelled_calls_leave_nothing_stuck() {
             .await
             .unwrap();
     }
-    let state: Value = reqwest::Client::new()
-        .get(format!("{}/_emulator/state", emu.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = control(&emu.base_url, "state").await;
     println!(
         "cancellation: 50 dropped calls, 20 follow-up calls in {:?}, {} charges after recovery, {} replays",
         follow_up, state["charge_count"], state["idempotent_replays"]
     );
     assert_eq!(state["charge_count"], 50);
     // The deadline, unlike a drop, is reported: an unknown outcome with the key.
-    reqwest::Client::new()
-        .post(format!("{}/_emulator/faults", emu.base_url))
-        .json(&json!({"faults": ["delay:1000"]}))
-        .send()
-        .await
-        .unwrap();
+    queue_faults(&emu.base_url, &["delay:1000"]).await;
     let short = RequestOptions {
         deadline: Some(Duration::from_millis(200)),
         max_retries: Some(0),

@@ -71,7 +71,7 @@ impl TokenManager {
         http: &reqwest::Client,
         deadline: Instant,
         backoff: &Backoff,
-        user_agent: &str,
+        user_agent: &reqwest::header::HeaderValue,
     ) -> Result<Secret, Error> {
         let (client_id, client_secret) = match &self.credentials {
             Credentials::AccessToken(t) => return Ok(t.clone()),
@@ -124,7 +124,7 @@ impl TokenManager {
         client_secret: &Secret,
         deadline: Instant,
         backoff: &Backoff,
-        user_agent: &str,
+        user_agent: &reqwest::header::HeaderValue,
     ) -> Result<Cached, Error> {
         let mut attempt = 0;
         loop {
@@ -139,7 +139,7 @@ impl TokenManager {
             let sent = http
                 .post(&self.token_url)
                 .timeout(remaining)
-                .header("user-agent", user_agent)
+                .header(reqwest::header::USER_AGENT, user_agent.clone())
                 .form(&[
                     ("grant_type", "client_credentials"),
                     ("client_id", client_id),

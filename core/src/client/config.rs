@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::codes::{Issue, IssueCode};
 use crate::error::{Error, ErrorKind};
 use crate::formats::{is_loopback_host, parse_http_url};
 use crate::redact::Secret;
@@ -67,6 +68,45 @@ pub enum Credentials {
     },
     /// No credentials: only the public endpoints work.
     None,
+}
+
+impl Credentials {
+    /// Credentials from optional parts, as bindings receive them: `client_id` with `client_secret`,
+    /// or `access_token` alone, or nothing (public endpoints only). Any other mix is a validation
+    /// error naming `client_id` (no secret appears in it).
+    pub fn from_parts(
+        client_id: Option<String>,
+        client_secret: Option<String>,
+        access_token: Option<String>,
+    ) -> Result<Credentials, Error> {
+        match (client_id, client_secret, access_token) {
+            (Some(client_id), Some(secret), None) => Ok(Credentials::ClientCredentials {
+                client_id,
+                client_secret: Secret::new(secret),
+            }),
+            (None, None, Some(token)) => Ok(Credentials::AccessToken(Secret::new(token))),
+            (None, None, None) => Ok(Credentials::None),
+            _ => Err(Error::validation(vec![Issue::new(
+                IssueCode::InvalidValue,
+                "client_id",
+                "give client_id and client_secret together, or access_token alone",
+            )])),
+        }
+    }
+}
+
+/// A duration given in seconds by a binding (`timeout=2.5`): finite, above 0 and at most a day, else
+/// a validation error naming `field`.
+pub fn seconds(value: f64, field: &str) -> Result<Duration, Error> {
+    if value.is_finite() && value > 0.0 && value <= 86_400.0 {
+        Ok(Duration::from_secs_f64(value))
+    } else {
+        Err(Error::validation(vec![Issue::new(
+            IssueCode::InvalidValue,
+            field,
+            format!("{field} must be a number of seconds above 0 and at most 86400"),
+        )]))
+    }
 }
 
 /// Where the client finds trusted TLS roots.
@@ -245,5 +285,47 @@ mod tests {
         );
         assert_eq!(env.base_url, "https://sandbox.api.a55.tech");
         assert!(!format!("{env:?}").contains("tok\""));
+    }
+
+    #[test]
+    fn binding_parts_are_checked_here() {
+        assert!(matches!(
+            Credentials::from_parts(Some("id".into()), Some("s".into()), None),
+            Ok(Credentials::ClientCredentials { .. })
+        ));
+        assert!(matches!(
+            Credentials::from_parts(None, None, Some("t".into())),
+            Ok(Credentials::AccessToken(_))
+        ));
+        assert_eq!(
+            Credentials::from_parts(None, None, None).unwrap(),
+            Credentials::None
+        );
+        for (id, secret, token) in [
+            (Some("id"), None, None),
+            (None, Some("s"), None),
+            (Some("id"), Some("s"), Some("t")),
+            (Some("id"), None, Some("t")),
+        ] {
+            let e = Credentials::from_parts(
+                id.map(Into::into),
+                secret.map(Into::into),
+                token.map(Into::into),
+            )
+            .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Validation);
+            assert_eq!(e.issues[0].field, "client_id");
+            assert!(!e.to_string().contains("\"s\"") && !format!("{e:?}").contains("\"t\""));
+        }
+        assert_eq!(
+            seconds(2.5, "timeout").unwrap(),
+            Duration::from_millis(2500)
+        );
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 86_400.5] {
+            assert_eq!(
+                seconds(bad, "timeout").unwrap_err().issues[0].field,
+                "timeout"
+            );
+        }
     }
 }

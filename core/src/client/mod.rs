@@ -44,7 +44,7 @@ use crate::logging::mask_body;
 use crate::models::Model;
 use crate::validate::{RequestKind, prepare_borrowed};
 
-pub use config::{ClientConfig, Credentials, Environment, TlsRoots};
+pub use config::{ClientConfig, Credentials, Environment, TlsRoots, seconds};
 pub use resources::{ChargePager, ListChargesParams, WalletQuery};
 pub use transport::TlsSource;
 
@@ -122,9 +122,8 @@ struct Inner {
     http: reqwest::Client,
     tls: TlsSource,
     auth: TokenManager,
-    user_agent: String,
-    /// `user_agent`, checked once.
-    user_agent_header: reqwest::header::HeaderValue,
+    /// `a55-sdk/{version} rust` and the configured suffix, checked once.
+    user_agent: HeaderValue,
     /// Whether the timer heartbeat has been started (see [`Client::keep_timer_awake`]).
     heartbeat: std::sync::atomic::AtomicBool,
 }
@@ -153,13 +152,12 @@ impl Client {
             user_agent.push(' ');
             user_agent.push_str(suffix);
         }
-        let user_agent_header =
-            reqwest::header::HeaderValue::from_str(&user_agent).map_err(|_| {
-                Error::new(
-                    ErrorKind::Configuration,
-                    "user_agent_suffix must be printable ASCII (it is sent as a header)",
-                )
-            })?;
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| {
+            Error::new(
+                ErrorKind::Configuration,
+                "user_agent_suffix must be printable ASCII (it is sent as a header)",
+            )
+        })?;
         let auth = TokenManager::new(config.credentials.clone(), token_url, config.refresh_margin);
         Ok(Client {
             inner: std::sync::Arc::new(Inner {
@@ -169,7 +167,6 @@ impl Client {
                 tls,
                 auth,
                 user_agent,
-                user_agent_header,
                 heartbeat: std::sync::atomic::AtomicBool::new(false),
             }),
         })
@@ -349,7 +346,7 @@ impl Client {
                 .http
                 .request(call.method.clone(), &url)
                 .timeout(per_attempt.min(remaining).max(Duration::from_millis(1)))
-                .header(USER_AGENT, inner.user_agent_header.clone())
+                .header(USER_AGENT, inner.user_agent.clone())
                 .header(ACCEPT, HeaderValue::from_static("application/json"));
             if let Some(t) = &token {
                 req = req.bearer_auth(t.expose());
