@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use a55_core::client::blocking::BlockingClient;
 use a55_core::client::{
-    ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions,
-    Response as CoreResponse, WalletQuery,
+    ChargeRef, ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions,
+    Response as CoreResponse, SubscriptionRef, WalletQuery,
 };
 use a55_core::models::Model;
 use pyo3::prelude::*;
@@ -202,8 +202,9 @@ client_methods! {
         fn create_charge => create_charge;
         /// Creates a PIX charge; ``data["pix_payload"]`` holds the BR Code and its QR image.
         fn create_pix_charge => create_pix_charge;
-        /// Captures a pre-authorized charge (``charge_uuid``, ``wallet_uuid``, optional ``amount``).
-        fn capture_charge => capture_charge;
+        /// Creates a subscription: a card charge with a ``subscription`` object (``cycle``, optional
+        /// ``end_date``); the answer is its first charge.
+        fn create_subscription => create_subscription;
         /// Creates a hosted checkout session; send the payer to ``data["url"]``.
         fn create_checkout => create_checkout;
         /// Creates a payment link (a reusable hosted page).
@@ -305,7 +306,7 @@ client_methods! {
         }
 
         /// Reads a charge.
-        #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, charge_uuid, wallet_uuid, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn get_charge(
             &self,
@@ -323,11 +324,12 @@ client_methods! {
                 ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| c.get_charge(&charge_uuid, &wallet_uuid, &opts))
+            let charge = ChargeRef { charge_uuid, wallet_uuid };
+            self.call(py, move |c| c.get_charge(&charge, &opts))
         }
 
         /// One page of a wallet's charges: ``data`` has ``data`` (the charges), ``page``, ``pages``.
-        #[pyo3(signature = (wallet_uuid, *, page=None, limit=None, status=None, date_start=None, date_end=None, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, wallet_uuid, page=None, limit=None, status=None, date_start=None, date_end=None, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn list_charges(
             &self,
@@ -361,7 +363,7 @@ client_methods! {
         }
 
         /// Refunds a charge: the whole of it, or ``amount`` (a ``Decimal``, ``int`` or ``str``).
-        #[pyo3(signature = (charge_uuid, wallet_uuid, *, amount=None, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, charge_uuid, wallet_uuid, amount=None, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn refund_charge(
             &self,
@@ -391,13 +393,43 @@ client_methods! {
                 max_retries,
             }
             .core()?;
-            self.call(py, move |c| {
-                c.refund_charge(&charge_uuid, &wallet_uuid, Value::Object(body), &opts)
-            })
+            let charge = ChargeRef { charge_uuid, wallet_uuid };
+            self.call(py, move |c| c.refund_charge(&charge, Value::Object(body), &opts))
+        }
+
+        /// Captures a charge created with ``capture=False``: the whole of it, or ``amount``.
+        #[pyo3(signature = (*, charge_uuid, wallet_uuid, amount=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn capture_charge(
+            &self,
+            py: Python<'_>,
+            charge_uuid: String,
+            wallet_uuid: String,
+            amount: Option<&Bound<'_, PyAny>>,
+            idempotency_key: Option<String>,
+            idempotency_from: Option<String>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
+        ) -> BindingResult<Response> {
+            let mut body = serde_json::Map::new();
+            if let Some(a) = amount {
+                body.insert("amount".into(), to_json(a)?);
+            }
+            let opts = CallOptions {
+                idempotency_key,
+                idempotency_from,
+                timeout,
+                deadline,
+                max_retries,
+            }
+            .core()?;
+            let charge = ChargeRef { charge_uuid, wallet_uuid };
+            self.call(py, move |c| c.capture_charge(&charge, Value::Object(body), &opts))
         }
 
         /// Cancels a charge that is not paid yet.
-        #[pyo3(signature = (charge_uuid, wallet_uuid, *, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, charge_uuid, wallet_uuid, reason=None, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn cancel_charge(
             &self,
@@ -419,36 +451,44 @@ client_methods! {
                 max_retries,
             }
             .core()?;
-            self.call(py, move |c| {
-                c.cancel_charge(&charge_uuid, &wallet_uuid, reason.as_deref(), &opts)
-            })
+            let charge = ChargeRef { charge_uuid, wallet_uuid };
+            self.call(py, move |c| c.cancel_charge(&charge, reason.as_deref(), &opts))
         }
 
-        /// Polls a charge until it leaves ``issued``/``pending`` or ``timeout`` seconds pass.
-        #[pyo3(signature = (charge_uuid, wallet_uuid, *, timeout=60.0, poll_start=None))]
+        /// Polls a charge until it settles or ``max_wait`` seconds pass (default 60); ``timeout``,
+        /// ``deadline`` and ``max_retries`` apply to each poll.
+        #[pyo3(signature = (*, charge_uuid, wallet_uuid, max_wait=None, timeout=None, deadline=None, max_retries=None))]
+        #[allow(clippy::too_many_arguments)]
         fn wait_for_charge(
             &self,
             py: Python<'_>,
             charge_uuid: String,
             wallet_uuid: String,
-            timeout: f64,
-            poll_start: Option<f64>,
+            max_wait: Option<f64>,
+            timeout: Option<f64>,
+            deadline: Option<f64>,
+            max_retries: Option<u32>,
         ) -> BindingResult<Response> {
-            let until = seconds(Some(timeout), "timeout")?.unwrap_or(Duration::from_secs(60));
-            let start = seconds(poll_start, "poll_start")?;
-            self.call(py, move |c| {
-                c.wait_for_charge(&charge_uuid, &wallet_uuid, until, start)
-            })
+            let max_wait = seconds(max_wait, "max_wait")?;
+            let opts = CallOptions {
+                timeout,
+                deadline,
+                max_retries,
+                ..Default::default()
+            }
+            .core()?;
+            let charge = ChargeRef { charge_uuid, wallet_uuid };
+            self.call(py, move |c| c.wait_for_charge(&charge, &opts, max_wait))
         }
 
         /// Reads a subscription.
-        #[pyo3(signature = (wallet_uuid, subscription_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, subscription_uuid, wallet_uuid, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn get_subscription(
             &self,
             py: Python<'_>,
-            wallet_uuid: String,
             subscription_uuid: String,
+            wallet_uuid: String,
             timeout: Option<f64>,
             deadline: Option<f64>,
             max_retries: Option<u32>,
@@ -460,48 +500,43 @@ client_methods! {
                 ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| {
-                c.get_subscription(&wallet_uuid, &subscription_uuid, &opts)
-            })
+            let sub = SubscriptionRef { subscription_uuid, wallet_uuid };
+            self.call(py, move |c| c.get_subscription(&sub, &opts))
         }
 
-        /// Cancels a subscription.
-        #[pyo3(signature = (subscription_uuid, wallet_uuid, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        /// Cancels a subscription (a ``DELETE``: no idempotency key is sent).
+        #[pyo3(signature = (*, subscription_uuid, wallet_uuid, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn cancel_subscription(
             &self,
             py: Python<'_>,
             subscription_uuid: String,
             wallet_uuid: String,
-            idempotency_key: Option<String>,
-            idempotency_from: Option<String>,
             timeout: Option<f64>,
             deadline: Option<f64>,
             max_retries: Option<u32>,
         ) -> BindingResult<Response> {
             let opts = CallOptions {
-                idempotency_key,
-                idempotency_from,
                 timeout,
                 deadline,
                 max_retries,
+                ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| {
-                c.cancel_subscription(&subscription_uuid, &wallet_uuid, &opts)
-            })
+            let sub = SubscriptionRef { subscription_uuid, wallet_uuid };
+            self.call(py, move |c| c.cancel_subscription(&sub, &opts))
         }
 
         /// Pays a charge with a card, as a payer's browser would (no credentials needed): the flat
         /// body ``card_number``, ``card_name``, ``card_expiry_month``, ``card_expiry_year``,
         /// ``card_cvv``, optional ``payer_tax_id`` and ``device_info``.
-        #[pyo3(signature = (charge_uuid, payload, *, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (payload, *, charge_uuid, idempotency_key=None, idempotency_from=None, timeout=None, deadline=None, max_retries=None))]
         #[allow(clippy::too_many_arguments)]
         fn pay_public_charge(
             &self,
             py: Python<'_>,
-            charge_uuid: String,
             payload: &Bound<'_, PyAny>,
+            charge_uuid: String,
             idempotency_key: Option<String>,
             idempotency_from: Option<String>,
             timeout: Option<f64>,
@@ -514,7 +549,7 @@ client_methods! {
         }
 
         /// Reads a charge through the public endpoint (no credentials needed).
-        #[pyo3(signature = (charge_uuid, *, timeout=None, deadline=None, max_retries=None))]
+        #[pyo3(signature = (*, charge_uuid, timeout=None, deadline=None, max_retries=None))]
         fn get_public_charge(
             &self,
             py: Python<'_>,

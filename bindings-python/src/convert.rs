@@ -15,7 +15,7 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple,
     PyType,
 };
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::error::{BindingError, BindingResult};
 
@@ -288,10 +288,11 @@ fn no_json_form(path: &str, what: &str) -> BindingError {
     )
 }
 
+/// A number's JSON form by core's rule (`a55_core::host`): exact, or its text when a JSON number
+/// could not carry it exactly.
 fn number(text: &str, path: &str) -> BindingResult<Value> {
-    text.parse::<Number>()
-        .map(Value::Number)
-        .map_err(|_| no_json_form(path, "is not a finite number, so it has no JSON form"))
+    a55_core::host::json_from_decimal_text(text)
+        .ok_or_else(|| no_json_form(path, "is not a finite number, so it has no JSON form"))
 }
 
 fn to_json_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> BindingResult<Value> {
@@ -323,14 +324,8 @@ fn to_json_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> BindingResult
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract()?;
-        if !f.is_finite() {
-            return Err(no_json_form(
-                path,
-                "is NaN or infinite, which has no JSON form",
-            ));
-        }
-        // Rust's `{}` is the shortest text that reads back as the same float: Python's repr digits.
-        return number(&format!("{f}"), path);
+        return a55_core::host::json_from_f64(f)
+            .ok_or_else(|| no_json_form(path, "is NaN or infinite, which has no JSON form"));
     }
     if obj.is_instance(decimal_type(py)?)? {
         return number(&obj.str()?.to_string(), path);

@@ -113,7 +113,7 @@ def test_a_card_charge_in_three_installments(client: a55.Client) -> None:
     assert [i["local_currency"] for i in data["installments"]] == [Decimal("150.00")] * 3
     assert [i["due_date"] for i in data["installments"]] == ["2026-12-31", "2027-01-31", "2027-02-28"]
     # The same charge, read back.
-    again = client.get_charge(data["charge_uuid"], WALLET)
+    again = client.get_charge(charge_uuid=data["charge_uuid"], wallet_uuid=WALLET)
     assert again.data["charge_uuid"] == data["charge_uuid"]
     assert client.token_requests == 1
 
@@ -135,9 +135,9 @@ def test_invalid_input_raises_before_any_request() -> None:
     with pytest.raises(a55.ValidationError):
         offline.create_charge("not a payload")  # type: ignore[arg-type]
     with pytest.raises(a55.ValidationError):
-        offline.get_charge("not-a-uuid", WALLET)
+        offline.get_charge(charge_uuid="not-a-uuid", wallet_uuid=WALLET)
     with pytest.raises(a55.APIConnectionError):
-        offline.get_charge(str(uuid.uuid4()), WALLET)
+        offline.get_charge(charge_uuid=str(uuid.uuid4()), wallet_uuid=WALLET)
 
 
 def test_idempotency_from_replays_the_first_answer(client: a55.Client) -> None:
@@ -170,12 +170,12 @@ def test_retries_and_unknown_outcomes(emulator: str, client: a55.Client) -> None
 def test_refunds_and_typed_errors(client: a55.Client) -> None:
     created = client.create_charge(charge(installment_count=1))
     charge_uuid = created.data["charge_uuid"]
-    partial = client.refund_charge(charge_uuid, WALLET, amount=Decimal("100.00"))
+    partial = client.refund_charge(charge_uuid=charge_uuid, wallet_uuid=WALLET, amount=Decimal("100.00"))
     assert partial.status_code == 200
     with pytest.raises(a55.NotFoundError) as info:
-        client.get_charge(str(uuid.uuid4()), WALLET)
+        client.get_charge(charge_uuid=str(uuid.uuid4()), wallet_uuid=WALLET)
     assert info.value.status == 404 and info.value.request_id
-    page = client.list_charges(WALLET, limit=5)
+    page = client.list_charges(wallet_uuid=WALLET, limit=5)
     assert len(page.data["data"]) <= 5
 
 
@@ -185,14 +185,14 @@ def test_public_endpoints_need_no_credentials(emulator: str, client: a55.Client)
         del issued[key]
     charge_uuid = client.create_charge(issued).data["charge_uuid"]
     public = a55.Client(base_url=emulator, token_url=f"{emulator}/oauth2/token")
-    assert public.get_public_charge(charge_uuid).data["status"] == "issued"
+    assert public.get_public_charge(charge_uuid=charge_uuid).data["status"] == "issued"
     card = {"card_number": CARD, "card_name": "A", "card_expiry_month": "12",
             "card_expiry_year": "2030", "card_cvv": "123"}
-    assert public.pay_public_charge(charge_uuid, card).data["status"] == "confirmed"
+    assert public.pay_public_charge(card, charge_uuid=charge_uuid).data["status"] == "confirmed"
     with pytest.raises(a55.ConflictError):
-        public.pay_public_charge(charge_uuid, card)
+        public.pay_public_charge(card, charge_uuid=charge_uuid)
     with pytest.raises(a55.ConfigurationError):
-        public.get_charge(charge_uuid, WALLET)  # private endpoints need credentials
+        public.get_charge(charge_uuid=charge_uuid, wallet_uuid=WALLET)  # private endpoints need credentials
     assert public.token_requests == 0
 
 

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use a55_core::client::{Client, ClientConfig, Credentials, Environment, RequestOptions};
+use a55_core::client::{
+    ChargeRef, Client, ClientConfig, Credentials, Environment, RequestOptions,
+};
 use a55_core::models::Charge;
 use a55_core::pix::parse_pix_brcode;
 use a55_core::redact::Secret;
@@ -326,7 +328,11 @@ pub async fn run(args: &[String]) -> ExitCode {
         .post(format!("{}/_emulator/pix/{pix_id}/pay", emulator.base_url))
         .send()
         .await;
-    match client.get_charge(&pix_id, &wallet_id, &opts).await {
+    let pix_ref = ChargeRef {
+        charge_uuid: pix_id.clone(),
+        wallet_uuid: wallet_id.clone(),
+    };
+    match client.get_charge(&pix_ref, &opts).await {
         Ok(c) => line(format!(
             "the payer scans and pays: PIX charge is now {}",
             c.data.status
@@ -336,7 +342,7 @@ pub async fn run(args: &[String]) -> ExitCode {
 
     step(5, "Subscription: monthly, created with its first charge");
     let sub = match client
-        .create_charge(
+        .create_subscription(
             merge(
                 payer(&wallet_id, &hook),
                 merge(
@@ -438,10 +444,13 @@ pub async fn run(args: &[String]) -> ExitCode {
     }
 
     step(8, "Refund: 100.00 of the card charge, then the rest");
+    let card_ref = ChargeRef {
+        charge_uuid: charge_id.clone(),
+        wallet_uuid: wallet_id.clone(),
+    };
     match client
         .refund_charge(
-            &charge_id,
-            &wallet_id,
+            &card_ref,
             json!({"amount": "100.00", "reason": "one item returned"}),
             &opts,
         )
@@ -458,7 +467,7 @@ pub async fn run(args: &[String]) -> ExitCode {
         Err(e) => return fail("the partial refund", e),
     }
     match client
-        .refund_charge(&charge_id, &wallet_id, json!({}), &opts)
+        .refund_charge(&card_ref, json!({}), &opts)
         .await
     {
         Ok(r) => line(format!("full refund: status {}", r.data.status)),

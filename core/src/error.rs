@@ -146,8 +146,12 @@ impl ErrorKind {
     }
 }
 
+/// What caused an [`Error`]: the TLS, DNS or I/O error behind a connection failure, or the failure
+/// behind an unknown outcome. Shared, so an error stays cheap to clone.
+pub type Cause = std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Every failure of the SDK, in one type. Its text never contains a secret, a card number or a tax id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Error {
     /// What happened.
     pub kind: ErrorKind,
@@ -167,8 +171,27 @@ pub struct Error {
     pub idempotency_key: Option<String>,
     /// How long the server asked to wait (429).
     pub retry_after: Option<std::time::Duration>,
-    /// The response body as received, when it matched no known shape (truncated to 2 KiB).
+    /// The response body, when it matched no known shape: personal and secret fields masked,
+    /// truncated to 2 KiB.
     pub raw_body: Option<String>,
+    /// The underlying error, also reached through [`std::error::Error::source`].
+    pub source: Option<Cause>,
+}
+
+/// Errors compare by what they say; their causes are not compared.
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.kind == other.kind
+            && self.message == other.message
+            && self.status == other.status
+            && self.codes == other.codes
+            && self.issues == other.issues
+            && self.reason == other.reason
+            && self.request_id == other.request_id
+            && self.idempotency_key == other.idempotency_key
+            && self.retry_after == other.retry_after
+            && self.raw_body == other.raw_body
+    }
 }
 
 impl Error {
@@ -185,6 +208,7 @@ impl Error {
             idempotency_key: None,
             retry_after: None,
             raw_body: None,
+            source: None,
         }
     }
 
@@ -230,7 +254,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<RuleError> for Error {
     fn from(e: RuleError) -> Error {

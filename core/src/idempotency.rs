@@ -2,9 +2,11 @@
 //!
 //! Every POST carries an `Idempotency-Key`. By default it is a fresh UUID v4 per call, reused on
 //! every retry of that call. A caller can instead derive it from its own key (an order id): a UUID v5
-//! over [`NAMESPACE`] of `"{operation}:{caller key}"`. The operation is part of the name, so a charge
-//! and its refund never share a key, and a crashed and re-run caller that derives the same key
-//! cannot charge twice: the server replays the first result.
+//! over [`NAMESPACE`] of `"{operation}:{caller key}"`, or `"{operation}:{resource}:{caller key}"` for
+//! an operation on an existing resource (a refund, capture or cancel names its wallet and charge).
+//! The operation and resource are part of the name, so a charge and its refund never share a key,
+//! refunds of two charges of one order do not collide, and a crashed and re-run caller that derives
+//! the same key cannot charge twice: the server replays the first result.
 
 use uuid::Uuid;
 
@@ -18,7 +20,16 @@ pub fn new_key() -> String {
 
 /// The key derived from a caller's own key for one operation (UUID v5).
 pub fn derive_key(operation: &str, caller_key: &str) -> String {
-    Uuid::new_v5(&NAMESPACE, format!("{operation}:{caller_key}").as_bytes()).to_string()
+    derive_key_for(operation, None, caller_key)
+}
+
+/// The key derived from a caller's own key for one operation on one resource (UUID v5).
+pub fn derive_key_for(operation: &str, resource: Option<&str>, caller_key: &str) -> String {
+    let name = match resource {
+        Some(r) => format!("{operation}:{r}:{caller_key}"),
+        None => format!("{operation}:{caller_key}"),
+    };
+    Uuid::new_v5(&NAMESPACE, name.as_bytes()).to_string()
 }
 
 #[cfg(test)]
@@ -30,6 +41,10 @@ mod tests {
         let a = derive_key("charge.create", "order-42");
         assert_eq!(a, derive_key("charge.create", "order-42"));
         assert_ne!(a, derive_key("charge.refund", "order-42"));
+        // Refunds of two charges of one order get two keys.
+        let first = derive_key_for("charge.refund", Some("w/c1"), "order-42");
+        assert_ne!(first, derive_key_for("charge.refund", Some("w/c2"), "order-42"));
+        assert_eq!(first, derive_key_for("charge.refund", Some("w/c1"), "order-42"));
         assert_eq!(Uuid::parse_str(&a).unwrap().get_version_num(), 5);
         assert_eq!(Uuid::parse_str(&new_key()).unwrap().get_version_num(), 4);
     }

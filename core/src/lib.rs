@@ -26,6 +26,7 @@ pub mod client;
 pub mod codes;
 pub mod error;
 pub mod formats;
+pub mod host;
 pub mod idempotency;
 pub mod logging;
 pub mod models;

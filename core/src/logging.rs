@@ -43,8 +43,15 @@ pub fn mask_body(value: &Value) -> Value {
                         ("card_number" | "number", Value::String(s)) => {
                             Value::String(mask_card_number(s))
                         }
+                        // A card number or tax id sent as a JSON number is masked all the same.
+                        ("card_number" | "number", Value::Number(n)) => {
+                            Value::String(mask_card_number(&n.to_string()))
+                        }
                         ("payer_tax_id" | "tax_id" | "recipient_tax_id", Value::String(s)) => {
                             Value::String(mask_tail(s, 2))
+                        }
+                        ("payer_tax_id" | "tax_id" | "recipient_tax_id", Value::Number(n)) => {
+                            Value::String(mask_tail(&n.to_string(), 2))
                         }
                         (k, _) if SECRET.contains(&k) => Value::String("[redacted]".into()),
                         (k, Value::String(_)) if PERSONAL.contains(&k) => {
@@ -62,6 +69,20 @@ pub fn mask_body(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(mask_body).collect()),
         other => other.clone(),
     }
+}
+
+/// A request path fit for a log: the query string's values are left out (a wallet is found by its
+/// email, which is personal data).
+pub fn redact_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let Some((route, query)) = path.split_once('?') else {
+        return std::borrow::Cow::Borrowed(path);
+    };
+    let names: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').map_or(p, |(k, _)| k))
+        .collect();
+    std::borrow::Cow::Owned(format!("{route}?{}", names.join("=…&") + "=…"))
 }
 
 #[cfg(test)]
@@ -85,5 +106,25 @@ mod tests {
             assert!(!text.contains(secret), "{secret} leaked: {text}");
         }
         assert!(text.contains("3191") && text.contains("SP") && text.contains("150"));
+    }
+
+    #[test]
+    fn numbers_are_masked_like_strings() {
+        let body = json!({"card_number": 4024007153763191_u64, "payer_tax_id": 12345678909_u64,
+            "nested": {"tax_id": 98765432100_u64}});
+        let text = mask_body(&body).to_string();
+        for secret in ["402400715376", "123456789", "987654321"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+        assert!(text.contains("3191") && text.contains("09"));
+    }
+
+    #[test]
+    fn paths_lose_their_query_values() {
+        assert_eq!(
+            redact_path("/api/v1/bank/wallet/?email=ana%40example.com&currency=BRL"),
+            "/api/v1/bank/wallet/?email=…&currency=…"
+        );
+        assert_eq!(redact_path("/api/v1/bank/wallet/"), "/api/v1/bank/wallet/");
     }
 }

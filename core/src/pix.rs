@@ -252,28 +252,23 @@ pub struct BrCodeSpec<'a> {
     pub txid: Option<&'a str>,
 }
 
-/// Upper-case ASCII with accents removed, other characters dropped, cut to `max` characters.
+/// Upper-case ASCII, cut to `max` characters: every letter is transliterated (`São Paulo` → `SAO
+/// PAULO`, `Ørsted` → `ORSTED`, `Straße` → `STRASSE`, `Zürich` → `ZURICH`, `北京` → `BEI JING`),
+/// spaces, dashes and dots become one space, and what has no letters or digits is dropped. An empty
+/// result is `NA`.
 pub fn emv_text(text: &str, max: usize) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        let base = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' => 'A',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'O',
-            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
-            'ç' | 'Ç' => 'C',
-            'ñ' | 'Ñ' => 'N',
-            c if c.is_ascii_alphanumeric() => c.to_ascii_uppercase(),
-            c if c.is_whitespace() || c == '-' || c == '—' || c == '.' => ' ',
-            _ => continue,
-        };
-        if base == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
-        }
-        out.push(base);
-        if out.len() == max {
+        if out.len() >= max {
             break;
+        }
+        if c.is_ascii() {
+            let mut buf = [0u8; 4];
+            push_emv(&mut out, c.encode_utf8(&mut buf), max);
+        } else if c.is_whitespace() || matches!(c, '—' | '–') {
+            push_emv(&mut out, " ", max);
+        } else {
+            push_emv(&mut out, deunicode::deunicode_char(c).unwrap_or(""), max);
         }
     }
     let trimmed = out.trim();
@@ -281,6 +276,24 @@ pub fn emv_text(text: &str, max: usize) -> String {
         "NA".to_string()
     } else {
         trimmed.to_string()
+    }
+}
+
+/// Appends the EMV characters of `spelled`: letters and digits upper-cased, separators as one space.
+fn push_emv(out: &mut String, spelled: &str, max: usize) {
+    for b in spelled.bytes() {
+        let c = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => b.to_ascii_uppercase() as char,
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' => ' ',
+            _ => continue,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if out.len() >= max {
+            return;
+        }
+        out.push(c);
     }
 }
 
@@ -328,6 +341,43 @@ pub fn build_pix_brcode(spec: &BrCodeSpec<'_>) -> Result<String, RuleError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_and_cities_are_transliterated_not_dropped() {
+        use super::emv_text;
+        for (text, max, want) in [
+            ("São Paulo", 15, "SAO PAULO"),
+            ("Florianópolis", 15, "FLORIANOPOLIS"),
+            ("Ciudad de México", 15, "CIUDAD DE MEXIC"),
+            ("Bogotá", 15, "BOGOTA"),
+            ("Asunción", 15, "ASUNCION"),
+            ("Viña del Mar", 15, "VINA DEL MAR"),
+            ("Ñuñoa", 15, "NUNOA"),
+            ("Córdoba", 15, "CORDOBA"),
+            ("Cusco — Perú", 15, "CUSCO PERU"),
+            ("Medellín", 15, "MEDELLIN"),
+            ("Panamá", 15, "PANAMA"),
+            ("San José", 15, "SAN JOSE"),
+            ("Mérida", 15, "MERIDA"),
+            ("Pétion-Ville", 15, "PETION VILLE"),
+            ("Ålesund", 15, "ALESUND"),
+            ("Ørsted Café", 25, "ORSTED CAFE"),
+            ("Straße 5", 15, "STRASSE 5"),
+            ("Zürich", 15, "ZURICH"),
+            ("Łódź", 15, "LODZ"),
+            ("Æbeltoft", 15, "AEBELTOFT"),
+            ("İstanbul", 15, "ISTANBUL"),
+            ("Reykjavík Þór", 25, "REYKJAVIK THOR"),
+            ("北京", 15, "BEI JING"),
+            ("Padaria do João & Cia.", 25, "PADARIA DO JOAO CIA"),
+            ("☕☕", 25, "NA"),
+            ("Loja Fantástica de Ótimos Produtos", 25, "LOJA FANTASTICA DE OTIMOS"),
+        ] {
+            let got = emv_text(text, max);
+            assert_eq!(got, want, "{text}");
+            assert!(got.len() <= max && got.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' '));
+        }
+    }
+
     use super::*;
 
     const BCB_EXAMPLE: &str = "00020126580014br.gov.bcb.pix0136123e4567-e12b-12d1-a456-4266554400005204000053039865802BR5913Fulano de Tal6008BRASILIA62070503***63041D3D";

@@ -401,17 +401,17 @@ class Client:
     ) -> Response: ...
     def get_charge(
         self,
+        *,
         charge_uuid: str,
         wallet_uuid: str,
-        *,
         timeout: float | None = None,
         deadline: float | None = None,
         max_retries: int | None = None,
     ) -> Response: ...
     def list_charges(
         self,
-        wallet_uuid: str,
         *,
+        wallet_uuid: str,
         page: int | None = None,
         limit: int | None = None,
         status: str | None = None,
@@ -423,9 +423,9 @@ class Client:
     ) -> Response: ...
     def refund_charge(
         self,
+        *,
         charge_uuid: str,
         wallet_uuid: str,
-        *,
         amount: AmountLike | None = None,
         reason: str | None = None,
         idempotency_key: str | None = None,
@@ -436,9 +436,9 @@ class Client:
     ) -> Response: ...
     def cancel_charge(
         self,
+        *,
         charge_uuid: str,
         wallet_uuid: str,
-        *,
         reason: str | None = None,
         idempotency_key: str | None = None,
         idempotency_from: str | None = None,
@@ -448,8 +448,10 @@ class Client:
     ) -> Response: ...
     def capture_charge(
         self,
-        payload: Mapping[str, Any],
         *,
+        charge_uuid: str,
+        wallet_uuid: str,
+        amount: AmountLike | None = None,
         idempotency_key: str | None = None,
         idempotency_from: str | None = None,
         timeout: float | None = None,
@@ -458,25 +460,35 @@ class Client:
     ) -> Response: ...
     def wait_for_charge(
         self,
+        *,
         charge_uuid: str,
         wallet_uuid: str,
-        *,
-        timeout: float = 60.0,
-        poll_start: float | None = None,
+        max_wait: float | None = None,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
     ) -> Response: ...
     def get_subscription(
         self,
-        wallet_uuid: str,
-        subscription_uuid: str,
         *,
+        subscription_uuid: str,
+        wallet_uuid: str,
         timeout: float | None = None,
         deadline: float | None = None,
         max_retries: int | None = None,
     ) -> Response: ...
     def cancel_subscription(
         self,
+        *,
         subscription_uuid: str,
         wallet_uuid: str,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+    ) -> Response: ...
+    def create_subscription(
+        self,
+        payload: Mapping[str, Any],
         *,
         idempotency_key: str | None = None,
         idempotency_from: str | None = None,
@@ -506,9 +518,9 @@ class Client:
     ) -> Response: ...
     def pay_public_charge(
         self,
-        charge_uuid: str,
         payload: Mapping[str, Any],
         *,
+        charge_uuid: str,
         idempotency_key: str | None = None,
         idempotency_from: str | None = None,
         timeout: float | None = None,
@@ -518,8 +530,8 @@ class Client:
         """Pays a charge with a card through the public endpoint (no credentials needed)."""
     def get_public_charge(
         self,
-        charge_uuid: str,
         *,
+        charge_uuid: str,
         timeout: float | None = None,
         deadline: float | None = None,
         max_retries: int | None = None,

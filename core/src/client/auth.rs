@@ -1,10 +1,16 @@
-//! The token manager: client-credentials tokens cached, refreshed a margin before expiry, fetched by
-//! one request at a time however many calls wait, and replaced once when the API answers 401.
+//! The token manager: client-credentials tokens cached, refreshed before they expire, fetched by one
+//! request at a time however many calls wait, and replaced once when the API answers 401.
+//!
+//! A token is refreshed `refresh_margin` (60 s by default) before it expires, or halfway through its
+//! life when that life is shorter than two margins: a 30-second token is reused for 15 seconds, not
+//! fetched again on every call. Waiting for another call's token request, and the token request
+//! itself, are bounded by the waiting call's deadline.
 
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use reqwest::header::{HeaderValue, InvalidHeaderValue};
 use tokio::sync::Mutex;
 
 use crate::error::{Error, ErrorKind};
@@ -14,21 +20,49 @@ use crate::redact::Secret;
 use super::config::Credentials;
 use super::retry::Backoff;
 
+/// A bearer token and its `Authorization` header value (marked sensitive).
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    pub(crate) secret: Secret,
+    pub(crate) header: HeaderValue,
+}
+
+/// The `Authorization` value of a token; fails when the token cannot be sent in a header.
+pub(crate) fn bearer(token: &Secret) -> Result<HeaderValue, InvalidHeaderValue> {
+    let mut v = HeaderValue::from_str(&format!("Bearer {}", token.expose()))?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
+/// When a token that lives `ttl` should be replaced, counted from when it arrived.
+pub(crate) fn refresh_after(ttl: Duration, margin: Duration) -> Duration {
+    ttl.saturating_sub(margin).max(ttl / 2)
+}
+
 #[derive(Clone, Debug)]
 struct Cached {
-    token: Secret,
-    expires_at: Instant,
+    token: Token,
+    refresh_at: Instant,
 }
 
 /// Hands out bearer tokens.
 #[derive(Debug)]
 pub(crate) struct TokenManager {
     credentials: Credentials,
+    /// The static token's header, built once.
+    fixed: Option<Token>,
     token_url: String,
     margin: Duration,
     cached: RwLock<Option<Cached>>,
     refresh: Mutex<()>,
     requests: AtomicU64,
+}
+
+fn deadline_error(what: &str) -> Error {
+    Error::new(
+        ErrorKind::Timeout,
+        format!("the call's deadline ran out {what}"),
+    )
 }
 
 impl TokenManager {
@@ -37,8 +71,16 @@ impl TokenManager {
         token_url: String,
         margin: Duration,
     ) -> TokenManager {
+        let fixed = match &credentials {
+            Credentials::AccessToken(t) => bearer(t).ok().map(|header| Token {
+                secret: t.clone(),
+                header,
+            }),
+            _ => None,
+        };
         TokenManager {
             credentials,
+            fixed,
             token_url,
             margin,
             cached: RwLock::new(None),
@@ -57,24 +99,31 @@ impl TokenManager {
         matches!(self.credentials, Credentials::ClientCredentials { .. })
     }
 
-    fn fresh(&self) -> Option<Secret> {
+    fn fresh(&self) -> Option<Token> {
         let guard = self.cached.read().unwrap_or_else(|p| p.into_inner());
         guard
             .as_ref()
-            .filter(|c| c.expires_at > Instant::now() + self.margin)
+            .filter(|c| c.refresh_at > Instant::now())
             .map(|c| c.token.clone())
     }
 
-    /// A valid token, fetching one if needed (one fetch at a time).
+    /// A valid token, fetching one if needed (one fetch at a time), within `deadline`.
     pub(crate) async fn token(
         &self,
         http: &reqwest::Client,
         deadline: Instant,
         backoff: &Backoff,
-        user_agent: &reqwest::header::HeaderValue,
-    ) -> Result<Secret, Error> {
+        user_agent: &HeaderValue,
+    ) -> Result<Token, Error> {
         let (client_id, client_secret) = match &self.credentials {
-            Credentials::AccessToken(t) => return Ok(t.clone()),
+            Credentials::AccessToken(_) => {
+                return self.fixed.clone().ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Configuration,
+                        "the access token cannot be sent in an HTTP header",
+                    )
+                });
+            }
             Credentials::None => {
                 return Err(Error::new(
                     ErrorKind::Configuration,
@@ -90,20 +139,26 @@ impl TokenManager {
         if let Some(t) = self.fresh() {
             return Ok(t);
         }
-        let _single_flight = self.refresh.lock().await;
+        let until = tokio::time::Instant::from_std(deadline);
+        let _single_flight = tokio::time::timeout_at(until, self.refresh.lock())
+            .await
+            .map_err(|_| deadline_error("while another call was fetching an access token"))?;
         if let Some(t) = self.fresh() {
             return Ok(t);
         }
-        let fetched = self
-            .fetch(
+        let fetched = tokio::time::timeout_at(
+            until,
+            self.fetch(
                 http,
                 client_id,
                 client_secret,
                 deadline,
                 backoff,
                 user_agent,
-            )
-            .await?;
+            ),
+        )
+        .await
+        .map_err(|_| deadline_error("while fetching an access token"))??;
         let token = fetched.token.clone();
         *self.cached.write().unwrap_or_else(|p| p.into_inner()) = Some(fetched);
         Ok(token)
@@ -112,9 +167,36 @@ impl TokenManager {
     /// Forgets `stale` (after a 401), unless another call already replaced it.
     pub(crate) fn invalidate(&self, stale: &Secret) {
         let mut guard = self.cached.write().unwrap_or_else(|p| p.into_inner());
-        if guard.as_ref().is_some_and(|c| &c.token == stale) {
+        if guard.as_ref().is_some_and(|c| &c.token.secret == stale) {
             *guard = None;
         }
+    }
+
+    /// Reads a 2xx token answer.
+    fn read_token(&self, body: &[u8]) -> Result<Cached, Error> {
+        let value: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+        let parsed = TokenResponse::from_json(value)
+            .map_err(|_| Error::new(ErrorKind::Decode, "the token response is not JSON"))?;
+        if parsed.access_token.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Decode,
+                "the token response has no access_token",
+            ));
+        }
+        let header = bearer(&parsed.access_token).map_err(|_| {
+            Error::new(
+                ErrorKind::Decode,
+                "the token endpoint returned an access token that cannot be sent in an HTTP header",
+            )
+        })?;
+        let ttl = Duration::from_secs(u64::from(parsed.expires_in.unwrap_or(3600)));
+        Ok(Cached {
+            token: Token {
+                secret: parsed.access_token,
+                header,
+            },
+            refresh_at: Instant::now() + refresh_after(ttl, self.margin),
+        })
     }
 
     async fn fetch(
@@ -124,16 +206,13 @@ impl TokenManager {
         client_secret: &Secret,
         deadline: Instant,
         backoff: &Backoff,
-        user_agent: &reqwest::header::HeaderValue,
+        user_agent: &HeaderValue,
     ) -> Result<Cached, Error> {
         let mut attempt = 0;
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
-                return Err(Error::new(
-                    ErrorKind::Timeout,
-                    "the deadline ran out while fetching an access token",
-                ));
+                return Err(deadline_error("while fetching an access token"));
             }
             self.requests.fetch_add(1, Ordering::Relaxed);
             let sent = http
@@ -152,29 +231,17 @@ impl TokenManager {
                     let status = res.status().as_u16();
                     let body = res.bytes().await.unwrap_or_default();
                     if (200..300).contains(&status) {
-                        let value: serde_json::Value =
-                            serde_json::from_slice(&body).unwrap_or_default();
-                        let parsed = TokenResponse::from_json(value).map_err(|_| {
-                            Error::new(ErrorKind::Decode, "the token response is not JSON")
-                        })?;
-                        if parsed.access_token.is_empty() {
-                            return Err(Error::new(
-                                ErrorKind::Decode,
-                                "the token response has no access_token",
-                            ));
-                        }
-                        let ttl = u64::from(parsed.expires_in.unwrap_or(3600));
-                        return Ok(Cached {
-                            token: parsed.access_token,
-                            expires_at: Instant::now() + Duration::from_secs(ttl),
-                        });
+                        return self.read_token(&body);
                     }
                     if status == 429 || status >= 500 {
                         true
                     } else {
                         let reason: serde_json::Value =
                             serde_json::from_slice(&body).unwrap_or_default();
-                        let code = reason["error"].as_str().unwrap_or("token request refused");
+                        let code = reason["error"]
+                            .as_str()
+                            .filter(|c| c.len() <= 64 && c.bytes().all(|b| b.is_ascii_graphic()))
+                            .unwrap_or("token request refused");
                         let mut e = Error::new(
                             ErrorKind::Authentication,
                             format!("the token endpoint refused the client credentials ({code})"),
@@ -199,5 +266,25 @@ impl TokenManager {
                 "could not get an access token from the token endpoint",
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_tokens_are_reused_for_half_their_life() {
+        let m = Duration::from_secs(60);
+        assert_eq!(refresh_after(Duration::from_secs(3600), m), Duration::from_secs(3540));
+        assert_eq!(refresh_after(Duration::from_secs(30), m), Duration::from_secs(15));
+        assert_eq!(refresh_after(Duration::from_secs(100), m), Duration::from_secs(50));
+        assert_eq!(refresh_after(Duration::ZERO, m), Duration::ZERO);
+    }
+
+    #[test]
+    fn bearer_refuses_what_a_header_cannot_carry() {
+        assert!(bearer(&Secret::new("abc\n")).is_err());
+        assert!(bearer(&Secret::new("abc")).unwrap().is_sensitive());
     }
 }

@@ -15,7 +15,10 @@ use crate::models::{
     Charge, CheckoutSession, Page, PaymentLink, PublicCharge, Subscription, Wallet,
 };
 
-use super::{Client, ClientConfig, ListChargesParams, RequestOptions, Response, WalletQuery};
+use super::{
+    ChargeRef, Client, ClientConfig, ListChargesParams, RequestOptions, Response, SubscriptionRef,
+    WalletQuery,
+};
 
 static RUNTIME: Mutex<Option<(u32, Arc<tokio::runtime::Runtime>)>> = Mutex::new(None);
 
@@ -106,22 +109,24 @@ blocking! {
     fn create_charge(payload: Value, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::create_pix_charge`].
     fn create_pix_charge(payload: Value, opts: &RequestOptions) -> Response<Charge>;
+    /// See [`Client::create_subscription`].
+    fn create_subscription(payload: Value, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::get_charge`].
-    fn get_charge(charge_uuid: &str, wallet_uuid: &str, opts: &RequestOptions) -> Response<Charge>;
+    fn get_charge(charge: &ChargeRef, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::list_charges`].
     fn list_charges(p: &ListChargesParams, opts: &RequestOptions) -> Response<Page<Charge>>;
     /// See [`Client::refund_charge`].
-    fn refund_charge(charge_uuid: &str, wallet_uuid: &str, payload: Value, opts: &RequestOptions) -> Response<Charge>;
+    fn refund_charge(charge: &ChargeRef, payload: Value, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::cancel_charge`].
-    fn cancel_charge(charge_uuid: &str, wallet_uuid: &str, reason: Option<&str>, opts: &RequestOptions) -> Response<Charge>;
+    fn cancel_charge(charge: &ChargeRef, reason: Option<&str>, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::capture_charge`].
-    fn capture_charge(payload: Value, opts: &RequestOptions) -> Response<Charge>;
+    fn capture_charge(charge: &ChargeRef, payload: Value, opts: &RequestOptions) -> Response<Charge>;
     /// See [`Client::wait_for_charge`].
-    fn wait_for_charge(charge_uuid: &str, wallet_uuid: &str, timeout: Duration, poll_start: Option<Duration>) -> Response<Charge>;
+    fn wait_for_charge(charge: &ChargeRef, opts: &RequestOptions, max_wait: Option<Duration>) -> Response<Charge>;
     /// See [`Client::get_subscription`].
-    fn get_subscription(wallet_uuid: &str, subscription_uuid: &str, opts: &RequestOptions) -> Response<Subscription>;
+    fn get_subscription(subscription: &SubscriptionRef, opts: &RequestOptions) -> Response<Subscription>;
     /// See [`Client::cancel_subscription`].
-    fn cancel_subscription(subscription_uuid: &str, wallet_uuid: &str, opts: &RequestOptions) -> Response<Subscription>;
+    fn cancel_subscription(subscription: &SubscriptionRef, opts: &RequestOptions) -> Response<Subscription>;
     /// See [`Client::create_checkout`].
     fn create_checkout(payload: Value, opts: &RequestOptions) -> Response<CheckoutSession>;
     /// See [`Client::create_payment_link`].

@@ -141,6 +141,9 @@ pub struct ClientConfig {
     pub backoff_cap: Duration,
     /// A token is refreshed this long before it expires (60 s).
     pub refresh_margin: Duration,
+    /// The first pause of [`super::Client::wait_for_charge`] (2 s, as A55 advises; it grows by half
+    /// each poll up to 10 s).
+    pub poll_interval: Duration,
     /// Appended to the user agent: the binding and its version (`python/0.1.0`).
     pub user_agent_suffix: Option<String>,
     /// Allow plain http to a non-loopback host (an emulator in a container). Loudly named on purpose.
@@ -172,6 +175,7 @@ impl ClientConfig {
             backoff_base: Duration::from_millis(500),
             backoff_cap: Duration::from_secs(8),
             refresh_margin: Duration::from_secs(60),
+            poll_interval: Duration::from_secs(2),
             user_agent_suffix: None,
             allow_insecure_http: false,
             validate: true,

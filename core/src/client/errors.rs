@@ -11,11 +11,14 @@ use serde_json::Value;
 
 use crate::codes::{Issue, IssueCode, Severity};
 use crate::error::{Error, ErrorKind};
+use crate::redact::{mask_raw_body, mask_text};
 
+/// A text of an error body. What a server writes is masked before it reaches a message, a repr or
+/// a log: a card number or tax id it echoes keeps only its last two digits.
 fn s(v: &Value) -> Option<String> {
     match v {
-        Value::String(t) if !t.is_empty() => Some(t.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::String(t) if !t.is_empty() => Some(mask_text(t).into_owned()),
+        Value::Number(n) => Some(mask_text(&n.to_string()).into_owned()),
         _ => None,
     }
 }
@@ -55,8 +58,9 @@ fn messages(list: &[Value], out: &mut Parsed) {
                 }
             }
             Value::String(t) => {
+                let t = mask_text(t).into_owned();
                 out.issues.push(issue(None, None, Some(t.clone())));
-                out.message.get_or_insert_with(|| t.clone());
+                out.message.get_or_insert(t);
             }
             _ => {}
         }
@@ -94,6 +98,7 @@ pub(crate) fn parse_body(body: &Value) -> Parsed {
         // 4. wallet {error, message, code} and 3. flat {"error": "…"}
         (Value::String(err), msg) => {
             out.matched = true;
+            let err = &mask_text(err).into_owned();
             let code = s(&body["code"]).unwrap_or_else(|| err.clone());
             out.codes.push(code.clone());
             if let Value::Array(details) = &body["details"] {
@@ -119,7 +124,7 @@ pub(crate) fn parse_body(body: &Value) -> Parsed {
         // 5. a message string
         (_, Value::String(m)) => {
             out.matched = true;
-            out.message = Some(m.clone());
+            out.message = Some(mask_text(m).into_owned());
         }
         _ => {}
     }
@@ -166,9 +171,7 @@ pub(crate) fn from_response(status: u16, body: &[u8], header_request_id: Option<
     e.issues = parsed.issues;
     e.request_id = header_request_id.or(parsed.request_id);
     if !parsed.matched {
-        let text = String::from_utf8_lossy(body);
-        let cut: String = text.chars().take(2048).collect();
-        e.raw_body = Some(cut);
+        e.raw_body = Some(mask_raw_body(body));
     }
     e
 }
@@ -217,5 +220,23 @@ mod tests {
         let raw = from_response(502, b"<html>Bad gateway</html>", None);
         assert_eq!(raw.raw_body.as_deref(), Some("<html>Bad gateway</html>"));
         assert_eq!(raw.kind, ErrorKind::Server);
+    }
+
+    #[test]
+    fn server_text_is_masked_before_it_reaches_an_error() {
+        let bodies: [&[u8]; 5] = [
+            br#"{"charge_uuid": null, "status": "error", "message": [{"code": "X", "description": "card 4024007153763191 refused", "field": "card_number"}]}"#,
+            br#"{"error": "tax id 12345678909 is blocked", "message": "CPF 123.456.789-09 blocked"}"#,
+            br#"{"message": "card 4024 0071 5376 3191 refused"}"#,
+            br#"{"card_number": 4024007153763191, "payer_tax_id": "12345678909"}"#,
+            b"<html>card 4024007153763191</html>",
+        ];
+        for body in bodies {
+            let e = from_response(422, body, None);
+            let shown = format!("{e} {e:?}");
+            for secret in ["402400715376", "4024 0071", "123456789", "123.456.789"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+        }
     }
 }

@@ -45,7 +45,9 @@ use crate::models::Model;
 use crate::validate::{RequestKind, prepare_borrowed};
 
 pub use config::{ClientConfig, Credentials, Environment, TlsRoots, seconds};
-pub use resources::{ChargePager, ListChargesParams, WalletQuery};
+pub use resources::{
+    ChargePager, ChargeRef, DEFAULT_MAX_WAIT, ListChargesParams, SubscriptionRef, WalletQuery,
+};
 pub use transport::TlsSource;
 
 use auth::TokenManager;
@@ -138,6 +140,8 @@ pub(crate) struct Call<'a> {
     pub(crate) body: Option<Cow<'a, Value>>,
     pub(crate) auth: bool,
     pub(crate) operation: &'static str,
+    /// The resource a derived idempotency key is scoped to (a charge's ids for a refund).
+    pub(crate) resource: Option<String>,
     pub(crate) opts: &'a RequestOptions,
 }
 
@@ -158,6 +162,15 @@ impl Client {
                 "user_agent_suffix must be printable ASCII (it is sent as a header)",
             )
         })?;
+        if let Credentials::AccessToken(t) = &config.credentials {
+            auth::bearer(t).map_err(|_| {
+                Error::new(
+                    ErrorKind::Configuration,
+                    "the access token has characters that cannot be sent in an HTTP header \
+                     (a trailing newline or space?)",
+                )
+            })?;
+        }
         let auth = TokenManager::new(config.credentials.clone(), token_url, config.refresh_margin);
         Ok(Client {
             inner: std::sync::Arc::new(Inner {
@@ -251,8 +264,9 @@ impl Client {
     ) -> Result<Response<T>, Error> {
         let (bytes, mut meta) = self.execute_bytes(call).await?;
         meta.warnings = warnings;
-        let decoded = if bytes.is_empty() {
-            T::from_json(Value::Null)
+        // A 2xx without a body (204) is a success: its data is an empty object.
+        let decoded = if bytes.iter().all(u8::is_ascii_whitespace) {
+            T::from_slice(b"{}")
         } else {
             T::from_slice(&bytes)
         };
@@ -277,8 +291,8 @@ impl Client {
     /// The retry loop, with the answer read as a JSON value.
     pub(crate) async fn execute(&self, call: Call<'_>) -> Result<(Value, ResponseMeta), Error> {
         let (bytes, meta) = self.execute_bytes(call).await?;
-        if bytes.is_empty() {
-            return Ok((Value::Null, meta));
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok((Value::Object(serde_json::Map::new()), meta));
         }
         match serde_json::from_slice(&bytes) {
             Ok(raw) => Ok((raw, meta)),
@@ -303,10 +317,26 @@ impl Client {
             opts.idempotency_key
                 .clone()
                 .unwrap_or_else(|| match &opts.idempotency_from {
-                    Some(k) => idempotency::derive_key(call.operation, k),
+                    Some(k) => {
+                        idempotency::derive_key_for(call.operation, call.resource.as_deref(), k)
+                    }
                     None => idempotency::new_key(),
                 })
         });
+        // Every header value is checked before anything is sent: a value that cannot be written
+        // must not count as an attempt that may have reached the server.
+        let key_header = match &key {
+            Some(k) => Some(HeaderValue::from_str(k).map_err(|_| {
+                Error::validation(vec![Issue::new(
+                    crate::codes::IssueCode::InvalidValue,
+                    "idempotency_key",
+                    "idempotency_key must be printable ASCII without control characters (it is \
+                     sent as a header)",
+                )])
+            })?),
+            None => None,
+        };
+        let log_path = crate::logging::redact_path(&call.path);
         let url = format!("{}{}", inner.base_url, call.path);
         let body_bytes = call
             .body
@@ -315,9 +345,11 @@ impl Client {
         if tracing::enabled!(tracing::Level::TRACE)
             && let Some(b) = &call.body
         {
-            tracing::trace!(target: "a55", method = %call.method, path = %call.path, body = %mask_body(b), "request body (masked)");
+            tracing::trace!(target: "a55", method = %call.method, path = %log_path, body = %mask_body(b), "request body (masked)");
         }
         let mut attempt: u32 = 0;
+        // Retries spent: a 401 answered by a token refresh does not spend one.
+        let mut retries: u32 = 0;
         let mut refreshed = false;
         let mut maybe_written = false;
         let with_key = |mut e: Error| {
@@ -331,13 +363,22 @@ impl Client {
                 return Err(with_key(self.deadline_error(maybe_written && is_post)));
             }
             let token = if call.auth {
-                Some(
-                    inner
-                        .auth
-                        .token(&inner.http, deadline, &backoff, &inner.user_agent)
-                        .await
-                        .map_err(with_key)?,
-                )
+                match inner
+                    .auth
+                    .token(&inner.http, deadline, &backoff, &inner.user_agent)
+                    .await
+                {
+                    Ok(t) => Some(t),
+                    // An earlier attempt of this call may have reached the server: whatever kept
+                    // the token from coming, the call's outcome is unknown, not failed.
+                    Err(e) if maybe_written && is_post => {
+                        let mut unknown = self.unknown_outcome(None);
+                        unknown.message = format!("{} ({})", unknown.message, e.message);
+                        unknown.source = Some(std::sync::Arc::new(e));
+                        return Err(with_key(unknown));
+                    }
+                    Err(e) => return Err(with_key(e)),
+                }
             } else {
                 None
             };
@@ -349,10 +390,10 @@ impl Client {
                 .header(USER_AGENT, inner.user_agent.clone())
                 .header(ACCEPT, HeaderValue::from_static("application/json"));
             if let Some(t) = &token {
-                req = req.bearer_auth(t.expose());
+                req = req.header(reqwest::header::AUTHORIZATION, t.header.clone());
             }
-            if let Some(k) = &key {
-                req = req.header("idempotency-key", k);
+            if let Some(k) = &key_header {
+                req = req.header("idempotency-key", k.clone());
             }
             if let Some(b) = &body_bytes {
                 req = req
@@ -380,7 +421,7 @@ impl Client {
                         rate_limit,
                         retry_after,
                     } = headers;
-                    tracing::debug!(target: "a55", method = %call.method, path = %call.path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
+                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
                     if (200..300).contains(&status) {
                         let meta = ResponseMeta {
                             status,
@@ -398,20 +439,22 @@ impl Client {
                     if status == 401 && inner.auth.can_refresh() && !refreshed {
                         refreshed = true;
                         if let Some(t) = &token {
-                            inner.auth.invalidate(t);
+                            inner.auth.invalidate(&t.secret);
                         }
                         continue;
                     }
+                    // A refreshed token that is refused again is a definite 401.
                     let retryable = retryable_status(status, &err.codes);
                     if status == 429 {
                         err.retry_after = retry_after;
                     }
-                    if retryable && attempt <= backoff.max_retries {
+                    if retryable && retries < backoff.max_retries {
                         let pause = match (status, retry_after) {
                             (429, Some(ra)) => ra,
-                            _ => backoff.delay(attempt - 1),
+                            _ => backoff.delay(retries),
                         };
                         if Instant::now() + pause < deadline {
+                            retries += 1;
                             tokio::time::sleep(pause).await;
                             continue;
                         }
@@ -425,18 +468,22 @@ impl Client {
                     return Err(with_key(err));
                 }
                 Err(e) => {
-                    let written = !e.is_connect();
+                    // A request that could not be built or connected was never written.
+                    let written = !(e.is_connect() || e.is_builder());
                     maybe_written |= written;
-                    tracing::debug!(target: "a55", method = %call.method, path = %call.path, attempt, connect = e.is_connect(), timeout = e.is_timeout(), "transport error");
-                    if attempt <= backoff.max_retries {
-                        let pause = backoff.delay(attempt - 1);
+                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, attempt, connect = e.is_connect(), timeout = e.is_timeout(), "transport error");
+                    if !e.is_builder() && retries < backoff.max_retries {
+                        let pause = backoff.delay(retries);
                         if Instant::now() + pause < deadline {
+                            retries += 1;
                             tokio::time::sleep(pause).await;
                             continue;
                         }
                     }
                     if maybe_written && is_post {
-                        return Err(with_key(self.unknown_outcome(None)));
+                        let mut unknown = self.unknown_outcome(None);
+                        unknown.source = Some(std::sync::Arc::new(e));
+                        return Err(with_key(unknown));
                     }
                     let kind = if e.is_timeout() {
                         ErrorKind::Timeout
@@ -448,10 +495,12 @@ impl Client {
                     } else {
                         "failed"
                     };
-                    return Err(with_key(Error::new(
+                    let mut err = Error::new(
                         kind,
                         format!("the connection to A55 {what} after {attempt} attempt(s)"),
-                    )));
+                    );
+                    err.source = Some(std::sync::Arc::new(e));
+                    return Err(with_key(err));
                 }
             }
         }
@@ -489,7 +538,7 @@ fn not_json(meta: &ResponseMeta, body: &[u8]) -> Error {
     e.status = Some(meta.status);
     e.request_id = meta.request_id.clone();
     e.idempotency_key = meta.idempotency_key.clone();
-    e.raw_body = Some(String::from_utf8_lossy(body).chars().take(2048).collect());
+    e.raw_body = Some(crate::redact::mask_raw_body(body));
     e
 }
 

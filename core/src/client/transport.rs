@@ -14,6 +14,7 @@ use super::config::TlsRoots;
 
 fn builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
+        .http1_only()
         .tcp_nodelay(true)
         .pool_idle_timeout(Duration::from_secs(55))
         .connect_timeout(Duration::from_secs(10))
@@ -28,7 +29,9 @@ fn bundled_tls() -> Result<rustls::ClientConfig, Error> {
         .map_err(|e| Error::new(ErrorKind::Configuration, format!("TLS set-up failed: {e}")))?
         .with_root_certificates(roots)
         .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    // Offer only what is compiled in: reqwest is built without HTTP/2, and a server that picked h2
+    // from the offer would make the connection panic.
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
 }
 

@@ -94,6 +94,9 @@ pub trait ApiRequest: Serialize {
     /// Which validation rules apply.
     const KIND: RequestKind;
 
+    /// What the API answers to this request.
+    type Response: super::Model;
+
     /// The JSON body, before normalization.
     fn to_payload(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
@@ -139,6 +142,7 @@ pub struct WalletRequest {
 
 impl ApiRequest for WalletRequest {
     const KIND: RequestKind = RequestKind::Wallet;
+    type Response = super::Wallet;
 }
 
 /// A billing or shipping address.
@@ -330,6 +334,7 @@ pub struct ChargeRequest {
 
 impl ApiRequest for ChargeRequest {
     const KIND: RequestKind = RequestKind::Charge;
+    type Response = super::Charge;
 }
 
 /// `POST /api/v1/bank/wallet/charge/pix/`: a PIX charge answered with a BR Code and QR image.
@@ -368,6 +373,7 @@ pub struct PixChargeRequest {
 
 impl ApiRequest for PixChargeRequest {
     const KIND: RequestKind = RequestKind::PixCharge;
+    type Response = super::Charge;
 }
 
 /// `POST /api/v1/bank/wallet/checkout/`: a hosted checkout session.
@@ -410,6 +416,7 @@ pub struct CheckoutRequest {
 
 impl ApiRequest for CheckoutRequest {
     const KIND: RequestKind = RequestKind::Checkout;
+    type Response = super::CheckoutSession;
 }
 
 /// A full or partial refund of a confirmed or paid charge.
@@ -432,6 +439,7 @@ pub struct RefundRequest {
 
 impl ApiRequest for RefundRequest {
     const KIND: RequestKind = RequestKind::Refund;
+    type Response = super::Charge;
 }
 
 /// Captures a pre-authorized charge (`capture: false`), fully or partly.
@@ -451,4 +459,5 @@ pub struct CaptureRequest {
 
 impl ApiRequest for CaptureRequest {
     const KIND: RequestKind = RequestKind::Capture;
+    type Response = super::Charge;
 }

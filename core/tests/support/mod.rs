@@ -6,6 +6,8 @@ use a55_core::client::{ClientConfig, Credentials, Environment};
 use a55_core::redact::Secret;
 use serde_json::{Value, json};
 
+pub mod fake;
+
 /// The emulator's "today" in every test.
 pub fn today() -> a55_core::schedule::Date {
     a55_core::schedule::parse_date("2026-11-21", "today").unwrap()
@@ -48,3 +50,46 @@ pub async fn queue_faults(base_url: &str, faults: &[&str]) {
         .unwrap();
     assert!(res.status().is_success());
 }
+
+/// A reference to a charge of the fixture wallet.
+pub fn charge_ref(charge_uuid: &str) -> a55_core::client::ChargeRef {
+    a55_core::client::ChargeRef {
+        charge_uuid: charge_uuid.to_string(),
+        wallet_uuid: a55_emulator::FIXTURE_WALLET.to_string(),
+    }
+}
+
+/// A reference to a subscription of the fixture wallet.
+pub fn sub_ref(subscription_uuid: &str) -> a55_core::client::SubscriptionRef {
+    a55_core::client::SubscriptionRef {
+        subscription_uuid: subscription_uuid.to_string(),
+        wallet_uuid: a55_emulator::FIXTURE_WALLET.to_string(),
+    }
+}
+
+/// Seed 001's request (a card charge in three installments) against the fixture wallet.
+pub fn seed_001() -> Value {
+    serde_json::from_str(&format!(
+        r#"{{"wallet_uuid": "{}", "merchant_id": "{}", "payer_name": "张伟",
+        "payer_email": "zhangwei@example.com", "payer_tax_id": "123.456.789-09", "payer_cell_phone": "+5511999999999",
+        "installment_value": 150.00, "installment_count": 3, "currency": "BRL", "due_date": "2026-12-31",
+        "description": "订单 #42——3 期分期", "type_charge": "credit_card", "card_number": "4024007153763191",
+        "card_name": "张伟", "card_expiry_month": "12", "card_expiry_year": "2030", "card_cvv": "123", "capture": true,
+        "webhook_url": "https://your-app.com/webhooks/a55", "payer_address": {{"street": "Av. Paulista",
+        "address_number": "1000", "complement": "Sala 101", "neighborhood": "Bela Vista", "city": "São Paulo",
+        "state": "SP", "postal_code": "01310-100", "country": "BR"}}}}"#,
+        a55_emulator::FIXTURE_WALLET,
+        a55_emulator::FIXTURE_MERCHANT
+    ))
+    .unwrap()
+}
+
+/// Seed 001 as a one-installment charge of another test card, without a webhook.
+pub fn card(number: &str) -> Value {
+    let mut c = seed_001();
+    c["card_number"] = json!(number);
+    c["installment_count"] = json!(1);
+    c.as_object_mut().unwrap().remove("webhook_url");
+    c
+}
+
