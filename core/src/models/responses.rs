@@ -232,20 +232,26 @@ pub struct WalletCredentials {
 
 /// A wallet.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct Wallet {
+    /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub wallet_uuid: Option<String>,
+    /// The entity that owns it.
     #[serde(default, deserialize_with = "de_text")]
     pub entity_uuid: Option<String>,
+    /// The merchant, when one was given.
     #[serde(default, deserialize_with = "de_text")]
     pub merchant_uuid: Option<String>,
+    /// Your id for the wallet's customer.
     #[serde(default, deserialize_with = "de_text")]
     pub customer_id: Option<String>,
+    /// Currency code.
     #[serde(default, deserialize_with = "de_text")]
     pub currency: Option<String>,
+    /// Its name.
     #[serde(default, deserialize_with = "de_text")]
     pub name: Option<String>,
+    /// Its email.
     #[serde(default, deserialize_with = "de_text")]
     pub email: Option<String>,
     /// Present only when the wallet was created with `create_credentials: true`.
@@ -258,8 +264,8 @@ pub struct Wallet {
 
 /// A hosted checkout session.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct CheckoutSession {
+    /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub checkout_uuid: Option<String>,
     /// Send the payer here.
@@ -268,8 +274,10 @@ pub struct CheckoutSession {
     /// `active` when ready.
     #[serde(default, deserialize_with = "de_text")]
     pub status: Option<String>,
+    /// The total.
     #[serde(default, deserialize_with = "de_amount")]
     pub amount: Option<Decimal>,
+    /// Currency code.
     #[serde(default, deserialize_with = "de_text")]
     pub currency: Option<String>,
     /// ISO 8601 expiry.
@@ -285,20 +293,26 @@ pub struct CheckoutSession {
 
 /// A payment link.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct PaymentLink {
+    /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub payment_link_uuid: Option<String>,
+    /// Its status as sent by A55.
     #[serde(default, deserialize_with = "de_text")]
     pub status: Option<String>,
+    /// The link to send the payer.
     #[serde(default, deserialize_with = "de_text")]
     pub url: Option<String>,
+    /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount")]
     pub local_currency: Option<Decimal>,
+    /// Currency code.
     #[serde(default, deserialize_with = "de_text")]
     pub currency: Option<String>,
+    /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub usd_currency: Option<Decimal>,
+    /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
@@ -352,30 +366,37 @@ impl<T: Model> Model for Page<T> {
 
 /// A charge made by a subscription.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct SubscriptionCharge {
+    /// The charge's id.
     #[serde(default, deserialize_with = "de_text")]
     pub charge_uuid: Option<String>,
+    /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount")]
     pub amount: Option<Decimal>,
+    /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<ChargeStatus>,
+    /// When the charge was made.
     #[serde(default, deserialize_with = "de_text")]
     pub created_at: Option<String>,
 }
 
 /// A subscription.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct Subscription {
+    /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub subscription_uuid: Option<String>,
+    /// Its cycle as sent by A55.
     #[serde(default, deserialize_with = "de_text")]
     pub cycle: Option<String>,
+    /// End date, or none for no end.
     #[serde(default, deserialize_with = "de_text")]
     pub end_date: Option<String>,
+    /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<SubscriptionStatus>,
+    /// Its description.
     #[serde(default, deserialize_with = "de_text")]
     pub description: Option<String>,
     /// The next charge date.
@@ -384,6 +405,7 @@ pub struct Subscription {
     /// When it was cancelled.
     #[serde(default, deserialize_with = "de_text")]
     pub cancelled_at: Option<String>,
+    /// The charges it has made.
     #[serde(default, deserialize_with = "de_list")]
     pub charges: Vec<SubscriptionCharge>,
     /// The whole JSON as received.
@@ -393,22 +415,29 @@ pub struct Subscription {
 
 /// What the public (no token) charge endpoint says about a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[allow(missing_docs)]
 pub struct PublicCharge {
+    /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub charge_uuid: Option<String>,
+    /// Its status.
     #[serde(default = "unknown_status", deserialize_with = "de_status")]
     pub status: ChargeStatus,
+    /// Where the payer returns after paying.
     #[serde(default, deserialize_with = "de_text")]
     pub redirect_url: Option<String>,
+    /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount")]
     pub value: Option<Decimal>,
+    /// Currency code.
     #[serde(default, deserialize_with = "de_text")]
     pub currency: Option<String>,
+    /// Payment method.
     #[serde(default, deserialize_with = "de_lenient")]
     pub type_charge: Option<TypeCharge>,
+    /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
     pub installment_count: Option<u32>,
+    /// Why the charge failed, when `status` is `error`.
     #[serde(default, deserialize_with = "de_messages")]
     pub message: Vec<ServerMessage>,
     /// The whole JSON as received.
