@@ -54,6 +54,9 @@ macro_rules! a55_error {
                     $( ErrorKind::$variant => A55Error::$variant {
                         detail, status, codes, request_id, idempotency_key, issues, reason, retry_after, raw_body,
                     }, )*
+                    _ => A55Error::Api {
+                        detail, status, codes, request_id, idempotency_key, issues, reason, retry_after, raw_body,
+                    },
                 }
             }
         }

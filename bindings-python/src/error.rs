@@ -187,6 +187,7 @@ fn class_of(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
         ErrorKind::UnknownOutcome => py.get_type::<UnknownOutcomeError>(),
         ErrorKind::Configuration => py.get_type::<ConfigurationError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),
+        _ => py.get_type::<A55Error>(),
     }
 }
 

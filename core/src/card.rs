@@ -5,6 +5,10 @@
 
 use std::fmt;
 
+use chrono::Datelike;
+
+use crate::schedule::Date;
+
 /// A card brand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CardBrand {
@@ -153,6 +157,45 @@ pub fn luhn_ok(digits: &str) -> bool {
     !digits.is_empty() && sum.is_multiple_of(10)
 }
 
+/// Whether a card number's digits (see [`card_digits`]) are as many as a card number has: 12 to 19.
+pub(crate) fn card_number_length_ok(digits: &str) -> bool {
+    (12..=19).contains(&digits.len())
+}
+
+/// An expiry month as sent in `card_expiry_month`: one or two digits from 1 to 12 (`"1"` or
+/// `"01"`), else `None`.
+pub(crate) fn expiry_month(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+/// An expiry year as sent in `card_expiry_year`: four digits, 1900 or later, else `None`.
+pub(crate) fn expiry_year(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| *y >= 1900)
+}
+
+/// Whether a card that expires at the end of `month` of `year` has expired by `today`: a card is
+/// good through the last day of its expiry month.
+pub(crate) fn is_expired(month: u32, year: i32, today: Date) -> bool {
+    (year, month) < (today.year(), today.month())
+}
+
+/// How many digits a card's CVV has: 4 for American Express, 3 for every other brand (and for a
+/// brand not recognised).
+pub(crate) fn cvv_length(brand: CardBrand) -> usize {
+    if brand == CardBrand::Amex { 4 } else { 3 }
+}
+
+/// Whether a CVV is exactly [`cvv_length`] ASCII digits for the card's brand.
+pub(crate) fn cvv_ok(cvv: &str, brand: CardBrand) -> bool {
+    cvv.len() == cvv_length(brand) && cvv.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A card number shown safely: its last four digits only (`•••• 3191`).
 pub fn mask_card_number(number: &str) -> String {
     let digits: Vec<char> = number.chars().filter(char::is_ascii_digit).collect();
@@ -180,5 +223,27 @@ mod tests {
         assert!(!luhn_ok("4024007153763191"));
         assert!(luhn_ok("4024007153763130"));
         assert_eq!(mask_card_number("4024007153763191"), "•••• 3191");
+    }
+
+    #[test]
+    fn expiry_cvv_and_length() {
+        assert_eq!(expiry_month("1"), Some(1));
+        assert_eq!(expiry_month("01"), Some(1));
+        assert_eq!(expiry_month("13"), None);
+        assert_eq!(expiry_month("001"), None);
+        assert_eq!(expiry_year("2030"), Some(2030));
+        assert_eq!(expiry_year("30"), None);
+        let today = Date::from_ymd_opt(2026, 5, 10).unwrap();
+        assert!(
+            !is_expired(5, 2026, today),
+            "good through the end of its month"
+        );
+        assert!(is_expired(4, 2026, today));
+        assert!(cvv_ok("1234", CardBrand::Amex));
+        assert!(!cvv_ok("123", CardBrand::Amex));
+        assert!(cvv_ok("123", CardBrand::Unknown));
+        assert!(!cvv_ok("12a", CardBrand::Visa));
+        assert!(card_number_length_ok("402400715376"));
+        assert!(!card_number_length_ok("40240071537"));
     }
 }

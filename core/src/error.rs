@@ -86,7 +86,10 @@ pub(crate) fn quote(text: &str) -> String {
 }
 
 /// The kind of an [`Error`]: each language maps it to its own exception class.
+///
+/// New kinds may be added in a minor release, so a `match` outside this crate needs a `_` arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The request broke a rule, locally or on the server (400/422): see `issues`.
     Validation,

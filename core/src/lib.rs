@@ -20,6 +20,8 @@
 //! assert_eq!(due[2].to_string(), "2027-02-28");
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod card;
 #[cfg(feature = "client")]
 pub mod client;

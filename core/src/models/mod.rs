@@ -1,19 +1,21 @@
 //! The API's request and response types, with A55's exact field names.
 
+mod decode;
 mod requests;
 mod responses;
 
 use std::fmt;
 
+pub use decode::{Model, RawJson, decimal_from_json};
 pub use requests::{
     Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest,
     CheckoutRequest, DeviceInfo, PixChargeRequest, RefundRequest, SubscriptionRequest,
     WalletRequest,
 };
 pub use responses::{
-    Charge, CheckoutSession, Installment, Model, Page, PaymentLink, PixPayload, PublicCharge,
-    RawJson, ServerMessage, Subscription, SubscriptionCharge, SubscriptionInfo, TokenResponse,
-    Wallet, WalletCredentials, decimal_from_json,
+    Charge, CheckoutSession, Installment, Page, PaymentLink, PixPayload, PublicCharge,
+    ServerMessage, Subscription, SubscriptionCharge, SubscriptionInfo, TokenResponse, Wallet,
+    WalletCredentials,
 };
 
 /// A payment method (`type_charge`). Values read from A55 that the SDK does not know are kept in

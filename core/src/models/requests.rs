@@ -195,30 +195,41 @@ pub struct CardDetails {
 
 /// Browser or device fingerprint for 3DS.
 #[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
 pub struct DeviceInfo {
+    /// The payer's IP address; required for 3DS with card fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
+    /// The payer's browser user agent; required for 3DS with card fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
+    /// An id of the payer's device.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
+    /// An id of the payer's browsing session.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
+    /// The browser's HTTP `Accept` header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_accept_content: Option<String>,
+    /// The browser's language (`pt-BR`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_language: Option<String>,
+    /// Whether the browser has Java enabled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_java_enabled: Option<bool>,
+    /// Whether the browser has JavaScript enabled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_javascript_enabled: Option<bool>,
+    /// The screen's colour depth in bits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_color_depth: Option<String>,
+    /// The screen's height in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_screen_height: Option<String>,
+    /// The screen's width in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_screen_width: Option<String>,
+    /// The difference between UTC and the browser's local time, in minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_browser_time_difference: Option<String>,
     /// Keys the SDK does not know.
@@ -228,17 +239,20 @@ pub struct DeviceInfo {
 
 /// Behavioural data for antifraud scoring.
 #[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
 pub struct AntifraudInfo {
     /// web, app, pos, marketplace, link, subscription or api.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_channel: Option<String>,
+    /// Whether the cardholder was logged in to your site when paying.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cardholder_logged_in: Option<bool>,
+    /// How many days the cardholder has had an account with you.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cardholder_since_days: Option<i64>,
+    /// How many purchases the cardholder has made with you.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_history: Option<i64>,
+    /// How many days have passed since the cardholder's last purchase with you.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_since_last_purchase_merchant: Option<i64>,
     /// Keys the SDK does not know.
@@ -339,14 +353,18 @@ impl ApiRequest for ChargeRequest {
 
 /// `POST /api/v1/bank/wallet/charge/pix/`: a PIX charge answered with a BR Code and QR image.
 #[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
 pub struct PixChargeRequest {
+    /// The wallet receiving the money.
     pub wallet_uuid: String,
+    /// The merchant.
     pub merchant_id: String,
+    /// Payer's full name.
     pub payer_name: String,
+    /// Payer's email.
     pub payer_email: String,
     /// CPF or CNPJ; `Debug` shows its last two characters.
     pub payer_tax_id: TaxId,
+    /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount in BRL.
     #[serde(serialize_with = "ser_amount")]
@@ -357,13 +375,17 @@ pub struct PixChargeRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
+    /// The date the charge is due.
     #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
     pub due_date: Option<Date>,
+    /// Shown to the payer.
     pub description: String,
     /// Street, city, state and postal code are required.
     pub payer_address: Address,
+    /// Overrides the default webhook URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub webhook_url: Option<String>,
+    /// Your order id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_external_id: Option<String>,
     /// Keys the SDK does not know.
@@ -378,35 +400,46 @@ impl ApiRequest for PixChargeRequest {
 
 /// `POST /api/v1/bank/wallet/checkout/`: a hosted checkout session.
 #[derive(Clone, Debug, Default, Serialize)]
-#[allow(missing_docs)]
 pub struct CheckoutRequest {
+    /// The wallet receiving the money.
     pub wallet_uuid: String,
+    /// The merchant.
     pub merchant_id: String,
     /// The total; the payer may split it in up to `max_installments`.
     #[serde(serialize_with = "ser_amount")]
     pub amount: Decimal,
+    /// BRL, MXN, CLP, COP, PEN, ARS or USD.
     #[serde(
         serialize_with = "ser_currency",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
+    /// Shown to the payer.
     pub description: String,
     /// Where the payer goes after paying (HTTPS).
     pub redirect_url: String,
+    /// Where the payer goes on cancelling (HTTPS).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
+    /// The date the session is due.
     #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
     pub due_date: Option<Date>,
+    /// Payer's email, when you know it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payer_email: Option<String>,
+    /// The payment methods the payer may choose from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_methods: Option<Vec<TypeCharge>>,
+    /// The most installments the payer may choose, 1 to 12.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_installments: Option<u32>,
+    /// Overrides the default webhook URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub webhook_url: Option<String>,
+    /// Your order id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_external_id: Option<String>,
+    /// A55's `is_checkout` flag, sent as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_checkout: Option<bool>,
     /// Keys the SDK does not know.

@@ -1,0 +1,442 @@
+//! Decoding machinery shared by the response types: exact decimals from JSON, the lenient field
+//! readers named in their `deserialize_with` attributes, the one-pass reader of an answer's text,
+//! the raw JSON every result keeps, and the [`Model`] trait that decodes a result.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer};
+use serde_json::Value;
+
+use super::responses::ServerMessage;
+use crate::status::ChargeStatus;
+
+/// Reads a decimal exactly from a JSON number or numeric text.
+pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::Number(n) => decimal_from_text(&n.to_string()),
+        Value::String(s) => decimal_from_text(s.trim()),
+        _ => None,
+    }
+}
+
+fn decimal_from_text(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text)
+        .ok()
+        .or_else(|| Decimal::from_scientific(text).ok())
+}
+
+// Two ways of reading a field, one result.
+//
+// `Model::from_json` reads from a `Value`: each lenient field is taken as a `Value` and interpreted
+// (a field of an unexpected type reads as absent). `Model::from_slice` reads the answer's text in one
+// pass: the helpers below then read the expected shapes straight from the text, and decline
+// (`DECLINE`) anything else, which sends the whole answer down the `Value` path. So the one-pass
+// reader is only a faster way to the same result, never a second set of rules.
+
+thread_local! {
+    static ONE_PASS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The error that hands an answer back to the `Value` path.
+const DECLINE: &str = "one-pass reading declined";
+
+/// serde_json's marker for a number kept as text (feature `arbitrary_precision`).
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+fn one_pass() -> bool {
+    ONE_PASS.with(std::cell::Cell::get)
+}
+
+/// Marks this thread as reading in one pass until dropped (restored on unwind too).
+struct OnePass(bool);
+
+impl OnePass {
+    fn enter() -> OnePass {
+        OnePass(ONE_PASS.with(|c| c.replace(true)))
+    }
+}
+
+impl Drop for OnePass {
+    fn drop(&mut self) {
+        ONE_PASS.with(|c| c.set(self.0));
+    }
+}
+
+/// A scalar read straight from JSON text.
+enum Scalar {
+    Text(String),
+    /// A number, as written.
+    Num(String),
+    Null,
+    Bool,
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON scalar")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Scalar, E> {
+        Ok(Scalar::Text(v))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+        Ok(Scalar::Num(v.to_string()))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Num(v.to_string()))
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        // A number with a fraction or exponent comes as a one-entry map holding its text.
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(key) if key == NUMBER_TOKEN => Ok(Scalar::Num(as_value_writes(map.next_value()?))),
+            _ => Err(serde::de::Error::custom(DECLINE)),
+        }
+    }
+}
+
+/// A number's text as the `Value` path hands it on: serde_json gives a number that reads exactly as
+/// an integer, or as an `f64` written back the same way, as that integer or `f64` (so `-0` becomes
+/// `0` and `0.0000001` becomes `1e-7`); any other number keeps its text.
+fn as_value_writes(text: String) -> String {
+    if let Ok(n) = text.parse::<u64>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<i64>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<u128>() {
+        return n.to_string();
+    }
+    if let Ok(n) = text.parse::<i128>() {
+        return n.to_string();
+    }
+    if let Some(f) = text.parse::<f64>().ok().filter(|f| f.is_finite())
+        && let Some(n) = serde_json::Number::from_f64(f)
+    {
+        let written = n.to_string();
+        if written == text || f.to_string() == text {
+            return written;
+        }
+    }
+    text
+}
+
+pub(super) fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    if one_pass() {
+        return Ok(match Scalar::deserialize(d)? {
+            Scalar::Num(n) => decimal_from_text(&n),
+            Scalar::Text(s) => decimal_from_text(s.trim()),
+            Scalar::Null | Scalar::Bool => None,
+        });
+    }
+    Ok(Option::<Value>::deserialize(d)?
+        .as_ref()
+        .and_then(decimal_from_json))
+}
+
+pub(super) fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    if one_pass() {
+        return Ok(match Scalar::deserialize(d)? {
+            Scalar::Text(s) | Scalar::Num(s) => Some(s),
+            Scalar::Null | Scalar::Bool => None,
+        });
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+pub(super) fn de_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    if one_pass() {
+        return Ok(match Scalar::deserialize(d)? {
+            Scalar::Num(n) => n.parse::<u64>().ok().and_then(|n| u32::try_from(n).ok()),
+            Scalar::Text(s) => s.trim().parse().ok(),
+            Scalar::Null | Scalar::Bool => None,
+        });
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+pub(super) fn de_lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    if one_pass() {
+        // Strict here: anything `T` cannot read sends the answer down the `Value` path.
+        return Option::<T>::deserialize(d);
+    }
+    Ok(Option::<Value>::deserialize(d)?.and_then(|v| serde_json::from_value(v).ok()))
+}
+
+/// JSON kept as values: in one pass, numbers are written as the `Value` path writes them.
+pub(super) fn de_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
+    let mut values = Vec::<Value>::deserialize(d)?;
+    if one_pass() {
+        values.iter_mut().for_each(rewrite_numbers);
+    }
+    Ok(values)
+}
+
+fn rewrite_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) => {
+            let text = as_value_writes(n.to_string());
+            if let Ok(written) = text.parse::<serde_json::Number>() {
+                *n = written;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(rewrite_numbers),
+        Value::Object(map) => map.values_mut().for_each(rewrite_numbers),
+        _ => {}
+    }
+}
+
+pub(super) fn de_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    if one_pass() {
+        return Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default());
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// Reads `message` in any of its documented forms: an array of messages, null, `{}` or a string.
+pub(super) fn de_messages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ServerMessage>, D::Error> {
+    if one_pass() {
+        return d.deserialize_any(MessagesVisitor);
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+        Some(Value::String(s)) if !s.is_empty() => vec![ServerMessage {
+            description: Some(s),
+            ..ServerMessage::default()
+        }],
+        _ => Vec::new(),
+    })
+}
+
+struct MessagesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for MessagesVisitor {
+    type Value = Vec<ServerMessage>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("messages")
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(if v.is_empty() {
+            Vec::new()
+        } else {
+            vec![ServerMessage {
+                description: Some(v.to_owned()),
+                ..ServerMessage::default()
+            }]
+        })
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(m) = seq.next_element::<ServerMessage>()? {
+            out.push(m);
+        }
+        Ok(out)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        // `{}` (or any object, or a number) carries no message.
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Vec::new())
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+}
+
+pub(super) fn unknown_status() -> ChargeStatus {
+    ChargeStatus::Unknown(String::new())
+}
+
+pub(super) fn de_status<'de, D: Deserializer<'de>>(d: D) -> Result<ChargeStatus, D::Error> {
+    if one_pass() {
+        return Ok(match Scalar::deserialize(d)? {
+            Scalar::Text(s) => ChargeStatus::parse(&s),
+            Scalar::Num(_) | Scalar::Null | Scalar::Bool => unknown_status(),
+        });
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => ChargeStatus::parse(&s),
+        _ => unknown_status(),
+    })
+}
+
+/// The raw JSON of a result. Reads like a `serde_json::Value` (it derefs to one); its `Debug` masks
+/// personal and secret fields (a wallet's `client_secret`, card data, tax ids), so printing a result
+/// never leaks them.
+///
+/// Cheap to clone (shared). A result decoded from an answer keeps the answer's bytes and turns them
+/// into a `Value` only when the raw JSON is first read, so a call that never looks at it never pays
+/// for it.
+#[derive(Clone, Default)]
+pub struct RawJson(std::sync::Arc<RawInner>);
+
+#[derive(Default)]
+struct RawInner {
+    /// The JSON text as received, when the value has not been built yet.
+    text: Option<Box<[u8]>>,
+    value: std::sync::OnceLock<Value>,
+}
+
+impl RawJson {
+    /// Raw JSON from text already known to be JSON (it is read on first use; text that is not
+    /// JSON reads as `null`).
+    pub fn from_bytes(text: &[u8]) -> RawJson {
+        RawJson(std::sync::Arc::new(RawInner {
+            text: Some(text.into()),
+            value: std::sync::OnceLock::new(),
+        }))
+    }
+
+    /// The JSON value.
+    pub fn value(&self) -> &Value {
+        self.0.value.get_or_init(|| {
+            self.0
+                .text
+                .as_deref()
+                .and_then(|t| serde_json::from_slice(t).ok())
+                .unwrap_or(Value::Null)
+        })
+    }
+
+    /// The JSON value, owned (copied when the raw JSON is shared).
+    pub fn into_value(self) -> Value {
+        self.value();
+        match std::sync::Arc::try_unwrap(self.0) {
+            Ok(inner) => inner.value.into_inner().unwrap_or(Value::Null),
+            Err(shared) => shared.value.get().cloned().unwrap_or(Value::Null),
+        }
+    }
+}
+
+impl std::ops::Deref for RawJson {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        self.value()
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &RawJson) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl std::fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::logging::mask_body(self.value()))
+    }
+}
+
+impl From<Value> for RawJson {
+    fn from(v: Value) -> Self {
+        let value = std::sync::OnceLock::new();
+        let _ = value.set(v);
+        RawJson(std::sync::Arc::new(RawInner { text: None, value }))
+    }
+}
+
+/// A result type that keeps its raw JSON.
+pub trait Model: DeserializeOwned {
+    /// Stores the raw JSON after decoding.
+    fn set_raw(&mut self, raw: RawJson);
+
+    /// The raw JSON stored by [`Model::set_raw`].
+    fn raw(&self) -> &RawJson;
+
+    /// Decodes a JSON value, keeping it whole in `raw`.
+    fn from_json(raw: Value) -> Result<Self, serde_json::Error> {
+        // Read from a reference: the raw JSON is kept whole, not copied first.
+        let mut model = Self::deserialize(&raw)?;
+        model.set_raw(RawJson::from(raw));
+        Ok(model)
+    }
+
+    /// Decodes JSON text in one pass, keeping the text as `raw` (read into a `Value` only if asked
+    /// for). For any text that parses as a `Value`, the result is the one [`Model::from_json`]
+    /// gives. Text a `Value` cannot hold (nesting deeper than 128, invalid UTF-8 or a lone surrogate
+    /// inside a string the model does not read) may still decode; its `raw` then reads as `null`.
+    fn from_slice(text: &[u8]) -> Result<Self, serde_json::Error> {
+        let one_pass = {
+            let _mode = OnePass::enter();
+            serde_json::from_slice::<Self>(text)
+        };
+        match one_pass {
+            Ok(mut model) => {
+                model.set_raw(RawJson::from_bytes(text));
+                Ok(model)
+            }
+            // Anything the one-pass reader declines (an unexpected shape, a key given twice where
+            // a `Value` keeps the last) is read as a `Value`, exactly as `from_json` reads it.
+            Err(_) => Self::from_json(serde_json::from_slice(text)?),
+        }
+    }
+}

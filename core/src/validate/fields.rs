@@ -1,0 +1,265 @@
+//! The field tables: for each kind of request and each object nested in one, the fields A55
+//! documents, the type each must have and whether it is required. The walker (`walker.rs`) checks a
+//! payload against them; the rules that relate one field to another are in `rules.rs`.
+
+/// The values of `antifraud_info.sales_channel`.
+pub(super) const SALES_CHANNELS: [&str; 7] = [
+    "web",
+    "app",
+    "pos",
+    "marketplace",
+    "link",
+    "subscription",
+    "api",
+];
+/// The card fields of a host-to-host charge: sent all together or not at all.
+pub(super) const H2H_FIELDS: [&str; 5] = [
+    "card_number",
+    "card_name",
+    "card_expiry_month",
+    "card_expiry_year",
+    "card_cvv",
+];
+
+/// Whether a field must be present.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Req {
+    Required,
+    /// Must be present; may be an empty string (an address's `complement`).
+    RequiredMayBeEmpty,
+    Optional,
+}
+
+/// What a field's value must be.
+#[derive(Clone, Copy)]
+pub(super) enum Ty {
+    Text,
+    TextOrNumber,
+    Uuid,
+    Email,
+    Phone,
+    Date,
+    Bool,
+    Integer,
+    Amount,
+    Currency,
+    TypeCharge,
+    /// `true` for `redirect_url` (A55's own code `INVALID_REDIRECT_URL`).
+    Url(bool),
+    TaxId,
+    Country,
+    PostalCode,
+    State,
+    Cycle,
+    CardNumber,
+    ExpiryMonth,
+    ExpiryYear,
+    Cvv,
+    SalesChannel,
+    Methods,
+    Object(&'static [Field]),
+    ObjectList(&'static [Field]),
+    /// Any JSON object; its keys are not checked.
+    AnyObject,
+}
+
+/// One documented field of an object.
+#[derive(Clone, Copy)]
+pub(super) struct Field {
+    pub(super) name: &'static str,
+    pub(super) ty: Ty,
+    pub(super) req: Req,
+}
+
+const fn f(name: &'static str, ty: Ty, req: Req) -> Field {
+    Field { name, ty, req }
+}
+
+use Req::{Optional as O, Required as R, RequiredMayBeEmpty as RE};
+
+const CHARGE_ADDRESS: &[Field] = &[
+    f("street", Ty::Text, R),
+    f("address_number", Ty::Text, R),
+    f("complement", Ty::Text, RE),
+    f("neighborhood", Ty::Text, R),
+    f("city", Ty::Text, R),
+    f("state", Ty::State, R),
+    f("postal_code", Ty::PostalCode, R),
+    f("country", Ty::Country, O),
+];
+
+const PIX_ADDRESS: &[Field] = &[
+    f("street", Ty::Text, R),
+    f("address_number", Ty::Text, O),
+    f("complement", Ty::Text, O),
+    f("neighborhood", Ty::Text, O),
+    f("city", Ty::Text, R),
+    f("state", Ty::State, R),
+    f("postal_code", Ty::PostalCode, R),
+    f("country", Ty::Country, O),
+];
+
+const SHIPPING_ADDRESS: &[Field] = &[
+    f("street", Ty::Text, O),
+    f("address_number", Ty::Text, O),
+    f("complement", Ty::Text, O),
+    f("neighborhood", Ty::Text, O),
+    f("city", Ty::Text, O),
+    f("state", Ty::Text, O),
+    f("postal_code", Ty::Text, O),
+    f("country", Ty::Country, O),
+];
+
+const DEVICE_INFO: &[Field] = &[
+    f("ip_address", Ty::Text, O),
+    f("user_agent", Ty::Text, O),
+    f("device_id", Ty::Text, O),
+    f("session_id", Ty::Text, O),
+    f("http_accept_content", Ty::Text, O),
+    f("http_accept_browser_value", Ty::Text, O),
+    f("http_browser_language", Ty::Text, O),
+    f("http_browser_java_enabled", Ty::Bool, O),
+    f("http_browser_javascript_enabled", Ty::Bool, O),
+    f("http_browser_color_depth", Ty::TextOrNumber, O),
+    f("http_browser_screen_height", Ty::TextOrNumber, O),
+    f("http_browser_screen_width", Ty::TextOrNumber, O),
+    f("http_browser_time_difference", Ty::TextOrNumber, O),
+];
+
+const ANTIFRAUD_INFO: &[Field] = &[
+    f("sales_channel", Ty::SalesChannel, O),
+    f("cardholder_logged_in", Ty::Bool, O),
+    f("cardholder_since_days", Ty::Integer, O),
+    f("purchase_history", Ty::Integer, O),
+    f("days_since_last_purchase_merchant", Ty::Integer, O),
+    f("days_since_first_purchase_cardholder", Ty::Integer, O),
+];
+
+const SUBSCRIPTION: &[Field] = &[f("cycle", Ty::Cycle, R), f("end_date", Ty::Date, O)];
+
+const ITEM: &[Field] = &[
+    f("name", Ty::Text, O),
+    f("description", Ty::Text, O),
+    f("quantity", Ty::Integer, O),
+    f("total_amount", Ty::TextOrNumber, O),
+    f("unit_amount", Ty::TextOrNumber, O),
+    f("sku", Ty::Text, O),
+    f("code", Ty::Text, O),
+    f("img", Ty::Text, O),
+];
+
+pub(super) const CHARGE: &[Field] = &[
+    f("wallet_uuid", Ty::Uuid, R),
+    f("merchant_id", Ty::Uuid, R),
+    f("payer_name", Ty::Text, R),
+    f("payer_email", Ty::Email, R),
+    f("payer_tax_id", Ty::TaxId, R),
+    f("payer_cell_phone", Ty::Phone, R),
+    f("installment_value", Ty::Amount, R),
+    f("installment_count", Ty::Integer, R),
+    f("currency", Ty::Currency, R),
+    f("due_date", Ty::Date, R),
+    f("description", Ty::Text, R),
+    f("type_charge", Ty::TypeCharge, R),
+    f("payer_address", Ty::Object(CHARGE_ADDRESS), R),
+    f("webhook_url", Ty::Url(false), O),
+    f("redirect_url", Ty::Url(true), O),
+    f("reference_external_id", Ty::Text, O),
+    f("is_async", Ty::Bool, O),
+    f("shipping_address", Ty::Object(SHIPPING_ADDRESS), O),
+    f("card_number", Ty::CardNumber, O),
+    f("card_name", Ty::Text, O),
+    f("card_expiry_month", Ty::ExpiryMonth, O),
+    f("card_expiry_year", Ty::ExpiryYear, O),
+    f("card_cvv", Ty::Cvv, O),
+    f("capture", Ty::Bool, O),
+    f("threeds_authentication", Ty::Bool, O),
+    f("device_info", Ty::Object(DEVICE_INFO), O),
+    f("antifraud_info", Ty::Object(ANTIFRAUD_INFO), O),
+    f("subscription", Ty::Object(SUBSCRIPTION), O),
+    f("items", Ty::ObjectList(ITEM), O),
+    f("applepay", Ty::AnyObject, O),
+    f("googlepay", Ty::AnyObject, O),
+];
+
+pub(super) const PIX_CHARGE: &[Field] = &[
+    f("wallet_uuid", Ty::Uuid, R),
+    f("merchant_id", Ty::Uuid, R),
+    f("payer_name", Ty::Text, R),
+    f("payer_email", Ty::Email, R),
+    f("payer_tax_id", Ty::TaxId, R),
+    f("payer_cell_phone", Ty::Phone, R),
+    f("amount", Ty::Amount, R),
+    f("currency", Ty::Currency, R),
+    f("due_date", Ty::Date, R),
+    f("description", Ty::Text, R),
+    f("payer_address", Ty::Object(PIX_ADDRESS), R),
+    f("webhook_url", Ty::Url(false), O),
+    f("reference_external_id", Ty::Text, O),
+];
+
+pub(super) const CHECKOUT: &[Field] = &[
+    f("wallet_uuid", Ty::Uuid, R),
+    f("merchant_id", Ty::Uuid, R),
+    f("amount", Ty::Amount, R),
+    f("currency", Ty::Currency, R),
+    f("description", Ty::Text, R),
+    f("redirect_url", Ty::Url(true), R),
+    f("cancel_url", Ty::Url(false), O),
+    f("due_date", Ty::Date, R),
+    f("payer_email", Ty::Email, O),
+    f("allowed_methods", Ty::Methods, O),
+    f("max_installments", Ty::Integer, O),
+    f("webhook_url", Ty::Url(false), O),
+    f("reference_external_id", Ty::Text, O),
+    f("is_checkout", Ty::Bool, O),
+];
+
+pub(super) const WALLET: &[Field] = &[
+    f("entity_uuid", Ty::Uuid, R),
+    f("customer_id", Ty::Text, R),
+    f("currency", Ty::Currency, R),
+    f("name", Ty::Text, R),
+    f("email", Ty::Email, R),
+    f("create_credentials", Ty::Bool, R),
+    f("merchant_uuid", Ty::Uuid, O),
+];
+
+pub(super) const REFUND: &[Field] = &[
+    f("charge_uuid", Ty::Uuid, R),
+    f("wallet_uuid", Ty::Uuid, R),
+    f("amount", Ty::Amount, O),
+    f("reason", Ty::Text, O),
+];
+
+pub(super) const CAPTURE: &[Field] = &[
+    f("charge_uuid", Ty::Uuid, R),
+    f("wallet_uuid", Ty::Uuid, R),
+    f("amount", Ty::Amount, O),
+];
+
+/// The most fields a spec may list (checked at compile time below).
+pub(super) const MAX_FIELDS: usize = 40;
+
+const _: () = {
+    let specs: [&[Field]; 13] = [
+        CHARGE_ADDRESS,
+        PIX_ADDRESS,
+        SHIPPING_ADDRESS,
+        DEVICE_INFO,
+        ANTIFRAUD_INFO,
+        SUBSCRIPTION,
+        ITEM,
+        CHARGE,
+        PIX_CHARGE,
+        CHECKOUT,
+        WALLET,
+        REFUND,
+        CAPTURE,
+    ];
+    let mut i = 0;
+    while i < specs.len() {
+        assert!(specs[i].len() <= MAX_FIELDS);
+        i += 1;
+    }
+};
