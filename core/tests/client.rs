@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use a55_core::client::{
-    Client, ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions, WalletQuery,
+    Client, ClientConfig, Credentials, ListChargesParams, RequestOptions, WalletQuery,
 };
 use a55_core::redact::Secret;
 use a55_core::status::ChargeStatus;

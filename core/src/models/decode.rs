@@ -42,9 +42,6 @@ thread_local! {
 /// The error that hands an answer back to the `Value` path.
 const DECLINE: &str = "one-pass reading declined";
 
-/// serde_json's marker for a number kept as text (feature `arbitrary_precision`).
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
 fn one_pass() -> bool {
     ONE_PASS.with(std::cell::Cell::get)
 }
@@ -111,40 +108,16 @@ impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
         d.deserialize_any(self)
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-        // A number with a fraction or exponent comes as a one-entry map holding its text.
-        match map.next_key::<std::borrow::Cow<'de, str>>()? {
-            Some(key) if key == NUMBER_TOKEN => Ok(Scalar::Num(as_value_writes(map.next_value()?))),
-            _ => Err(serde::de::Error::custom(DECLINE)),
-        }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar, E> {
+        // Written as the `Value` path writes it: the shortest text that reads back as this float.
+        Ok(match serde_json::Number::from_f64(v) {
+            Some(n) => Scalar::Num(n.to_string()),
+            None => Scalar::Null,
+        })
     }
-}
-
-/// A number's text as the `Value` path hands it on: serde_json gives a number that reads exactly as
-/// an integer, or as an `f64` written back the same way, as that integer or `f64` (so `-0` becomes
-/// `0` and `0.0000001` becomes `1e-7`); any other number keeps its text.
-fn as_value_writes(text: String) -> String {
-    if let Ok(n) = text.parse::<u64>() {
-        return n.to_string();
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _map: A) -> Result<Scalar, A::Error> {
+        Err(serde::de::Error::custom(DECLINE))
     }
-    if let Ok(n) = text.parse::<i64>() {
-        return n.to_string();
-    }
-    if let Ok(n) = text.parse::<u128>() {
-        return n.to_string();
-    }
-    if let Ok(n) = text.parse::<i128>() {
-        return n.to_string();
-    }
-    if let Some(f) = text.parse::<f64>().ok().filter(|f| f.is_finite())
-        && let Some(n) = serde_json::Number::from_f64(f)
-    {
-        let written = n.to_string();
-        if written == text || f.to_string() == text {
-            return written;
-        }
-    }
-    text
 }
 
 pub(super) fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
@@ -201,27 +174,9 @@ where
     Ok(Option::<Value>::deserialize(d)?.and_then(|v| serde_json::from_value(v).ok()))
 }
 
-/// JSON kept as values: in one pass, numbers are written as the `Value` path writes them.
+/// JSON kept as values (both paths read numbers the same way).
 pub(super) fn de_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
-    let mut values = Vec::<Value>::deserialize(d)?;
-    if one_pass() {
-        values.iter_mut().for_each(rewrite_numbers);
-    }
-    Ok(values)
-}
-
-fn rewrite_numbers(v: &mut Value) {
-    match v {
-        Value::Number(n) => {
-            let text = as_value_writes(n.to_string());
-            if let Ok(written) = text.parse::<serde_json::Number>() {
-                *n = written;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(rewrite_numbers),
-        Value::Object(map) => map.values_mut().for_each(rewrite_numbers),
-        _ => {}
-    }
+    Vec::<Value>::deserialize(d)
 }
 
 pub(super) fn de_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
@@ -308,6 +263,9 @@ impl<'de> serde::de::Visitor<'de> for MessagesVisitor {
         Ok(Vec::new())
     }
     fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
         Ok(Vec::new())
     }
 }

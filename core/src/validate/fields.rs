@@ -238,11 +238,37 @@ pub(super) const CAPTURE: &[Field] = &[
     f("amount", Ty::Amount, O),
 ];
 
+/// A payer's card payment through the public endpoint (the flat documented body).
+pub(super) const PUBLIC_PAYMENT: &[Field] = &[
+    f("card_number", Ty::CardNumber, R),
+    f("card_name", Ty::Text, R),
+    f("card_expiry_month", Ty::ExpiryMonth, R),
+    f("card_expiry_year", Ty::ExpiryYear, R),
+    f("card_cvv", Ty::Cvv, R),
+    f("payer_tax_id", Ty::Text, O),
+    f("device_info", Ty::Object(DEVICE_INFO), O),
+];
+
+/// A payment link: its amount is `value` (or `amount`), checked in `rules.rs`.
+pub(super) const PAYMENT_LINK: &[Field] = &[
+    f("wallet_uuid", Ty::Uuid, R),
+    f("merchant_id", Ty::Uuid, O),
+    f("currency", Ty::Currency, R),
+    f("value", Ty::Amount, O),
+    f("amount", Ty::Amount, O),
+    f("description", Ty::Text, O),
+    f("name", Ty::Text, O),
+    f("redirect_url", Ty::Url(true), O),
+    f("webhook_url", Ty::Url(false), O),
+    f("max_installment_count", Ty::Integer, O),
+    f("reference_external_id", Ty::Text, O),
+];
+
 /// The most fields a spec may list (checked at compile time below).
 pub(super) const MAX_FIELDS: usize = 40;
 
 const _: () = {
-    let specs: [&[Field]; 13] = [
+    let specs: [&[Field]; 15] = [
         CHARGE_ADDRESS,
         PIX_ADDRESS,
         SHIPPING_ADDRESS,
@@ -256,6 +282,8 @@ const _: () = {
         WALLET,
         REFUND,
         CAPTURE,
+        PUBLIC_PAYMENT,
+        PAYMENT_LINK,
     ];
     let mut i = 0;
     while i < specs.len() {

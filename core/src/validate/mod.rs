@@ -41,20 +41,28 @@ pub enum RequestKind {
     Refund,
     /// A capture: `charge_uuid`, `wallet_uuid` and an optional `amount`.
     Capture,
+    /// A payer's card payment of a charge through the public endpoint: the five card fields,
+    /// optional `payer_tax_id` and `device_info`.
+    PublicPayment,
+    /// `POST /api/v1/bank/wallet/payment-link/`: a reusable hosted payment page.
+    PaymentLink,
 }
 
 impl RequestKind {
     /// All kinds.
-    pub const ALL: [RequestKind; 6] = [
+    pub const ALL: [RequestKind; 8] = [
         RequestKind::Wallet,
         RequestKind::Charge,
         RequestKind::PixCharge,
         RequestKind::Checkout,
         RequestKind::Refund,
         RequestKind::Capture,
+        RequestKind::PublicPayment,
+        RequestKind::PaymentLink,
     ];
 
-    /// The kind's name: `wallet`, `charge`, `pix_charge`, `checkout`, `refund`, `capture`.
+    /// The kind's name: `wallet`, `charge`, `pix_charge`, `checkout`, `refund`, `capture`,
+    /// `public_payment`, `payment_link`.
     pub fn as_str(self) -> &'static str {
         match self {
             RequestKind::Wallet => "wallet",
@@ -63,6 +71,8 @@ impl RequestKind {
             RequestKind::Checkout => "checkout",
             RequestKind::Refund => "refund",
             RequestKind::Capture => "capture",
+            RequestKind::PublicPayment => "public_payment",
+            RequestKind::PaymentLink => "payment_link",
         }
     }
 
@@ -76,7 +86,8 @@ impl RequestKind {
                     IssueCode::InvalidValue,
                     "kind",
                     format!(
-                        "kind {} is not one of wallet, charge, pix_charge, checkout, refund, capture",
+                        "kind {} is not one of wallet, charge, pix_charge, checkout, refund, capture, \
+                         public_payment, payment_link",
                         quote(text)
                     ),
                 )
@@ -212,6 +223,8 @@ fn run(kind: RequestKind, payload: &Value, today: Option<Date>) -> Validator {
             RequestKind::PixCharge => v.charge(obj, true),
             RequestKind::Checkout => v.checkout(obj),
             RequestKind::Refund | RequestKind::Capture => v.refund_or_capture(obj, kind),
+            RequestKind::PublicPayment => v.public_payment(obj),
+            RequestKind::PaymentLink => v.payment_link(obj),
         },
         None => v.push(
             IssueCode::InvalidType,
@@ -247,7 +260,7 @@ fn apply(root: &mut Value, at: &[Seg], value: Option<Value>) {
             m.insert((*k).to_string(), v);
         }
         (Seg::Key(k), Value::Object(m), None) => {
-            m.shift_remove(*k);
+            m.remove(*k);
         }
         (Seg::Index(i), Value::Array(a), Some(v)) => {
             if let Some(slot) = a.get_mut(*i) {

@@ -5,7 +5,9 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::fields::{CAPTURE, CHARGE, CHECKOUT, H2H_FIELDS, PIX_CHARGE, REFUND, WALLET};
+use super::fields::{
+    CAPTURE, CHARGE, CHECKOUT, H2H_FIELDS, PAYMENT_LINK, PIX_CHARGE, PUBLIC_PAYMENT, REFUND, WALLET,
+};
 use super::walker::Validator;
 use super::{CHARGE_CURRENCIES, PIX_CURRENCIES, RequestKind, TYPE_CHARGES, WALLET_CURRENCIES};
 use crate::card::{
@@ -256,6 +258,15 @@ impl Validator {
                 ),
             );
         }
+        self.card_rules(obj);
+        let threeds = obj.get("threeds_authentication") == Some(&Value::Bool(true));
+        if threeds {
+            self.device_info(obj);
+        }
+    }
+
+    /// The rules between a card's own fields: the CVV's length for the brand, the expiry date.
+    fn card_rules(&mut self, obj: &Map<String, Value>) {
         let brand = Self::text_of(obj, "card_number")
             .and_then(card_digits)
             .map_or(CardBrand::Unknown, |d| card_brand(&d));
@@ -282,8 +293,11 @@ impl Validator {
                 format!("the card expired at the end of {y:04}-{m:02}"),
             );
         }
-        let threeds = obj.get("threeds_authentication") == Some(&Value::Bool(true));
-        if threeds {
+    }
+
+    /// 3DS with card fields needs the payer's device.
+    fn device_info(&mut self, obj: &Map<String, Value>) {
+        {
             match obj.get("device_info") {
                 Some(Value::Object(info)) => {
                     for key in ["ip_address", "user_agent"] {
@@ -319,6 +333,35 @@ impl Validator {
                 IssueCode::InvalidInstallmentCount,
                 "max_installments",
                 "max_installments must be between 1 and 12",
+            );
+        }
+    }
+
+    pub(super) fn public_payment(&mut self, obj: &Map<String, Value>) {
+        self.object(obj, PUBLIC_PAYMENT, "");
+        self.card_rules(obj);
+    }
+
+    pub(super) fn payment_link(&mut self, obj: &Map<String, Value>) {
+        self.object(obj, PAYMENT_LINK, "");
+        let currency = self.currency(obj, &CHARGE_CURRENCIES);
+        // A55's pages name the amount `value` or `amount`; whichever is sent is normalized.
+        match (obj.get("value"), obj.get("amount")) {
+            (Some(v), _) if !v.is_null() => self.amount(obj, "value", currency),
+            (_, Some(a)) if !a.is_null() => self.amount(obj, "amount", currency),
+            _ => self.push(
+                IssueCode::RequiredField,
+                "value",
+                "value (the link's amount) is required",
+            ),
+        }
+        if let Some(n) = obj.get("max_installment_count").and_then(Value::as_i64)
+            && !(1..=12).contains(&n)
+        {
+            self.push(
+                IssueCode::InvalidInstallmentCount,
+                "max_installment_count",
+                "max_installment_count must be between 1 and 12",
             );
         }
     }

@@ -47,6 +47,8 @@ impl RequestKind {
             RequestKind::Checkout => ("/api/v1/bank/wallet/checkout/", "checkout.create"),
             RequestKind::Capture => ("/api/v1/bank/wallet/charge/capture/", "charge.capture"),
             RequestKind::Refund => ("", "charge.refund"),
+            RequestKind::PublicPayment => ("", "charge.pay"),
+            RequestKind::PaymentLink => ("/api/v1/bank/wallet/payment-link/", "payment_link.create"),
         }
     }
 }
