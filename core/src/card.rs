@@ -1,7 +1,8 @@
 //! Card numbers: brand detection, the Luhn checksum, expiry and CVV rules, and masking.
 //!
-//! The Luhn checksum is only a warning (`CARD_NUMBER_CHECKSUM`): the seeds' test card
-//! 4024007153763191 fails it, and A55's sandbox decides outcomes by the last digit alone.
+//! The Luhn checksum is only a warning (`CARD_NUMBER_CHECKSUM`): the test card of A55's card
+//! examples, 4024007153763191, fails it, and A55's sandbox decides outcomes by the last digit alone
+//! (`docs/rules.md`, "Cards").
 
 use std::fmt;
 

@@ -38,7 +38,7 @@
 //!     ..Default::default()
 //! };
 //! let issues = charge.validate(Some(parse_date("2026-11-21", "today").unwrap()));
-//! // The seeds' test card fails Luhn: a warning, not an error.
+//! // A55's test card fails Luhn: a warning, not an error (docs/rules.md, "Cards").
 //! assert_eq!(issues.len(), 1);
 //! assert_eq!(issues[0].code.as_str(), "CARD_NUMBER_CHECKSUM");
 //! // Debug never shows the card or the tax id.

@@ -6,7 +6,8 @@
 //! `null` optional fields dropped. Unknown keys are kept and sent as they are, with an `UNKNOWN_FIELD`
 //! warning.
 //!
-//! The rules are CONTRACT.md §6; `docs/validation.md` says them for users.
+//! Every rule and the decisions behind the rules are written in `docs/validation.md` (the codes in
+//! `docs/issue-codes.md`, the card and tax-id rules in `docs/rules.md`).
 //!
 //! The code is in three parts: the field tables (`fields.rs`), the walker that checks a payload
 //! against them (`walker.rs`), and the rules that relate one field to another (`rules.rs`). The
