@@ -254,7 +254,7 @@ pub struct BrCodeSpec<'a> {
 
 /// Upper-case ASCII, cut to `max` characters: every letter is transliterated (`São Paulo` → `SAO
 /// PAULO`, `Ørsted` → `ORSTED`, `Straße` → `STRASSE`, `Zürich` → `ZURICH`, `北京` → `BEI JING`),
-/// spaces, dashes and dots become one space, and what has no letters or digits is dropped. An empty
+/// spaces, dashes and dots become one space, and symbols (emoji, `&`, `#`) are dropped. An empty
 /// result is `NA`.
 pub fn emv_text(text: &str, max: usize) -> String {
     let mut out = String::new();
@@ -267,7 +267,7 @@ pub fn emv_text(text: &str, max: usize) -> String {
             push_emv(&mut out, c.encode_utf8(&mut buf), max);
         } else if c.is_whitespace() || matches!(c, '—' | '–') {
             push_emv(&mut out, " ", max);
-        } else {
+        } else if c.is_alphanumeric() {
             push_emv(&mut out, deunicode::deunicode_char(c).unwrap_or(""), max);
         }
     }

@@ -169,11 +169,14 @@ fn same_decoding<T: Model + PartialEq + std::fmt::Debug>(
     value: &Value,
 ) -> Result<(), TestCaseError> {
     let text = serde_json::to_vec(value).unwrap();
+    // The value as the text reads back: serde_json's default float parsing may land an extreme
+    // float (1e-229) one step away from the one written; both paths read the same text.
+    let value: Value = serde_json::from_slice(&text).unwrap();
     let one_pass = T::from_slice(&text);
     let from_value = T::from_json(value.clone());
     prop_assert_eq!(one_pass.is_ok(), from_value.is_ok());
     if let (Ok(a), Ok(b)) = (one_pass, from_value) {
-        prop_assert_eq!(a.raw().value(), value);
+        prop_assert_eq!(a.raw().value(), &value);
         prop_assert_eq!(a, b);
     }
     Ok(())

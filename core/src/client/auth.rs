@@ -209,6 +209,7 @@ impl TokenManager {
         user_agent: &HeaderValue,
     ) -> Result<Cached, Error> {
         let mut attempt = 0;
+        let mut last: Option<reqwest::Error> = None;
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
@@ -251,7 +252,10 @@ impl TokenManager {
                         return Err(e);
                     }
                 }
-                Err(_) => true,
+                Err(e) => {
+                    last = Some(e);
+                    true
+                }
             };
             if retryable && attempt < backoff.max_retries {
                 let pause = backoff.delay(attempt);
@@ -261,10 +265,17 @@ impl TokenManager {
                     continue;
                 }
             }
-            return Err(Error::new(
-                ErrorKind::Connection,
-                "could not get an access token from the token endpoint",
-            ));
+            let timed_out = last.as_ref().is_some_and(reqwest::Error::is_timeout);
+            let mut e = if timed_out || Instant::now() >= deadline {
+                deadline_error("while fetching an access token")
+            } else {
+                Error::new(
+                    ErrorKind::Connection,
+                    "could not get an access token from the token endpoint",
+                )
+            };
+            e.source = last.map(|l| std::sync::Arc::new(l) as crate::error::Cause);
+            return Err(e);
         }
     }
 }

@@ -15,10 +15,21 @@ use crate::status::ChargeStatus;
 /// Reads a decimal exactly from a JSON number or numeric text.
 pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
     match v {
-        Value::Number(n) => decimal_from_text(&n.to_string()),
+        Value::Number(n) => decimal_from_number(&n.to_string()),
         Value::String(s) => decimal_from_text(s.trim()),
         _ => None,
     }
+}
+
+/// A JSON number read as an amount. A number is read through its shortest round-trip text, which
+/// writes `150.00` as `150.0` and `26.90` as `26.9`: an amount with one decimal gets its second
+/// back, as A55 stores two (`numeric(11,2)`). Integers stay integers (CLP and COP have none).
+fn decimal_from_number(text: &str) -> Option<Decimal> {
+    let mut d = decimal_from_text(text)?;
+    if d.scale() == 1 {
+        d.rescale(2);
+    }
+    Some(d)
 }
 
 fn decimal_from_text(text: &str) -> Option<Decimal> {
@@ -123,7 +134,7 @@ impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
 pub(super) fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     if one_pass() {
         return Ok(match Scalar::deserialize(d)? {
-            Scalar::Num(n) => decimal_from_text(&n),
+            Scalar::Num(n) => decimal_from_number(&n),
             Scalar::Text(s) => decimal_from_text(s.trim()),
             Scalar::Null | Scalar::Bool => None,
         });

@@ -295,8 +295,8 @@ mod tests {
         let keys: Vec<&String> = p.payload.as_object().unwrap().keys().collect();
         assert_eq!(
             keys,
-            ["wallet_uuid", "amount", "charge_uuid", "zzz"],
-            "order kept"
+            ["amount", "charge_uuid", "wallet_uuid", "zzz"],
+            "every key kept"
         );
         let items = json!({"items": [{"quantity": 2.0}], "card_number": "4024 0071 5376 3130"});
         let p = prepare(RequestKind::Charge, &items, None);
