@@ -22,12 +22,13 @@ use crate::models::Issue;
 
 static DATA_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// The answer's JSON as Python objects: `a55.Data` dicts (masked `repr`), `Decimal` numbers.
-fn data<'py>(py: Python<'py>, raw: &Value) -> PyResult<Bound<'py, PyAny>> {
+/// The answer's JSON text as Python objects: `a55.Data` dicts (masked `repr`), `Decimal` numbers
+/// with the digits the server sent.
+fn data<'py>(py: Python<'py>, raw: &str) -> PyResult<Bound<'py, PyAny>> {
     let hook = DATA_TYPE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
         Ok(py.import("a55")?.getattr("Data")?.unbind())
     })?;
-    json_to_py(py, &raw.to_string(), Some(hook.bind(py)))
+    json_to_py(py, raw, Some(hook.bind(py)))
 }
 
 /// An optional number of seconds, checked by core's rule.
@@ -89,7 +90,7 @@ impl Response {
         // charge itself; `meta.raw` keeps the whole answer).
         let meta = r.meta;
         Ok(Response {
-            data: data(py, r.data.raw().value())?.unbind(),
+            data: data(py, &r.data.raw().text())?.unbind(),
             status_code: meta.status,
             request_id: meta.request_id,
             idempotency_key: meta.idempotency_key,

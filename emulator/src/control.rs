@@ -2,7 +2,7 @@
 //! charges, pay PIX and other issued charges, complete 3DS, advance the clock, and the OpenAPI
 //! document of everything the emulator serves.
 
-use axum::Json;
+use crate::json::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};

@@ -19,6 +19,7 @@ mod api;
 pub mod config;
 mod control;
 mod fx;
+mod json;
 mod pages;
 pub mod qr;
 mod server;

@@ -251,7 +251,7 @@ async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Resp
             };
             (
                 status,
-                axum::Json(crate::api::charge_error_body(
+                crate::json::Json(crate::api::charge_error_body(
                     None,
                     &[crate::api::Msg::new(
                         "errors.unexpected",
@@ -304,7 +304,7 @@ pub fn rate_limited_response(retry_after: i64, request_id: &str) -> Response {
         },
         "request_id": request_id,
     });
-    let mut res = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+    let mut res = (StatusCode::TOO_MANY_REQUESTS, crate::json::Json(body)).into_response();
     if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
         res.headers_mut().insert("retry-after", v);
     }

@@ -448,13 +448,7 @@ pub fn iso(secs: i64) -> String {
         .unwrap_or_default()
 }
 
-/// A decimal as a JSON number with exactly its digits.
-pub fn num(d: Decimal) -> Value {
-    d.to_string()
-        .parse::<serde_json::Number>()
-        .map(Value::Number)
-        .unwrap_or(Value::Null)
-}
+pub use crate::json::num;
 
 /// A random UUID v4 from the seeded generator.
 pub fn uuid_from(rng: &Rng) -> String {

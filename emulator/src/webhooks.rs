@@ -107,7 +107,7 @@ fn client(app: &Shared) -> Option<reqwest::Client> {
 
 async fn deliver(app: Shared, id: u64, url: String, body: Value) {
     let schedule = app.config.webhook_schedule;
-    let raw = body.to_string();
+    let raw = String::from_utf8_lossy(&crate::json::to_vec(&body)).into_owned();
     for (n, delay) in schedule.delays().into_iter().enumerate() {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;

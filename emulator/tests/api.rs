@@ -104,6 +104,18 @@ impl Emu {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    /// The text of a GET answer (amounts with the digits the emulator wrote).
+    async fn get_text(&self, path: &str) -> String {
+        let res = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        res.text().await.unwrap()
+    }
+
     async fn control(&self, path: &str) -> Value {
         self.http
             .post(self.url(path))
@@ -157,7 +169,12 @@ async fn seed_001_is_450_in_three_installments() {
     let (status, c) = emu.post("/api/v1/bank/wallet/charge/", &seed_001()).await;
     assert_eq!(status, 200, "{c}");
     assert_eq!(c["status"], "confirmed");
-    assert_eq!(c["local_currency"].to_string(), "450.00");
+    // Amounts are written with their two decimals, as A55 stores them.
+    let id = c["charge_uuid"].as_str().unwrap();
+    let text = emu
+        .get_text(&format!("/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"))
+        .await;
+    assert!(text.contains(r#""local_currency":450.00"#), "{text}");
     let inst = c["installments"].as_array().unwrap();
     assert_eq!(inst.len(), 3);
     let dues: Vec<&str> = inst
@@ -166,10 +183,12 @@ async fn seed_001_is_450_in_three_installments() {
         .collect();
     assert_eq!(dues, ["2026-12-31", "2027-01-31", "2027-02-28"]);
     for i in inst {
-        assert_eq!(i["local_currency"].to_string(), "150.00");
-        assert_eq!(i["usd_currency"].to_string(), "26.90");
-        assert_eq!(i["eur_currency"].to_string(), "23.58");
+        assert_eq!(i["local_currency"], json!(150.0));
+        assert_eq!(i["usd_currency"], json!(26.9));
+        assert_eq!(i["eur_currency"], json!(23.58));
     }
+    assert_eq!(text.matches(r#""local_currency":150.00"#).count(), 3, "{text}");
+    assert_eq!(text.matches(r#""usd_currency":26.90"#).count(), 3, "{text}");
     // Query and path styles both find it.
     let id = c["charge_uuid"].as_str().unwrap();
     let (s, q) = emu
@@ -415,7 +434,11 @@ async fn card_outcomes_refund_cancel_capture() {
     let (s, r) = emu.post(&refund, &json!({"amount": 50.00})).await;
     assert_eq!(s, 200, "{r}");
     assert_eq!(r["status"], "confirmed");
-    assert_eq!(r["refunded_amount"].to_string(), "50.00");
+    assert_eq!(r["refunded_amount"], json!(50.0));
+    let text = emu
+        .get_text(&format!("/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"))
+        .await;
+    assert!(text.contains(r#""refunded_amount":50.00"#), "{text}");
     let (s, r) = emu.post(&refund, &json!({"amount": 100.01})).await;
     assert_eq!(s, 422);
     assert_eq!(r["message"][0]["code"], "AMOUNT_INVALID");
@@ -791,7 +814,11 @@ async fn checkout_page_pays_fires_webhook_and_redirects() {
     let (_, charge) = emu
         .get(&format!("/api/v1/bank/wallet/charge/{charge_id}/"))
         .await;
-    assert_eq!(charge["local_currency"].to_string(), "250.00");
+    assert_eq!(charge["local_currency"], json!(250.0));
+    let text = emu
+        .get_text(&format!("/api/v1/bank/wallet/charge/{charge_id}/"))
+        .await;
+    assert!(text.contains(r#""local_currency":250.00"#), "{text}");
     let parts: Vec<String> = charge["installments"]
         .as_array()
         .unwrap()

@@ -288,18 +288,6 @@ impl Client {
         Ok(Response { data, meta })
     }
 
-    /// The retry loop, with the answer read as a JSON value.
-    pub(crate) async fn execute(&self, call: Call<'_>) -> Result<(Value, ResponseMeta), Error> {
-        let (bytes, meta) = self.execute_bytes(call).await?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok((Value::Object(serde_json::Map::new()), meta));
-        }
-        match serde_json::from_slice(&bytes) {
-            Ok(raw) => Ok((raw, meta)),
-            Err(_) => Err(not_json(&meta, &bytes)),
-        }
-    }
-
     /// The retry loop. Returns the body of a 2xx answer with its metadata.
     pub(crate) async fn execute_bytes(
         &self,

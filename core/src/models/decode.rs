@@ -336,6 +336,15 @@ impl RawJson {
         })
     }
 
+    /// The JSON text: byte for byte as received when the result was read from an answer (numbers
+    /// keep their digits: `450.00` stays `450.00`), else the value written out.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match &self.0.text {
+            Some(t) => String::from_utf8_lossy(t),
+            None => std::borrow::Cow::Owned(self.value().to_string()),
+        }
+    }
+
     /// The JSON value, owned (copied when the raw JSON is shared).
     pub fn into_value(self) -> Value {
         self.value();

@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 
 use reqwest::Method;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::{Error, ErrorKind};
 use crate::models::{Charge, Model, PublicCharge};
@@ -25,8 +26,8 @@ impl Client {
             "/api/v1/bank/public/charge{}",
             query(&[("charge_uuid", Some(charge_uuid))])
         );
-        let (raw, mut meta) = self
-            .execute(Call {
+        let (bytes, mut meta) = self
+            .execute_bytes(Call {
                 method: Method::GET,
                 path,
                 body: None,
@@ -36,9 +37,22 @@ impl Client {
                 opts,
             })
             .await?;
-        let first = match &raw {
-            Value::Array(items) => items.first().cloned(),
-            Value::Object(_) => Some(raw.clone()),
+        // A55 answers with an array holding the charge; the charge keeps its own text.
+        let decode_error = |e: serde_json::Error| {
+            let mut err = Error::new(
+                ErrorKind::Decode,
+                format!("the answer could not be read: {e}"),
+            );
+            err.status = Some(meta.status);
+            err.request_id = meta.request_id.clone();
+            err
+        };
+        let first: Option<Box<RawValue>> = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[') => serde_json::from_slice::<Vec<Box<RawValue>>>(&bytes)
+                .map_err(decode_error)?
+                .into_iter()
+                .next(),
+            Some(b'{') => Some(serde_json::from_slice(&bytes).map_err(decode_error)?),
             _ => None,
         };
         let Some(first) = first else {
@@ -47,13 +61,8 @@ impl Client {
             e.request_id = meta.request_id.clone();
             return Err(e);
         };
-        let data = PublicCharge::from_json(first).map_err(|e| {
-            Error::new(
-                ErrorKind::Decode,
-                format!("the answer could not be read: {e}"),
-            )
-        })?;
-        meta.raw = crate::models::RawJson::from(raw);
+        let data = PublicCharge::from_slice(first.get().as_bytes()).map_err(decode_error)?;
+        meta.raw = crate::models::RawJson::from_bytes(&bytes);
         Ok(Response { data, meta })
     }
 

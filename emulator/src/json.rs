@@ -1,0 +1,87 @@
+//! JSON answers whose amounts keep their digits.
+//!
+//! A `serde_json::Value` holds a number as an integer or a float, which writes `450.00` as `450.0`.
+//! A55 writes amounts with their two decimals, and so does the emulator: an amount is put into a
+//! `Value` by [`num`] as a marked string, and every answer and webhook body is written by
+//! [`to_vec`], which writes a marked string as a bare JSON number with exactly its digits.
+
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use a55_core::Decimal;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+/// The mark of an amount inside a `Value` (a private-use character no client sends first).
+const MARK: char = '\u{E000}';
+
+/// A decimal as a JSON number with exactly its digits (`450.00`), once written by [`to_vec`].
+pub fn num(d: Decimal) -> Value {
+    Value::String(format!("{MARK}{d}"))
+}
+
+/// Writes a value as a marked amount-aware serializer sees it.
+struct Exact<'a>(&'a Value);
+
+impl Serialize for Exact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::String(text) if text.starts_with(MARK) => {
+                let digits = &text[MARK.len_utf8()..];
+                match RawValue::from_string(digits.to_string()) {
+                    Ok(raw) => raw.serialize(s),
+                    Err(_) => s.serialize_str(digits),
+                }
+            }
+            Value::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Exact(item))?;
+                }
+                seq.end()
+            }
+            Value::Object(map) => {
+                let mut out = s.serialize_map(Some(map.len()))?;
+                for (k, v) in map {
+                    out.serialize_entry(k, &Exact(v))?;
+                }
+                out.end()
+            }
+            other => other.serialize(s),
+        }
+    }
+}
+
+/// The JSON text of a value, amounts written with their digits.
+pub fn to_vec(v: &Value) -> Vec<u8> {
+    serde_json::to_vec(&Exact(v)).unwrap_or_else(|_| b"null".to_vec())
+}
+
+/// A JSON answer written by [`to_vec`] (in place of axum's `Json`).
+pub struct Json<T = Value>(pub T);
+
+impl IntoResponse for Json<Value> {
+    fn into_response(self) -> Response {
+        let mut res = to_vec(&self.0).into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn amounts_keep_their_digits() {
+        let v = json!({"a": num(Decimal::new(45000, 2)), "b": [num(Decimal::new(50000, 0))], "c": "x"});
+        assert_eq!(
+            String::from_utf8(to_vec(&v)).unwrap(),
+            r#"{"a":450.00,"b":[50000],"c":"x"}"#
+        );
+    }
+}
