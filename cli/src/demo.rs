@@ -9,9 +9,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use a55_core::client::{
-    ChargeRef, Client, ClientConfig, Credentials, Environment, RequestOptions,
-};
+use a55_core::client::{ChargeRef, Client, ClientConfig, Credentials, Environment, RequestOptions};
 use a55_core::models::Charge;
 use a55_core::pix::parse_pix_brcode;
 use a55_core::redact::Secret;
@@ -466,10 +464,7 @@ pub async fn run(args: &[String]) -> ExitCode {
         )),
         Err(e) => return fail("the partial refund", e),
     }
-    match client
-        .refund_charge(&card_ref, json!({}), &opts)
-        .await
-    {
+    match client.refund_charge(&card_ref, json!({}), &opts).await {
         Ok(r) => line(format!("full refund: status {}", r.data.status)),
         Err(e) => return fail("the full refund", e),
     }

@@ -120,17 +120,26 @@ async fn the_five_seeds_end_to_end() {
     let info = s.data.subscription.unwrap();
     assert_eq!(info.next_charge_date.as_deref(), Some("2027-01-31"));
     let got = client
-        .get_subscription(&sub_ref(info.subscription_uuid.as_deref().unwrap()), &opts())
+        .get_subscription(
+            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
+            &opts(),
+        )
         .await
         .unwrap();
     assert_eq!(got.data.charges.len(), 1);
     let cancelled = client
-        .cancel_subscription(&sub_ref(info.subscription_uuid.as_deref().unwrap()), &opts())
+        .cancel_subscription(
+            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
+            &opts(),
+        )
         .await
         .unwrap();
     assert_eq!(cancelled.data.status.unwrap().as_str(), "cancelled");
     let again = client
-        .cancel_subscription(&sub_ref(info.subscription_uuid.as_deref().unwrap()), &opts())
+        .cancel_subscription(
+            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
+            &opts(),
+        )
         .await
         .unwrap_err();
     assert_eq!(
@@ -320,7 +329,11 @@ async fn charge_lifecycle_and_typed_errors() {
         .unwrap_err();
     assert_eq!(no_creds.kind, ErrorKind::Configuration);
     let waited = client
-        .wait_for_charge(&charge_ref(&issued_id), &opts(), Some(Duration::from_secs(1)))
+        .wait_for_charge(
+            &charge_ref(&issued_id),
+            &opts(),
+            Some(Duration::from_secs(1)),
+        )
         .await
         .unwrap();
     assert!(waited.data.status.is_settled());
@@ -573,4 +586,3 @@ async fn concurrent_calls_share_one_token_request() {
     }
     assert_eq!(client.token_requests(), 1);
 }
-
