@@ -1,6 +1,6 @@
 //! Every program in `core/examples/` (one per seed page) runs against the emulator, configured as a
 //! user would configure it: through the `A55_*` environment variables.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::path::PathBuf;
 use std::process::Command;
