@@ -18,6 +18,7 @@
 mod api;
 pub mod config;
 mod control;
+mod form;
 mod fx;
 mod pages;
 pub mod qr;
