@@ -8,5 +8,6 @@ targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(brcode webhook decode amoun
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 for t in "${targets[@]}"; do
   echo "=== fuzz $t for ${secs}s ==="
-  cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -print_final_stats=1 2>&1 | tail -25
+  # --debug-assertions: an arithmetic overflow panics (a finding) instead of wrapping silently.
+  cargo +nightly fuzz run --debug-assertions "$t" -- -max_total_time="$secs" -print_final_stats=1 2>&1 | tail -25
 done

@@ -423,7 +423,7 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
     let (Some(id), Some(secret)) = (id, secret) else {
         return reply((StatusCode::BAD_REQUEST, json!({"error": "invalid_request"})));
     };
-    let ttl = app.config.token_ttl.as_secs() as i64;
+    let ttl = i64::try_from(app.config.token_ttl.as_secs()).unwrap_or(i64::MAX);
     let now = app.clock.now();
     let mut store = app.store();
     store.token_requests += 1;
@@ -443,7 +443,7 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
         crate::state::TokenRec {
             client_id: id,
             principal,
-            expires_at: now + ttl,
+            expires_at: now.saturating_add(ttl),
         },
     );
     reply((
@@ -1107,7 +1107,7 @@ async fn list_charges(
         let total = all.len();
         let data: Vec<Value> = all
             .iter()
-            .skip((page - 1) * limit)
+            .skip((page - 1).saturating_mul(limit))
             .take(limit)
             .map(|c| c.to_json(app.base_url()))
             .collect();
