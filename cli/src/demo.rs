@@ -135,12 +135,7 @@ async fn webhook_listener(events: Events) -> std::io::Result<String> {
 }
 
 /// Runs the demo.
-pub async fn run(args: &[String]) -> ExitCode {
-    let out_dir = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-        .map_or_else(|| PathBuf::from("a55-demo-output"), PathBuf::from);
+pub async fn run(out_dir: PathBuf) -> ExitCode {
     crate::say!("A55 SDK demo — every call below goes over HTTP to an embedded A55 emulator.");
     let emulator = match a55_emulator::start(EmulatorConfig {
         rate_limit: 0,

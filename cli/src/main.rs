@@ -3,6 +3,9 @@
 
 use std::process::ExitCode;
 
+use clap::Parser as _;
+
+mod args;
 mod demo;
 
 /// Prints a line; a closed stdout (a reader that took the first line and left, `| head`) is not an
@@ -15,16 +18,9 @@ macro_rules! say {
     }};
 }
 
-const USAGE: &str = "usage:
-  a55 demo [--keep-files]      run the whole A55 flow against an embedded emulator
-  a55 emulator [flags]         serve the A55 emulator until SIGINT/SIGTERM
-  a55 --version
-
-emulator flags:
-";
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Help, --version and bad flags (clap's message, exit 2) end here, before anything starts.
+    let cli = args::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -35,36 +31,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match args.first().map(String::as_str) {
-        Some("emulator") => runtime.block_on(emulator(&args[1..])),
-        Some("demo") => runtime.block_on(demo::run(&args[1..])),
-        Some("--version") => {
-            say!("a55 {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("-h" | "--help" | "help") => {
-            say!("{USAGE}{}", a55_emulator::config::FLAGS_HELP);
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}{}", a55_emulator::config::FLAGS_HELP);
-            ExitCode::from(2)
-        }
+    match cli.command {
+        args::Command::Emulator(flags) => runtime.block_on(emulator(flags.config())),
+        args::Command::Demo(flags) => runtime.block_on(demo::run(flags.out)),
     }
 }
 
-async fn emulator(args: &[String]) -> ExitCode {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        say!("{USAGE}{}", a55_emulator::config::FLAGS_HELP);
-        return ExitCode::SUCCESS;
-    }
-    let config = match a55_emulator::EmulatorConfig::from_args(args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("a55 emulator: {e}");
-            return ExitCode::from(2);
-        }
-    };
+async fn emulator(config: a55_emulator::EmulatorConfig) -> ExitCode {
     let (id, secret, webhook_secret) = (
         config.client_id.clone(),
         config.client_secret.clone(),

@@ -397,12 +397,8 @@ pub fn token_routes() -> Router<Shared> {
 }
 
 async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let form: Vec<(String, String)> = form_pairs(&body);
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    };
+    let form = crate::form::pairs(&body);
+    let get = |k: &str| crate::form::value(&form, k);
     let (mut id, mut secret) = (get("client_id"), get("client_secret"));
     if let Some(basic) = headers
         .get("authorization")
@@ -429,7 +425,7 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
     let (Some(id), Some(secret)) = (id, secret) else {
         return reply((StatusCode::BAD_REQUEST, json!({"error": "invalid_request"})));
     };
-    let ttl = app.config.token_ttl.as_secs() as i64;
+    let ttl = i64::try_from(app.config.token_ttl.as_secs()).unwrap_or(i64::MAX);
     let now = app.clock.now();
     let mut store = app.store();
     store.token_requests += 1;
@@ -449,45 +445,13 @@ async fn token(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
         crate::state::TokenRec {
             client_id: id,
             principal,
-            expires_at: now + ttl,
+            expires_at: now.saturating_add(ttl),
         },
     );
     reply((
         StatusCode::OK,
         json!({"access_token": token, "expires_in": ttl, "token_type": "Bearer"}),
     ))
-}
-
-/// `application/x-www-form-urlencoded` pairs.
-pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
-    fn decode(s: &str) -> String {
-        let bytes = s.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'+' => out.push(b' '),
-                b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                },
-                b => out.push(b),
-            }
-            i += 1;
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    }
-    String::from_utf8_lossy(body)
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(p), String::new()),
-        })
-        .collect()
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -1145,7 +1109,7 @@ async fn list_charges(
         let total = all.len();
         let data: Vec<Value> = all
             .iter()
-            .skip((page - 1) * limit)
+            .skip((page - 1).saturating_mul(limit))
             .take(limit)
             .map(|c| c.to_json(app.base_url()))
             .collect();

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use a55_core::schedule::{Date, parse_date};
+use a55_core::schedule::Date;
 
 /// How webhook deliveries are spaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +134,7 @@ impl FaultPlan {
     }
 }
 
-/// Everything the emulator can be told at start.
+/// Everything the emulator can be told at start (the `a55 emulator` flags, cli/src/args.rs).
 #[derive(Debug, Clone)]
 pub struct EmulatorConfig {
     /// The platform client id (entity 550e8400-…).
@@ -184,79 +184,3 @@ impl Default for EmulatorConfig {
         }
     }
 }
-
-impl EmulatorConfig {
-    /// Reads `--flag value` arguments (see `a55 emulator --help`).
-    pub fn from_args(args: &[String]) -> Result<EmulatorConfig, String> {
-        let mut c = EmulatorConfig::default();
-        let mut i = 0;
-        while i < args.len() {
-            let flag = args[i].as_str();
-            let take = |i: &mut usize| -> Result<String, String> {
-                *i += 1;
-                args.get(*i)
-                    .cloned()
-                    .ok_or_else(|| format!("{flag} needs a value"))
-            };
-            let num = |v: String| -> Result<u64, String> {
-                v.parse()
-                    .map_err(|_| format!("{flag} needs a whole number, not {v:?}"))
-            };
-            match flag {
-                "--port" => {
-                    c.port = u16::try_from(num(take(&mut i)?)?).map_err(|_| "port out of range")?
-                }
-                "--host" => c.host = take(&mut i)?,
-                "--client-id" => c.client_id = take(&mut i)?,
-                "--client-secret" => c.client_secret = take(&mut i)?,
-                "--token-ttl" => c.token_ttl = Duration::from_secs(num(take(&mut i)?)?),
-                "--today" => {
-                    let v = take(&mut i)?;
-                    c.today = Some(parse_date(&v, "--today").map_err(|e| e.message)?);
-                }
-                "--rate-limit" => {
-                    c.rate_limit =
-                        u32::try_from(num(take(&mut i)?)?).map_err(|_| "rate limit out of range")?
-                }
-                "--webhook-secret" => c.webhook_secret = take(&mut i)?,
-                "--webhook-schedule" => {
-                    c.webhook_schedule = match take(&mut i)?.as_str() {
-                        "a55" => WebhookSchedule::A55,
-                        "fast" => WebhookSchedule::Fast,
-                        other => {
-                            return Err(format!(
-                                "--webhook-schedule is a55 or fast, not {other:?}"
-                            ));
-                        }
-                    }
-                }
-                "--allow-external-webhooks" => c.allow_external_webhooks = true,
-                "--faults" => c.faults = FaultPlan::parse(&take(&mut i)?)?,
-                "--seed" => c.seed = num(take(&mut i)?)?,
-                "--settle-delay" => {
-                    let secs = num(take(&mut i)?)?;
-                    c.settle_delay = (secs > 0).then(|| Duration::from_secs(secs));
-                }
-                other => return Err(format!("unknown flag {other:?}")),
-            }
-            i += 1;
-        }
-        Ok(c)
-    }
-}
-
-/// The flags, for `a55 emulator --help`.
-pub const FLAGS_HELP: &str = "\
-  --port N                     port to listen on (0: any free port; default 0)
-  --host ADDR                  address to listen on (default 127.0.0.1)
-  --client-id ID               platform client id (default emulator-client)
-  --client-secret SECRET       platform client secret (default emulator-secret)
-  --token-ttl SECONDS          access token lifetime (default 3600)
-  --today YYYY-MM-DD           the emulator's today (default: the clock, UTC)
-  --rate-limit N               requests per client per minute, 0 disables (default 100)
-  --webhook-secret SECRET      webhook signing secret (default whsec_emulator)
-  --webhook-schedule a55|fast  delivery retries on A55's schedule or compressed into seconds (default a55)
-  --allow-external-webhooks    deliver to non-loopback hosts too (default: loopback only)
-  --faults SPEC                e.g. 500=0.05,503=0.05,429=0.05,delay=0.05:200,reset_before=0.05,reset_after=0.05
-  --seed N                     seed of every random choice (default 55)
-  --settle-delay SECONDS       captured charges turn paid after this long, 0: only by control call (default 5)";

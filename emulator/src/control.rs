@@ -152,16 +152,21 @@ async fn threeds(State(app): State<Shared>, Path(id): Path<String>) -> Response 
 
 async fn advance(State(app): State<Shared>, body: Bytes) -> Response {
     let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    let secs = v.get("seconds").and_then(Value::as_i64).unwrap_or(0)
-        + v.get("days").and_then(Value::as_i64).unwrap_or(0) * 86_400;
-    if secs <= 0 {
+    let seconds = v.get("seconds").and_then(Value::as_i64).unwrap_or(0);
+    let days = v.get("days").and_then(Value::as_i64).unwrap_or(0);
+    let secs = days
+        .checked_mul(86_400)
+        .and_then(|d| d.checked_add(seconds));
+    let Some(secs) = secs.filter(|s| *s > 0) else {
         return (
             StatusCode::BAD_REQUEST,
             Json(json!({"error": "give {\"seconds\": N} or {\"days\": N}, positive"})),
         )
             .into_response();
+    };
+    if let Err(e) = app.clock.advance(secs) {
+        return (StatusCode::BAD_REQUEST, Json(json!({"error": e}))).into_response();
     }
-    app.clock.advance(secs);
     Json(json!({"today": app.clock.today().to_string(), "now": app.clock.now()})).into_response()
 }
 

@@ -18,6 +18,7 @@
 mod api;
 pub mod config;
 mod control;
+mod form;
 mod fx;
 mod json;
 mod pages;
@@ -27,5 +28,5 @@ pub mod state;
 mod webhooks;
 
 pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule};
-pub use server::{App, EmulatorHandle, start};
+pub use server::{App, EmulatorHandle, in_process, start};
 pub use state::{FIXTURE_ENTITY, FIXTURE_MERCHANT, FIXTURE_WALLET};

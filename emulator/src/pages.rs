@@ -9,9 +9,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::api::{
-    authorize_card, checkout_charge, form_pairs, pay_with_card, schedule_settlement, transition,
-};
+use crate::api::{authorize_card, checkout_charge, pay_with_card, schedule_settlement, transition};
+use crate::form;
 use crate::server::Shared;
 
 /// The page routes.
@@ -47,9 +46,7 @@ const CARD_FIELDS: &str = "<label>Card number <input name=\"card_number\" value=
 <label>CVV <input name=\"card_cvv\" value=\"123\"></label>";
 
 fn redirect_to(url: &str, params: &[(&str, &str)]) -> Response {
-    let sep = if url.contains('?') { '&' } else { '?' };
-    let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let target = format!("{url}{sep}{}", query.join("&"));
+    let target = form::with_query(url, params);
     (StatusCode::SEE_OTHER, [(header::LOCATION, target)]).into_response()
 }
 
@@ -83,13 +80,8 @@ async fn checkout_page(State(app): State<Shared>, Path(id): Path<String>) -> Res
 }
 
 async fn checkout_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
-    let form = form_pairs(&body);
-    let get = |k: &str| {
-        form.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let fields = form::pairs(&body);
+    let get = |k: &str| form::value(&fields, k).unwrap_or_default();
     let installments = get("installments").parse().unwrap_or(1);
     let redirect = app
         .store()
@@ -152,12 +144,8 @@ async fn charge_page(State(app): State<Shared>, Path(id): Path<String>) -> Respo
 }
 
 async fn charge_pay(State(app): State<Shared>, Path(id): Path<String>, body: Bytes) -> Response {
-    let form = form_pairs(&body);
-    let number = form
-        .iter()
-        .find(|(k, _)| k == "card_number")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let fields = form::pairs(&body);
+    let number = form::value(&fields, "card_number").unwrap_or_default();
     match pay_with_card(&app, &id, &number) {
         Ok(c) => match c.redirect_url.clone() {
             Some(url) => redirect_to(

@@ -100,11 +100,11 @@ impl Drop for EmulatorHandle {
     }
 }
 
-/// Binds and starts the emulator on the current tokio runtime.
-pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
-    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
-    let addr = listener.local_addr()?;
-    let base_url = format!("http://{addr}");
+/// The emulator's state and its routes, without a listener: every request is served by calling the
+/// router (`tower::ServiceExt::oneshot`), as the `router` fuzz target does. Its base URL stays
+/// `http://127.0.0.1` unless the caller sets `app.base_url`; faults that reset a connection have no
+/// connection to reset, so such a request never completes (its future stays pending).
+pub fn in_process(config: EmulatorConfig) -> (Shared, Router) {
     let now = real_now();
     let app: Shared = Arc::new(App {
         store: Mutex::new(Store::with_fixtures(&config, now)),
@@ -114,8 +114,17 @@ pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
         http: OnceLock::new(),
         config,
     });
-    let _ = app.base_url.set(base_url.clone());
     let router = router(app.clone());
+    (app, router)
+}
+
+/// Binds and starts the emulator on the current tokio runtime.
+pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
+    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let addr = listener.local_addr()?;
+    let base_url = format!("http://{addr}");
+    let (app, router) = in_process(config);
+    let _ = app.base_url.set(base_url.clone());
     let (stop_tx, mut stop_rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         loop {

@@ -358,6 +358,10 @@ impl Store {
     }
 }
 
+/// How far `/_emulator/clock/advance` may move the clock in all: 1,000 years, past any schedule the
+/// API accepts and well inside what dates and Unix seconds hold, so no date or time overflows.
+pub const MAX_CLOCK_ADVANCE_SECS: i64 = 1_000 * 366 * 86_400;
+
 /// The emulator's clock: the real clock plus an offset moved by `/_emulator/clock/advance`.
 #[derive(Debug)]
 pub struct Clock {
@@ -376,15 +380,15 @@ impl Clock {
 
     /// Unix seconds now.
     pub fn now(&self) -> i64 {
-        real_now() + self.offset_secs.load(Ordering::Relaxed)
+        real_now().saturating_add(self.offset_secs.load(Ordering::Relaxed))
     }
 
     /// Today's date: `--today` plus the days advanced, or the clock's UTC date.
     pub fn today(&self) -> Date {
         let offset_days = self.offset_secs.load(Ordering::Relaxed).div_euclid(86_400);
         match self.base_today {
-            Some(d) => d
-                .checked_add_signed(chrono::Duration::days(offset_days))
+            Some(d) => chrono::TimeDelta::try_days(offset_days)
+                .and_then(|days| d.checked_add_signed(days))
                 .unwrap_or(d),
             None => chrono::DateTime::from_timestamp(self.now(), 0)
                 .map(|t| t.date_naive())
@@ -392,9 +396,19 @@ impl Clock {
         }
     }
 
-    /// Moves the clock forward.
-    pub fn advance(&self, secs: i64) {
-        self.offset_secs.fetch_add(secs, Ordering::Relaxed);
+    /// Moves the clock forward by `secs` (positive); refused, the clock unmoved, when that would take
+    /// it past [`MAX_CLOCK_ADVANCE_SECS`] in all.
+    pub fn advance(&self, secs: i64) -> Result<(), String> {
+        self.offset_secs
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |offset| {
+                offset
+                    .checked_add(secs)
+                    .filter(|moved| secs > 0 && (0..=MAX_CLOCK_ADVANCE_SECS).contains(moved))
+            })
+            .map(|_| ())
+            .map_err(|_| {
+                format!("the clock moves forward, at most {MAX_CLOCK_ADVANCE_SECS} seconds in all")
+            })
     }
 }
 
