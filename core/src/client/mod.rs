@@ -26,6 +26,7 @@ mod auth;
 pub mod blocking;
 pub mod config;
 mod errors;
+pub mod facade;
 mod resources;
 mod retry;
 pub mod transport;
@@ -68,6 +69,20 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
     /// Skip local validation for this call (the server still validates).
     pub skip_validation: bool,
+}
+
+impl RequestOptions {
+    /// The idempotency key a POST of `operation` on `resource` sends: the one given, or derived
+    /// from `idempotency_from`, or a fresh one. Fixed before the call starts, so a cancelled call
+    /// can still report it.
+    pub fn idempotency_key_for(&self, operation: &str, resource: Option<&str>) -> String {
+        self.idempotency_key
+            .clone()
+            .unwrap_or_else(|| match &self.idempotency_from {
+                Some(k) => idempotency::derive_key_for(operation, resource, k),
+                None => idempotency::new_key(),
+            })
+    }
 }
 
 /// Rate-limit headers of an answer.
@@ -301,16 +316,7 @@ impl Client {
         let per_attempt = opts.timeout.unwrap_or(inner.config.timeout);
         let backoff = self.backoff(opts);
         let is_post = call.method == Method::POST;
-        let key = is_post.then(|| {
-            opts.idempotency_key
-                .clone()
-                .unwrap_or_else(|| match &opts.idempotency_from {
-                    Some(k) => {
-                        idempotency::derive_key_for(call.operation, call.resource.as_deref(), k)
-                    }
-                    None => idempotency::new_key(),
-                })
-        });
+        let key = is_post.then(|| opts.idempotency_key_for(call.operation, call.resource.as_deref()));
         // Every header value is checked before anything is sent: a value that cannot be written
         // must not count as an attempt that may have reached the server.
         let key_header = match &key {

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 
 use crate::codes::{Issue, IssueCode};
+use crate::client::facade::key_names;
 use crate::error::Error;
 use crate::models::{ApiRequest, Charge, Model, Page};
 use crate::validate::RequestKind;
@@ -41,15 +42,15 @@ impl RequestKind {
     /// The path and operation name of a create request of this kind.
     fn endpoint(self) -> (&'static str, &'static str) {
         match self {
-            RequestKind::Wallet => ("/api/v1/bank/wallet/", "wallet.create"),
-            RequestKind::Charge => ("/api/v1/bank/wallet/charge/", "charge.create"),
-            RequestKind::PixCharge => ("/api/v1/bank/wallet/charge/pix/", "pix_charge.create"),
-            RequestKind::Checkout => ("/api/v1/bank/wallet/checkout/", "checkout.create"),
-            RequestKind::Capture => ("/api/v1/bank/wallet/charge/capture/", "charge.capture"),
-            RequestKind::Refund => ("", "charge.refund"),
-            RequestKind::PublicPayment => ("", "charge.pay"),
+            RequestKind::Wallet => ("/api/v1/bank/wallet/", key_names::WALLET_CREATE),
+            RequestKind::Charge => ("/api/v1/bank/wallet/charge/", key_names::CHARGE_CREATE),
+            RequestKind::PixCharge => ("/api/v1/bank/wallet/charge/pix/", key_names::PIX_CHARGE_CREATE),
+            RequestKind::Checkout => ("/api/v1/bank/wallet/checkout/", key_names::CHECKOUT_CREATE),
+            RequestKind::Capture => ("/api/v1/bank/wallet/charge/capture/", key_names::CHARGE_CAPTURE),
+            RequestKind::Refund => ("", key_names::CHARGE_REFUND),
+            RequestKind::PublicPayment => ("", key_names::CHARGE_PAY),
             RequestKind::PaymentLink => {
-                ("/api/v1/bank/wallet/payment-link/", "payment_link.create")
+                ("/api/v1/bank/wallet/payment-link/", key_names::PAYMENT_LINK_CREATE)
             }
         }
     }
@@ -289,7 +290,7 @@ impl Client {
                 "/api/v1/bank/wallet/charge/{}/cancel/{}/",
                 charge.charge_uuid, charge.wallet_uuid
             ),
-            "charge.cancel",
+            key_names::CHARGE_CANCEL,
             Some(charge.resource()),
             Value::Object(body),
             Vec::new(),

@@ -4,6 +4,7 @@ use std::borrow::Borrow;
 
 use serde_json::Value;
 
+use crate::client::facade::key_names;
 use crate::error::Error;
 use crate::models::{CheckoutSession, PaymentLink};
 use crate::validate::RequestKind;
@@ -20,7 +21,7 @@ impl Client {
         self.post_validated(
             "/api/v1/bank/wallet/checkout/".into(),
             RequestKind::Checkout,
-            "checkout.create",
+            key_names::CHECKOUT_CREATE,
             None,
             payload.borrow(),
             opts,
@@ -39,7 +40,7 @@ impl Client {
         self.post_validated(
             "/api/v1/bank/wallet/payment-link/".into(),
             RequestKind::PaymentLink,
-            "payment_link.create",
+            key_names::PAYMENT_LINK_CREATE,
             None,
             payload.borrow(),
             opts,

@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::client::facade::key_names;
 use crate::error::{Error, ErrorKind};
 use crate::models::{Charge, Model, PublicCharge};
 use crate::validate::RequestKind;
@@ -85,7 +86,7 @@ impl Client {
                 path: format!("/api/v1/bank/public/charge/{charge_uuid}/pay"),
                 body: Some(body),
                 auth: false,
-                operation: "charge.pay",
+                operation: key_names::CHARGE_PAY,
                 resource: Some(charge_uuid.to_string()),
                 opts,
             },

@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 use reqwest::Method;
 use serde_json::Value;
 
+use crate::client::facade::key_names;
 use crate::error::Error;
 use crate::models::{Charge, Subscription};
 use crate::validate::RequestKind;
@@ -32,7 +33,7 @@ impl Client {
         self.post_validated(
             "/api/v1/bank/wallet/charge/".into(),
             RequestKind::Charge,
-            "subscription.create",
+            key_names::SUBSCRIPTION_CREATE,
             None,
             payload,
             opts,

@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 use serde_json::Value;
 
 use crate::codes::{Issue, IssueCode};
+use crate::client::facade::key_names;
 use crate::error::Error;
 use crate::models::Wallet;
 use crate::validate::RequestKind;
@@ -35,7 +36,7 @@ impl Client {
         self.post_validated(
             "/api/v1/bank/wallet/".into(),
             RequestKind::Wallet,
-            "wallet.create",
+            key_names::WALLET_CREATE,
             None,
             payload.borrow(),
             opts,
