@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use a55_core::client::blocking::BlockingClient;
+use a55_core::client::blocking::{block_on, runtime};
+use a55_core::client::facade::{Facade, Pending};
 use a55_core::client::{
     ChargeRef, ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions,
     Response as CoreResponse, SubscriptionRef, WalletQuery,
@@ -129,7 +130,7 @@ impl Response {
 /// whose outcome is unknown raises :class:`UnknownOutcomeError` carrying the key to repeat it with.
 #[pyclass(module = "a55", frozen)]
 pub struct Client {
-    inner: BlockingClient,
+    inner: Facade,
     base_url: String,
 }
 
@@ -137,18 +138,23 @@ fn build(mut config: ClientConfig, today: Option<&Bound<'_, PyAny>>) -> BindingR
     config.today = opt_date(today, "today")?;
     config.user_agent_suffix = Some(format!("python/{}", env!("CARGO_PKG_VERSION")));
     let base_url = config.base_url.clone();
-    let inner = guard(|| BlockingClient::new(config))??;
+    // Built inside the shared runtime, so the connection pool belongs to it.
+    let inner = guard(|| {
+        let rt = runtime()?;
+        let _entered = rt.enter();
+        Facade::new(config)
+    })??;
     Ok(Client { inner, base_url })
 }
 
 impl Client {
     /// Runs a call without the GIL and wraps its result.
-    fn call<T: Model + Send>(
+    fn call<T: Model + Send + 'static>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&BlockingClient) -> Result<CoreResponse<T>, a55_core::Error> + Send,
+        pending: Pending<T>,
     ) -> BindingResult<Response> {
-        let result = py.detach(|| guard(|| f(&self.inner)))??;
+        let result = py.detach(|| guard(|| block_on(pending)))???;
         Ok(Response::build(py, result)?)
     }
 }
@@ -185,7 +191,7 @@ macro_rules! client_methods {
                         max_retries,
                     }
                     .core()?;
-                    self.call(py, move |c| c.$core(body, &opts))
+                    self.call(py, self.inner.$core(body, opts))
                 }
             )*
             $($rest)*
@@ -269,7 +275,7 @@ client_methods! {
         /// How many token requests this client has made.
         #[getter]
         fn token_requests(&self) -> u64 {
-            self.inner.async_client().token_requests()
+            self.inner.client().token_requests()
         }
 
         fn __repr__(&self) -> String {
@@ -303,7 +309,7 @@ client_methods! {
                 ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| c.get_wallet(&q, &opts))
+            self.call(py, self.inner.get_wallet(q, opts))
         }
 
         /// Reads a charge.
@@ -326,7 +332,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, move |c| c.get_charge(&charge, &opts))
+            self.call(py, self.inner.get_charge(charge, opts))
         }
 
         /// One page of a wallet's charges: ``data`` has ``data`` (the charges), ``page``, ``pages``.
@@ -360,7 +366,7 @@ client_methods! {
                 ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| c.list_charges(&p, &opts))
+            self.call(py, self.inner.list_charges(p, opts))
         }
 
         /// Refunds a charge: the whole of it, or ``amount`` (a ``Decimal``, ``int`` or ``str``).
@@ -395,7 +401,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, move |c| c.refund_charge(&charge, Value::Object(body), &opts))
+            self.call(py, self.inner.refund_charge(charge, Value::Object(body), opts))
         }
 
         /// Captures a charge created with ``capture=False``: the whole of it, or ``amount``.
@@ -426,7 +432,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, move |c| c.capture_charge(&charge, Value::Object(body), &opts))
+            self.call(py, self.inner.capture_charge(charge, Value::Object(body), opts))
         }
 
         /// Cancels a charge that is not paid yet.
@@ -453,7 +459,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, move |c| c.cancel_charge(&charge, reason.as_deref(), &opts))
+            self.call(py, self.inner.cancel_charge(charge, reason, opts))
         }
 
         /// Polls a charge until it settles or ``max_wait`` seconds pass (default 60); ``timeout``,
@@ -479,7 +485,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, move |c| c.wait_for_charge(&charge, &opts, max_wait))
+            self.call(py, self.inner.wait_for_charge(charge, opts, max_wait))
         }
 
         /// Reads a subscription.
@@ -502,7 +508,7 @@ client_methods! {
             }
             .core()?;
             let sub = SubscriptionRef { subscription_uuid, wallet_uuid };
-            self.call(py, move |c| c.get_subscription(&sub, &opts))
+            self.call(py, self.inner.get_subscription(sub, opts))
         }
 
         /// Cancels a subscription (a ``DELETE``: no idempotency key is sent).
@@ -525,7 +531,7 @@ client_methods! {
             }
             .core()?;
             let sub = SubscriptionRef { subscription_uuid, wallet_uuid };
-            self.call(py, move |c| c.cancel_subscription(&sub, &opts))
+            self.call(py, self.inner.cancel_subscription(sub, opts))
         }
 
         /// Pays a charge with a card, as a payer's browser would (no credentials needed): the flat
@@ -546,7 +552,7 @@ client_methods! {
         ) -> BindingResult<Response> {
             let body = to_json(payload)?;
             let opts = CallOptions { idempotency_key, idempotency_from, timeout, deadline, max_retries }.core()?;
-            self.call(py, move |c| c.pay_public_charge(&charge_uuid, body, &opts))
+            self.call(py, self.inner.pay_public_charge(charge_uuid, body, opts))
         }
 
         /// Reads a charge through the public endpoint (no credentials needed).
@@ -566,7 +572,7 @@ client_methods! {
                 ..Default::default()
             }
             .core()?;
-            self.call(py, move |c| c.get_public_charge(&charge_uuid, &opts))
+            self.call(py, self.inner.get_public_charge(charge_uuid, opts))
         }
     }
 }
