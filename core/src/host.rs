@@ -105,7 +105,10 @@ mod tests {
 
     #[test]
     fn decimals_stay_exact() {
-        assert_eq!(json_from_decimal_text("150.00").unwrap().to_string(), "150.0");
+        assert_eq!(
+            json_from_decimal_text("150.00").unwrap().to_string(),
+            "150.0"
+        );
         assert_eq!(json_from_decimal_text("1E+2"), Some(json!(100.0)));
         assert_eq!(json_from_decimal_text("-0"), Some(json!(0)));
         let big = "123456789012345678901234567890";

@@ -43,8 +43,14 @@ mod tests {
         assert_ne!(a, derive_key("charge.refund", "order-42"));
         // Refunds of two charges of one order get two keys.
         let first = derive_key_for("charge.refund", Some("w/c1"), "order-42");
-        assert_ne!(first, derive_key_for("charge.refund", Some("w/c2"), "order-42"));
-        assert_eq!(first, derive_key_for("charge.refund", Some("w/c1"), "order-42"));
+        assert_ne!(
+            first,
+            derive_key_for("charge.refund", Some("w/c2"), "order-42")
+        );
+        assert_eq!(
+            first,
+            derive_key_for("charge.refund", Some("w/c1"), "order-42")
+        );
         assert_eq!(Uuid::parse_str(&a).unwrap().get_version_num(), 5);
         assert_eq!(Uuid::parse_str(&new_key()).unwrap().get_version_num(), 4);
     }

@@ -370,11 +370,20 @@ mod tests {
             ("北京", 15, "BEI JING"),
             ("Padaria do João & Cia.", 25, "PADARIA DO JOAO CIA"),
             ("☕☕", 25, "NA"),
-            ("Loja Fantástica de Ótimos Produtos", 25, "LOJA FANTASTICA DE OTIMOS"),
+            (
+                "Loja Fantástica de Ótimos Produtos",
+                25,
+                "LOJA FANTASTICA DE OTIMOS",
+            ),
         ] {
             let got = emv_text(text, max);
             assert_eq!(got, want, "{text}");
-            assert!(got.len() <= max && got.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' '));
+            assert!(
+                got.len() <= max
+                    && got
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ')
+            );
         }
     }
 

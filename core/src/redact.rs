@@ -211,7 +211,10 @@ mod tests {
             assert_eq!(mask_text(kept), kept);
         }
         let raw = mask_raw_body(br#"{"card_number": 4024007153763191, "note": "cpf 12345678909"}"#);
-        assert!(!raw.contains("402400715376") && !raw.contains("123456789"), "{raw}");
+        assert!(
+            !raw.contains("402400715376") && !raw.contains("123456789"),
+            "{raw}"
+        );
     }
 
     #[test]

@@ -124,7 +124,13 @@ async fn header_values_are_checked_before_anything_is_sent() {
     assert!(server.seen().is_empty());
 
     // A token endpoint that hands out a token a header cannot carry: a definite error.
-    let tokens = fake(|_, _| (200, json!({"access_token": "bad\ntoken", "expires_in": 3600}).to_string())).await;
+    let tokens = fake(|_, _| {
+        (
+            200,
+            json!({"access_token": "bad\ntoken", "expires_in": 3600}).to_string(),
+        )
+    })
+    .await;
     let mut c = support::config(&server.base_url);
     c.token_url = format!("{}/oauth2/token", tokens.base_url);
     let err = Client::new(c)
@@ -145,7 +151,10 @@ async fn a_failed_token_fetch_after_a_written_attempt_is_an_unknown_outcome() {
     // endpoint fails.
     let tokens = fake(move |_, n| {
         if n == 0 {
-            (200, json!({"access_token": token, "expires_in": 1}).to_string())
+            (
+                200,
+                json!({"access_token": token, "expires_in": 1}).to_string(),
+            )
         } else {
             (503, String::new())
         }
@@ -162,7 +171,10 @@ async fn a_failed_token_fetch_after_a_written_attempt_is_an_unknown_outcome() {
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::UnknownOutcome, "{err}");
-    let key = err.idempotency_key.clone().expect("the key to repeat the call with");
+    let key = err
+        .idempotency_key
+        .clone()
+        .expect("the key to repeat the call with");
     assert!(std::error::Error::source(&err).is_some());
     // The first attempt was processed: repeating with the key replays it.
     tokio::time::sleep(Duration::from_millis(1200)).await;
@@ -190,7 +202,10 @@ async fn a_short_lived_token_is_not_fetched_on_every_call() {
         ..Default::default()
     };
     for _ in 0..10 {
-        client.get_wallet(&q, &RequestOptions::default()).await.unwrap();
+        client
+            .get_wallet(&q, &RequestOptions::default())
+            .await
+            .unwrap();
     }
     assert_eq!(client.token_requests(), 1);
 }
@@ -210,7 +225,15 @@ async fn the_deadline_bounds_the_token_request_and_the_wait_for_it() {
                 timeout: Some(Duration::from_secs(60)),
                 ..Default::default()
             };
-            client.get_wallet(&WalletQuery { wallet_uuid: Some(WALLET.into()), ..Default::default() }, &opts).await
+            client
+                .get_wallet(
+                    &WalletQuery {
+                        wallet_uuid: Some(WALLET.into()),
+                        ..Default::default()
+                    },
+                    &opts,
+                )
+                .await
         })
     };
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -219,7 +242,10 @@ async fn the_deadline_bounds_the_token_request_and_the_wait_for_it() {
         deadline: Some(Duration::from_millis(300)),
         ..Default::default()
     };
-    let q = WalletQuery { wallet_uuid: Some(WALLET.into()), ..Default::default() };
+    let q = WalletQuery {
+        wallet_uuid: Some(WALLET.into()),
+        ..Default::default()
+    };
     let err = client.get_wallet(&q, &opts).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::Timeout, "{err}");
     // It ended with its own deadline, long before the first call's.
@@ -238,7 +264,11 @@ async fn the_deadline_bounds_the_token_request_and_the_wait_for_it() {
 #[tokio::test]
 async fn an_empty_2xx_is_a_success() {
     let server = fake(|req, _| {
-        if req.method == "DELETE" { (204, String::new()) } else { (200, String::new()) }
+        if req.method == "DELETE" {
+            (204, String::new())
+        } else {
+            (200, String::new())
+        }
     })
     .await;
     let client = static_client(&server.base_url);
@@ -246,7 +276,10 @@ async fn an_empty_2xx_is_a_success() {
         subscription_uuid: CHARGE.into(),
         wallet_uuid: WALLET.into(),
     };
-    let res = client.cancel_subscription(&sub, &RequestOptions::default()).await.unwrap();
+    let res = client
+        .cancel_subscription(&sub, &RequestOptions::default())
+        .await
+        .unwrap();
     assert_eq!(res.meta.status, 204);
     let res = client
         .cancel_charge(&charge_ref(CHARGE), None, &RequestOptions::default())
@@ -286,7 +319,10 @@ async fn derived_keys_are_scoped_to_the_charge() {
         .refund_charge(&charge_ref(&ids[0]), json!({"amount": "10.00"}), &opts)
         .await
         .unwrap();
-    assert_eq!(again.meta.idempotency_key.as_deref(), Some(keys[0].as_str()));
+    assert_eq!(
+        again.meta.idempotency_key.as_deref(),
+        Some(keys[0].as_str())
+    );
     assert!(again.meta.replayed);
 }
 
@@ -296,8 +332,15 @@ async fn a_refresh_after_401_does_not_spend_a_retry() {
     let emu = emulator(3600).await;
     let token = emulator_token(&emu.base_url).await;
     let tokens = fake(move |_, n| {
-        let t = if n == 0 { "revoked-token".to_string() } else { token.clone() };
-        (200, json!({"access_token": t, "expires_in": 3600}).to_string())
+        let t = if n == 0 {
+            "revoked-token".to_string()
+        } else {
+            token.clone()
+        };
+        (
+            200,
+            json!({"access_token": t, "expires_in": 3600}).to_string(),
+        )
     })
     .await;
     // The first attempt meets the revoked token (401); the second a 503.
@@ -340,7 +383,11 @@ async fn the_pager_continues_without_a_pages_field() {
         let client = static_client(&server.base_url);
         let all = client
             .charges_pager(
-                ListChargesParams { wallet_uuid: WALLET.into(), limit: Some(2), ..Default::default() },
+                ListChargesParams {
+                    wallet_uuid: WALLET.into(),
+                    limit: Some(2),
+                    ..Default::default()
+                },
                 RequestOptions::default(),
             )
             .collect_all()
@@ -366,12 +413,24 @@ async fn public_payments_and_payment_links_are_checked_before_sending() {
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Validation);
     let codes: Vec<&str> = err.issues.iter().map(|i| i.code.as_str()).collect();
-    assert!(codes.contains(&"INVALID_EXPIRY") && codes.contains(&"INVALID_CVC"), "{codes:?}");
+    assert!(
+        codes.contains(&"INVALID_EXPIRY") && codes.contains(&"INVALID_CVC"),
+        "{codes:?}"
+    );
     let missing = public
-        .pay_public_charge(CHARGE, json!({"card_name": "ANA"}), &RequestOptions::default())
+        .pay_public_charge(
+            CHARGE,
+            json!({"card_name": "ANA"}),
+            &RequestOptions::default(),
+        )
         .await
         .unwrap_err();
-    assert!(missing.issues.iter().any(|i| i.field == "card_number" && i.code == IssueCode::RequiredField));
+    assert!(
+        missing
+            .issues
+            .iter()
+            .any(|i| i.field == "card_number" && i.code == IssueCode::RequiredField)
+    );
     assert!(server.seen().is_empty());
 
     let client = static_client(&server.base_url);
@@ -386,7 +445,10 @@ async fn public_payments_and_payment_links_are_checked_before_sending() {
     let sent: Value = serde_json::from_str(&server.seen()[0].body).unwrap();
     assert_eq!(sent["value"].to_string(), "10.01");
     let err = client
-        .create_payment_link(json!({"wallet_uuid": WALLET, "currency": "BRL", "value": "0.001"}), &RequestOptions::default())
+        .create_payment_link(
+            json!({"wallet_uuid": WALLET, "currency": "BRL", "value": "0.001"}),
+            &RequestOptions::default(),
+        )
         .await
         .unwrap_err();
     assert_eq!(err.issues[0].code, IssueCode::AmountInvalid);
@@ -425,7 +487,10 @@ async fn logs_and_errors_never_carry_personal_data() {
     let count = calls.clone();
     let server = fake(move |_, _| {
         count.fetch_add(1, Ordering::Relaxed);
-        (422, json!({"message": "card 4024007153763191 refused for CPF 123.456.789-09"}).to_string())
+        (
+            422,
+            json!({"message": "card 4024007153763191 refused for CPF 123.456.789-09"}).to_string(),
+        )
     })
     .await;
     let client = static_client(&server.base_url);
@@ -435,17 +500,35 @@ async fn logs_and_errors_never_carry_personal_data() {
         email: Some("ana.secret@example.com".into()),
         ..Default::default()
     };
-    let err = client.get_wallet(&q, &RequestOptions::default()).await.unwrap_err();
+    let err = client
+        .get_wallet(&q, &RequestOptions::default())
+        .await
+        .unwrap_err();
     let mut payload = card_charge("4024007153763130");
     payload["card_number"] = json!(4024007153763130_u64);
     payload["payer_tax_id"] = json!(12345678909_u64);
-    let opts = RequestOptions { skip_validation: true, ..Default::default() };
+    let opts = RequestOptions {
+        skip_validation: true,
+        ..Default::default()
+    };
     let err2 = client.create_charge(payload, &opts).await.unwrap_err();
     let logged = logs.lock().unwrap().clone();
-    assert!(logged.contains("email="), "the request was logged: {logged}");
-    assert!(logged.contains("request body"), "the trace body was logged: {logged}");
+    assert!(
+        logged.contains("email="),
+        "the request was logged: {logged}"
+    );
+    assert!(
+        logged.contains("request body"),
+        "the trace body was logged: {logged}"
+    );
     let shown = format!("{logged} {err} {err:?} {err2} {err2:?}");
-    for secret in ["ana.secret", "example.com", "402400715376", "123456789", "123.456.789"] {
+    for secret in [
+        "ana.secret",
+        "example.com",
+        "402400715376",
+        "123456789",
+        "123.456.789",
+    ] {
         assert!(!shown.contains(secret), "{secret} leaked: {shown}");
     }
     assert_eq!(calls.load(Ordering::Relaxed), 2);
@@ -462,8 +545,10 @@ async fn a_typed_request_returns_its_own_model() {
         wallet_uuid: WALLET.into(),
         amount: None,
     };
-    let res: a55_core::client::Response<a55_core::models::Charge> =
-        client.create(&req, &RequestOptions::default()).await.unwrap();
+    let res: a55_core::client::Response<a55_core::models::Charge> = client
+        .create(&req, &RequestOptions::default())
+        .await
+        .unwrap();
     assert_eq!(res.data.charge_uuid.as_deref(), Some(CHARGE));
     let body: Value = serde_json::from_str(&server.seen()[0].body).unwrap();
     assert_eq!(body["charge_uuid"], CHARGE);

@@ -39,7 +39,10 @@ fn a_consumer_crate_gets_no_serde_json_feature_from_a55_core() {
     );
     assert!(tree.contains("a55-core"), "{tree}");
     for feature in ["arbitrary_precision", "preserve_order"] {
-        assert!(!tree.contains(feature), "{feature} reaches the consumer:\n{tree}");
+        assert!(
+            !tree.contains(feature),
+            "{feature} reaches the consumer:\n{tree}"
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

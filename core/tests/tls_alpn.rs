@@ -66,6 +66,11 @@ async fn the_client_offers_only_http1_with_either_root_source() {
             .unwrap_err();
         assert!(!err.kind.is_definite() || err.status.is_none(), "{err}");
         let offered = offered.recv().unwrap().expect("an ALPN offer");
-        assert_eq!(offered, ["http/1.1"], "roots {roots:?}, source {:?}", client.tls_source());
+        assert_eq!(
+            offered,
+            ["http/1.1"],
+            "roots {roots:?}, source {:?}",
+            client.tls_source()
+        );
     }
 }

@@ -5,9 +5,9 @@
 //! `Value` by [`num`] as a marked string, and every answer and webhook body is written by
 //! [`to_vec`], which writes a marked string as a bare JSON number with exactly its digits.
 
+use a55_core::Decimal;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use a55_core::Decimal;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn amounts_keep_their_digits() {
-        let v = json!({"a": num(Decimal::new(45000, 2)), "b": [num(Decimal::new(50000, 0))], "c": "x"});
+        let v =
+            json!({"a": num(Decimal::new(45000, 2)), "b": [num(Decimal::new(50000, 0))], "c": "x"});
         assert_eq!(
             String::from_utf8(to_vec(&v)).unwrap(),
             r#"{"a":450.00,"b":[50000],"c":"x"}"#

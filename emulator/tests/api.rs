@@ -172,7 +172,9 @@ async fn seed_001_is_450_in_three_installments() {
     // Amounts are written with their two decimals, as A55 stores them.
     let id = c["charge_uuid"].as_str().unwrap();
     let text = emu
-        .get_text(&format!("/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"))
+        .get_text(&format!(
+            "/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"
+        ))
         .await;
     assert!(text.contains(r#""local_currency":450.00"#), "{text}");
     let inst = c["installments"].as_array().unwrap();
@@ -187,7 +189,11 @@ async fn seed_001_is_450_in_three_installments() {
         assert_eq!(i["usd_currency"], json!(26.9));
         assert_eq!(i["eur_currency"], json!(23.58));
     }
-    assert_eq!(text.matches(r#""local_currency":150.00"#).count(), 3, "{text}");
+    assert_eq!(
+        text.matches(r#""local_currency":150.00"#).count(),
+        3,
+        "{text}"
+    );
     assert_eq!(text.matches(r#""usd_currency":26.90"#).count(), 3, "{text}");
     // Query and path styles both find it.
     let id = c["charge_uuid"].as_str().unwrap();
@@ -436,7 +442,9 @@ async fn card_outcomes_refund_cancel_capture() {
     assert_eq!(r["status"], "confirmed");
     assert_eq!(r["refunded_amount"], json!(50.0));
     let text = emu
-        .get_text(&format!("/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"))
+        .get_text(&format!(
+            "/api/v1/bank/wallet/charge/?charge_uuid={id}&wallet_uuid={WALLET}"
+        ))
         .await;
     assert!(text.contains(r#""refunded_amount":50.00"#), "{text}");
     let (s, r) = emu.post(&refund, &json!({"amount": 100.01})).await;

@@ -287,9 +287,18 @@ mod tests {
     #[test]
     fn short_tokens_are_reused_for_half_their_life() {
         let m = Duration::from_secs(60);
-        assert_eq!(refresh_after(Duration::from_secs(3600), m), Duration::from_secs(3540));
-        assert_eq!(refresh_after(Duration::from_secs(30), m), Duration::from_secs(15));
-        assert_eq!(refresh_after(Duration::from_secs(100), m), Duration::from_secs(50));
+        assert_eq!(
+            refresh_after(Duration::from_secs(3600), m),
+            Duration::from_secs(3540)
+        );
+        assert_eq!(
+            refresh_after(Duration::from_secs(30), m),
+            Duration::from_secs(15)
+        );
+        assert_eq!(
+            refresh_after(Duration::from_secs(100), m),
+            Duration::from_secs(50)
+        );
         assert_eq!(refresh_after(Duration::ZERO, m), Duration::ZERO);
     }
 

@@ -92,4 +92,3 @@ pub fn card(number: &str) -> Value {
     c.as_object_mut().unwrap().remove("webhook_url");
     c
 }
-

@@ -48,7 +48,9 @@ impl RequestKind {
             RequestKind::Capture => ("/api/v1/bank/wallet/charge/capture/", "charge.capture"),
             RequestKind::Refund => ("", "charge.refund"),
             RequestKind::PublicPayment => ("", "charge.pay"),
-            RequestKind::PaymentLink => ("/api/v1/bank/wallet/payment-link/", "payment_link.create"),
+            RequestKind::PaymentLink => {
+                ("/api/v1/bank/wallet/payment-link/", "payment_link.create")
+            }
         }
     }
 }
@@ -197,7 +199,10 @@ impl Client {
             ("charge_uuid", &charge.charge_uuid),
             ("wallet_uuid", &charge.wallet_uuid),
         ] {
-            if body.get(field).is_some_and(|v| v.as_str() != Some(id.as_str())) {
+            if body
+                .get(field)
+                .is_some_and(|v| v.as_str() != Some(id.as_str()))
+            {
                 return Err(Error::validation(vec![Issue::new(
                     IssueCode::InvalidValue,
                     field,
@@ -205,8 +210,14 @@ impl Client {
                 )]));
             }
         }
-        body.insert("charge_uuid".into(), Value::String(charge.charge_uuid.clone()));
-        body.insert("wallet_uuid".into(), Value::String(charge.wallet_uuid.clone()));
+        body.insert(
+            "charge_uuid".into(),
+            Value::String(charge.charge_uuid.clone()),
+        );
+        body.insert(
+            "wallet_uuid".into(),
+            Value::String(charge.wallet_uuid.clone()),
+        );
         let body = Value::Object(body);
         let (checked, warnings) = self.validated(kind, &body, opts)?;
         charge.check()?;
@@ -225,8 +236,15 @@ impl Client {
         } else {
             (path.to_string(), checked.into_owned())
         };
-        self.post_owned(path, operation, Some(charge.resource()), body, warnings, opts)
-            .await
+        self.post_owned(
+            path,
+            operation,
+            Some(charge.resource()),
+            body,
+            warnings,
+            opts,
+        )
+        .await
     }
 
     /// Refunds a confirmed or paid charge: the whole remaining amount (`{}`), or `amount` in the

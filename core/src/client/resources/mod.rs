@@ -141,7 +141,10 @@ pub(crate) fn check_uuids(ids: &[(&str, &str)]) -> Result<(), Error> {
 
 /// A payload that must be a JSON object (refund, capture, cancel): anything else is refused before
 /// validation can be skipped, since reading it as `{}` would act on the whole charge.
-pub(crate) fn object_payload(kind: RequestKind, payload: &Value) -> Result<Map<String, Value>, Error> {
+pub(crate) fn object_payload(
+    kind: RequestKind,
+    payload: &Value,
+) -> Result<Map<String, Value>, Error> {
     match payload {
         Value::Object(m) => Ok(m.clone()),
         other => Err(Error::validation(vec![Issue::new(

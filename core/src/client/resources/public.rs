@@ -76,7 +76,8 @@ impl Client {
         payload: impl Borrow<Value>,
         opts: &RequestOptions,
     ) -> Result<Response<Charge>, Error> {
-        let (body, warnings) = self.validated(RequestKind::PublicPayment, payload.borrow(), opts)?;
+        let (body, warnings) =
+            self.validated(RequestKind::PublicPayment, payload.borrow(), opts)?;
         check_uuids(&[("charge_uuid", charge_uuid)])?;
         self.send(
             Call {
