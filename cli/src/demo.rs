@@ -84,7 +84,7 @@ fn show_charge(c: &Charge) {
         c.charge_uuid.as_deref().unwrap_or("?"),
         c.status,
         c.total().map(|t| t.to_string()).unwrap_or_default(),
-        c.currency.as_deref().unwrap_or("")
+        c.currency.as_ref().map_or("", |c| c.as_str())
     ));
 }
 
@@ -189,7 +189,7 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
             line(format!(
                 "platform wallet {} ({}) answered, request id {}",
                 a55_emulator::FIXTURE_WALLET,
-                w.data.currency.as_deref().unwrap_or(""),
+                w.data.currency.as_ref().map_or("", |c| c.as_str()),
                 w.meta.request_id.as_deref().unwrap_or("-")
             ));
         }
@@ -216,7 +216,7 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
     let wallet_id = w.wallet_uuid.clone().unwrap_or_default();
     line(format!(
         "wallet {wallet_id} ({}), merchant {}",
-        w.currency.as_deref().unwrap_or(""),
+        w.currency.as_ref().map_or("", |c| c.as_str()),
         w.merchant_uuid.as_deref().unwrap_or("")
     ));
     if let Some(c) = &w.credentials {
@@ -252,10 +252,11 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
     show_charge(&charge.data);
     for i in &charge.data.installments {
         line(format!(
-            "  #{} due {} — {} BRL (≈ {} USD, {} EUR)",
+            "  #{} due {} — {} {} (≈ {} USD, {} EUR)",
             i.installment_number.unwrap_or(0),
-            i.due_date.as_deref().unwrap_or(""),
+            i.due_date.map(format_date).unwrap_or_default(),
             i.local_currency.map(|v| v.to_string()).unwrap_or_default(),
+            i.currency.as_ref().map_or("", |c| c.as_str()),
             i.usd_currency.map(|v| v.to_string()).unwrap_or_default(),
             i.eur_currency.map(|v| v.to_string()).unwrap_or_default()
         ));
@@ -357,7 +358,8 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
         "subscription {} — {} — next charge {}",
         info.subscription_uuid.as_deref().unwrap_or("?"),
         info.status.map(|s| s.to_string()).unwrap_or_default(),
-        info.next_charge_date.as_deref().unwrap_or("-")
+        info.next_charge_date
+            .map_or_else(|| "-".to_string(), format_date)
     ));
     if let Ok(dates) = subscription_schedule(due, Cycle::Monthly, 4, None) {
         let list: Vec<String> = dates.into_iter().map(format_date).collect();

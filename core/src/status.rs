@@ -1,4 +1,4 @@
-//! Charge and subscription statuses.
+//! Charge, subscription, checkout session and payment link statuses.
 //!
 //! Every status read from A55 keeps an `Unknown` case, so a status added tomorrow is carried through
 //! instead of failing. `cancelled` on a charge reads as `canceled`.
@@ -16,6 +16,9 @@ macro_rules! status_enum {
         }
 
         impl $name {
+            /// Every status this version knows, in the order of the catalogue.
+            pub const KNOWN: &'static [$name] = &[$( $name::$variant, )*];
+
             /// Reads a wire value; unknown text is kept in `Unknown`.
             pub fn parse(text: &str) -> $name {
                 match text {
@@ -131,5 +134,41 @@ impl Default for ChargeStatus {
     /// An empty `Unknown`: the response carried no status.
     fn default() -> Self {
         ChargeStatus::Unknown(String::new())
+    }
+}
+
+status_enum! {
+    /// A hosted checkout session's status. The emulator (docs/emulator.md) answers `active` for a
+    /// session ready to be paid and `completed` once it has been paid; the other values are kept
+    /// for answers that say so. `cancelled` reads as `canceled`.
+    CheckoutStatus {
+        /// Ready: the payer can pay it.
+        Active = "active" => false,
+        /// Paid: its charge was made (`charge_uuid` names it).
+        Completed = "completed" => true,
+        /// Paid, in the words of an answer that says `paid`.
+        Paid = "paid" => true,
+        /// Past its `expires_at` without a payment.
+        Expired = "expired" => true,
+        /// Cancelled by the merchant.
+        Canceled = "canceled" | "cancelled" => true,
+    }
+}
+
+status_enum! {
+    /// A payment link's status. The emulator (docs/emulator.md) answers `active` for a link that
+    /// takes payments; the other values are kept for answers that say so. `cancelled` reads as
+    /// `canceled`.
+    PaymentLinkStatus {
+        /// Takes payments.
+        Active = "active" => false,
+        /// No longer takes payments, for a reason the answer does not give.
+        Inactive = "inactive" => true,
+        /// Paid (a single-use link).
+        Paid = "paid" => true,
+        /// Past its expiry without a payment.
+        Expired = "expired" => true,
+        /// Cancelled by the merchant.
+        Canceled = "canceled" | "cancelled" => true,
     }
 }

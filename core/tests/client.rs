@@ -6,8 +6,11 @@ use std::time::{Duration, Instant};
 use a55_core::client::{
     Client, ClientConfig, Credentials, ListChargesParams, RequestOptions, WalletQuery,
 };
+use a55_core::models::Lenient;
+use a55_core::money::Currency;
 use a55_core::redact::Secret;
-use a55_core::status::ChargeStatus;
+use a55_core::schedule::Cycle;
+use a55_core::status::{ChargeStatus, CheckoutStatus};
 use a55_core::{ErrorKind, IssueCode};
 use a55_emulator::{
     EmulatorConfig, EmulatorHandle, FIXTURE_MERCHANT as MERCHANT, FIXTURE_WALLET as WALLET,
@@ -64,10 +67,8 @@ async fn the_five_seeds_end_to_end() {
     let c = client.create_charge(seed_001(), &opts()).await.unwrap();
     assert_eq!(c.data.status, ChargeStatus::Confirmed);
     assert_eq!(c.data.total().unwrap().to_string(), "450.00");
-    assert_eq!(
-        c.data.installments[2].due_date.as_deref(),
-        Some("2027-02-28")
-    );
+    assert_eq!(c.data.installments[2].due_date, "2027-02-28".parse().ok());
+    assert_eq!(c.data.currency, Some(Lenient::Known(Currency::Brl)));
     assert_eq!(c.meta.warnings.len(), 1);
     assert_eq!(c.meta.warnings[0].code, IssueCode::CardNumberChecksum);
     assert!(c.meta.request_id.as_deref().unwrap().starts_with("req_"));
@@ -118,28 +119,18 @@ async fn the_five_seeds_end_to_end() {
     sub["subscription"] = json!({"cycle": "monthly", "end_date": "2027-12-31"});
     let s = client.create_charge(sub, &opts()).await.unwrap();
     let info = s.data.subscription.unwrap();
-    assert_eq!(info.next_charge_date.as_deref(), Some("2027-01-31"));
-    let got = client
-        .get_subscription(
-            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
-            &opts(),
-        )
-        .await
-        .unwrap();
+    assert_eq!(info.next_charge_date, "2027-01-31".parse().ok());
+    assert_eq!(info.cycle, Some(Lenient::Known(Cycle::Monthly)));
+    assert_eq!(info.end_date, "2027-12-31".parse().ok());
+    let sub_id = sub_ref(info.subscription_uuid.as_deref().unwrap());
+    let got = client.get_subscription(&sub_id, &opts()).await.unwrap();
     assert_eq!(got.data.charges.len(), 1);
-    let cancelled = client
-        .cancel_subscription(
-            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
-            &opts(),
-        )
-        .await
-        .unwrap();
+    assert_eq!(got.data.cycle, Some(Lenient::Known(Cycle::Monthly)));
+    assert_eq!(got.data.next_due_date, "2027-01-31".parse().ok());
+    let cancelled = client.cancel_subscription(&sub_id, &opts()).await.unwrap();
     assert_eq!(cancelled.data.status.unwrap().as_str(), "cancelled");
     let again = client
-        .cancel_subscription(
-            &sub_ref(info.subscription_uuid.as_deref().unwrap()),
-            &opts(),
-        )
+        .cancel_subscription(&sub_id, &opts())
         .await
         .unwrap_err();
     assert_eq!(
@@ -157,7 +148,8 @@ async fn the_five_seeds_end_to_end() {
         )
         .await
         .unwrap();
-    assert_eq!(co.data.status.as_deref(), Some("active"));
+    assert_eq!(co.data.status, Some(CheckoutStatus::Active));
+    assert_eq!(co.data.currency, Some(Lenient::Known(Currency::Brl)));
     assert_eq!(
         co.meta.idempotency_key.as_deref(),
         Some("990e8400-e29b-41d4-a716-446655440004")

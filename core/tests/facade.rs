@@ -46,7 +46,10 @@ async fn a_call_knows_its_key_before_it_starts() {
     let done = call.await.unwrap();
     assert_eq!(done.meta.idempotency_key.as_deref(), Some(key.as_str()));
     // Reads send no key and have nothing to report when abandoned.
-    let read = facade.get_charge(charge_ref(done.data.charge_uuid.as_deref().unwrap()), RequestOptions::default());
+    let read = facade.get_charge(
+        charge_ref(done.data.charge_uuid.as_deref().unwrap()),
+        RequestOptions::default(),
+    );
     assert!(read.idempotency_key().is_none() && read.abandoned().is_none());
     read.await.unwrap();
 }
@@ -58,7 +61,11 @@ async fn a_call_cancelled_mid_flight_is_recovered_with_its_key() {
     let call = facade.create_charge(card("4024007153763130"), RequestOptions::default());
     let key = call.idempotency_key().unwrap().to_string();
     // The caller gives up (a cancelled task) while the server is working.
-    assert!(tokio::time::timeout(Duration::from_millis(300), call).await.is_err());
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), call)
+            .await
+            .is_err()
+    );
     tokio::time::sleep(Duration::from_millis(900)).await;
     let again = facade
         .create_charge(
@@ -112,14 +119,21 @@ async fn a_method_refuses_the_options_it_would_ignore() {
         subscription_uuid: "5b3f1a8e-0000-4000-8000-000000000001".into(),
         wallet_uuid: WALLET.into(),
     };
-    let opts = RequestOptions { idempotency_from: Some("x".into()), ..Default::default() };
+    let opts = RequestOptions {
+        idempotency_from: Some("x".into()),
+        ..Default::default()
+    };
     let err = facade.cancel_subscription(sub, opts).await.unwrap_err();
     assert_eq!(err.issues[0].field, "idempotency_from");
     // The policy, one table: every write takes a key, every read does not.
     for op in Operation::ALL {
         let takes_key = op.honours().contains(&CallOption::IdempotencyKey);
         assert_eq!(takes_key, op.key_name().is_some(), "{}", op.name());
-        assert!(op.honours().contains(&CallOption::Deadline), "{}", op.name());
+        assert!(
+            op.honours().contains(&CallOption::Deadline),
+            "{}",
+            op.name()
+        );
     }
 }
 
@@ -127,11 +141,18 @@ async fn a_method_refuses_the_options_it_would_ignore() {
 async fn the_pager_works_through_a_shared_reference() {
     let (_emu, facade) = setup().await;
     for n in ["4024007153763130", "4024007153763171", "4024007153763148"] {
-        facade.create_charge(card(n), RequestOptions::default()).await.unwrap();
+        facade
+            .create_charge(card(n), RequestOptions::default())
+            .await
+            .unwrap();
     }
     let pages = facade
         .list_all_charges(
-            ListChargesParams { wallet_uuid: WALLET.into(), limit: Some(2), ..Default::default() },
+            ListChargesParams {
+                wallet_uuid: WALLET.into(),
+                limit: Some(2),
+                ..Default::default()
+            },
             RequestOptions::default(),
         )
         .unwrap();

@@ -7,7 +7,9 @@
     missing_docs
 )]
 
-use a55_core::models::{Charge, CheckoutSession, Model, Page, PublicCharge, Subscription, Wallet};
+use a55_core::models::{
+    Charge, CheckoutSession, Model, Page, PaymentLink, PublicCharge, Subscription, Wallet,
+};
 use a55_core::money::{self, AmountArg, Currency};
 use a55_core::pix::{BrCodeSpec, build_pix_brcode, parse_pix_brcode};
 use a55_core::schedule::{self, Cycle, Date};
@@ -130,6 +132,16 @@ fn answer_json() -> impl Strategy<Value = Value> {
             "150.00",
             "1e2",
             "BRL",
+            "brl",
+            "XBT",
+            "2026-12-31",
+            "2026-02-30",
+            "2026-12-31T23:59:59Z",
+            "monthly",
+            "daily",
+            "active",
+            "completed",
+            "cancelled",
         ],
         vec![
             "charge_uuid",
@@ -159,6 +171,18 @@ fn answer_json() -> impl Strategy<Value = Value> {
             "emv",
             "checkout_uuid",
             "url",
+            "cycle",
+            "end_date",
+            "next_charge_date",
+            "next_due_date",
+            "date",
+            "expires_at",
+            "created_at",
+            "charges",
+            "payment_link_uuid",
+            "page",
+            "limit",
+            "total",
             "zzz",
         ],
     )
@@ -177,6 +201,8 @@ fn same_decoding<T: Model + PartialEq + std::fmt::Debug>(
     prop_assert_eq!(one_pass.is_ok(), from_value.is_ok());
     if let (Ok(a), Ok(b)) = (one_pass, from_value) {
         prop_assert_eq!(a.raw().value(), &value);
+        let kept = a.raw().text();
+        prop_assert_eq!(kept.as_bytes(), &text[..]);
         prop_assert_eq!(a, b);
     }
     Ok(())
@@ -305,7 +331,9 @@ proptest! {
         same_decoding::<CheckoutSession>(&value)?;
         same_decoding::<Subscription>(&value)?;
         same_decoding::<PublicCharge>(&value)?;
+        same_decoding::<PaymentLink>(&value)?;
         same_decoding::<Page<Charge>>(&value)?;
+        same_decoding::<Page<Subscription>>(&value)?;
     }
 
     #[test]

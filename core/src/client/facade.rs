@@ -33,7 +33,9 @@ use serde_json::Value;
 
 use crate::codes::{Issue, IssueCode};
 use crate::error::{Error, ErrorKind};
-use crate::models::{Charge, CheckoutSession, Page, PaymentLink, PublicCharge, Subscription, Wallet};
+use crate::models::{
+    Charge, CheckoutSession, Page, PaymentLink, PublicCharge, Subscription, Wallet,
+};
 
 use super::{
     ChargePager, ChargeRef, Client, ClientConfig, ListChargesParams, RequestOptions, Response,
@@ -110,7 +112,13 @@ const VALIDATED_POST: &[CallOption] = &[
     SkipValidation,
 ];
 /// A POST without a payload to validate (cancel).
-const POST: &[CallOption] = &[IdempotencyKey, IdempotencyFrom, Timeout, Deadline, MaxRetries];
+const POST: &[CallOption] = &[
+    IdempotencyKey,
+    IdempotencyFrom,
+    Timeout,
+    Deadline,
+    MaxRetries,
+];
 
 /// A method of the client surface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -458,9 +466,12 @@ impl Facade {
         opts: RequestOptions,
     ) -> Pending<Charge> {
         let resource = Some(charge.resource());
-        self.start(Operation::CaptureCharge, resource, opts, |c, o| async move {
-            c.capture_charge(&charge, payload, &o).await
-        })
+        self.start(
+            Operation::CaptureCharge,
+            resource,
+            opts,
+            |c, o| async move { c.capture_charge(&charge, payload, &o).await },
+        )
     }
 
     /// See [`Client::cancel_charge`].
@@ -506,9 +517,12 @@ impl Facade {
         subscription: SubscriptionRef,
         opts: RequestOptions,
     ) -> Pending<Subscription> {
-        self.start(Operation::CancelSubscription, None, opts, |c, o| async move {
-            c.cancel_subscription(&subscription, &o).await
-        })
+        self.start(
+            Operation::CancelSubscription,
+            None,
+            opts,
+            |c, o| async move { c.cancel_subscription(&subscription, &o).await },
+        )
     }
 
     /// See [`Client::get_public_charge`].
@@ -530,8 +544,11 @@ impl Facade {
         opts: RequestOptions,
     ) -> Pending<Charge> {
         let resource = Some(charge_uuid.clone());
-        self.start(Operation::PayPublicCharge, resource, opts, |c, o| async move {
-            c.pay_public_charge(&charge_uuid, payload, &o).await
-        })
+        self.start(
+            Operation::PayPublicCharge,
+            resource,
+            opts,
+            |c, o| async move { c.pay_public_charge(&charge_uuid, payload, &o).await },
+        )
     }
 }

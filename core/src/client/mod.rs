@@ -316,7 +316,8 @@ impl Client {
         let per_attempt = opts.timeout.unwrap_or(inner.config.timeout);
         let backoff = self.backoff(opts);
         let is_post = call.method == Method::POST;
-        let key = is_post.then(|| opts.idempotency_key_for(call.operation, call.resource.as_deref()));
+        let key =
+            is_post.then(|| opts.idempotency_key_for(call.operation, call.resource.as_deref()));
         // Every header value is checked before anything is sent: a value that cannot be written
         // must not count as an attempt that may have reached the server.
         let key_header = match &key {

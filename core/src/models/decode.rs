@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::responses::ServerMessage;
+use crate::schedule::{Date, parse_date};
 use crate::status::ChargeStatus;
 
 /// Reads a decimal exactly from a JSON number or numeric text.
@@ -57,12 +59,19 @@ fn one_pass() -> bool {
     ONE_PASS.with(std::cell::Cell::get)
 }
 
-/// Marks this thread as reading in one pass until dropped (restored on unwind too).
+/// Sets how this thread reads (in one pass or not) until dropped (restored on unwind too).
 struct OnePass(bool);
 
 impl OnePass {
+    /// Reading in one pass.
     fn enter() -> OnePass {
         OnePass(ONE_PASS.with(|c| c.replace(true)))
+    }
+
+    /// Reading a `Value`, even inside a one-pass reading (a page's item handed back to the
+    /// `Value` path).
+    fn leave() -> OnePass {
+        OnePass(ONE_PASS.with(|c| c.replace(false)))
     }
 }
 
@@ -185,9 +194,48 @@ where
     Ok(Option::<Value>::deserialize(d)?.and_then(|v| serde_json::from_value(v).ok()))
 }
 
-/// JSON kept as values (both paths read numbers the same way).
-pub(super) fn de_values<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
-    Vec::<Value>::deserialize(d)
+/// A date written `YYYY-MM-DD` (see `schedule::parse_date`); anything else reads as absent (the
+/// text stays in the raw JSON).
+pub(super) fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    if one_pass() {
+        return Ok(match Scalar::deserialize(d)? {
+            Scalar::Text(s) => parse_date(&s, "date").ok(),
+            Scalar::Num(_) | Scalar::Null | Scalar::Bool => None,
+        });
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) => parse_date(&s, "date").ok(),
+        _ => None,
+    })
+}
+
+/// A page's items: each object decoded by `T`'s own rules, keeping its own raw JSON. An item that is
+/// not an object, or that `T` cannot read, is skipped (it stays in the page's raw JSON); `data`
+/// that is not an array reads as no items.
+pub(super) fn de_items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Model,
+{
+    if one_pass() {
+        // Only serde_json's own reader runs in one pass, so each item's text can be taken as it is
+        // and read by `T::from_slice`, which gives what `T::from_json` gives for its value.
+        let items = Option::<Vec<Box<RawValue>>>::deserialize(d)?.unwrap_or_default();
+        return Ok(items
+            .iter()
+            .map(|item| item.get())
+            .filter(|text| text.trim_start().starts_with('{'))
+            .filter_map(|text| T::from_slice(text.as_bytes()).ok())
+            .collect());
+    }
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter(Value::is_object)
+            .filter_map(|v| T::from_json(v).ok())
+            .collect(),
+        _ => Vec::new(),
+    })
 }
 
 pub(super) fn de_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
@@ -325,6 +373,16 @@ impl RawJson {
         }))
     }
 
+    /// Raw JSON from its text and the value already read from it.
+    fn from_text_and_value(text: &[u8], value: Value) -> RawJson {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(value);
+        RawJson(std::sync::Arc::new(RawInner {
+            text: Some(text.into()),
+            value: cell,
+        }))
+    }
+
     /// The JSON value.
     pub fn value(&self) -> &Value {
         self.0.value.get_or_init(|| {
@@ -392,8 +450,7 @@ pub trait Model: DeserializeOwned {
 
     /// Decodes a JSON value, keeping it whole in `raw`.
     fn from_json(raw: Value) -> Result<Self, serde_json::Error> {
-        // Read from a reference: the raw JSON is kept whole, not copied first.
-        let mut model = Self::deserialize(&raw)?;
+        let mut model = read_value::<Self>(&raw)?;
         model.set_raw(RawJson::from(raw));
         Ok(model)
     }
@@ -413,8 +470,22 @@ pub trait Model: DeserializeOwned {
                 Ok(model)
             }
             // Anything the one-pass reader declines (an unexpected shape, a key given twice where
-            // a `Value` keeps the last) is read as a `Value`, exactly as `from_json` reads it.
-            Err(_) => Self::from_json(serde_json::from_slice(text)?),
+            // a `Value` keeps the last) is read as a `Value`, exactly as `from_json` reads it; the
+            // raw JSON still keeps the text as received.
+            Err(_) => {
+                let value: Value = serde_json::from_slice(text)?;
+                let mut model = read_value::<Self>(&value)?;
+                model.set_raw(RawJson::from_text_and_value(text, value));
+                Ok(model)
+            }
         }
     }
+}
+
+/// Reads a model from a `Value` by the `Value` path's rules, even inside a one-pass reading (a
+/// page's item handed back to the `Value` path). Read from a reference: the raw JSON is kept whole,
+/// not copied first.
+fn read_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    let _mode = OnePass::leave();
+    T::deserialize(value)
 }

@@ -1,12 +1,14 @@
 //! The API's request and response types, with A55's exact field names.
 
 mod decode;
+mod lenient;
 mod requests;
 mod responses;
 
 use std::fmt;
 
 pub use decode::{Model, RawJson, decimal_from_json};
+pub use lenient::{Lenient, WireName};
 pub use requests::{
     Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest,
     CheckoutRequest, DeviceInfo, PixChargeRequest, RefundRequest, SubscriptionRequest,

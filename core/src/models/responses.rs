@@ -1,19 +1,24 @@
-//! Response types. Reading is tolerant: unknown fields are kept in `raw`, unknown enum values in
-//! `Unknown(..)`, amounts are read exactly from numbers or numeric strings, and a field of an
-//! unexpected type reads as absent instead of failing the whole result.
+//! Response types. Reading is tolerant: unknown fields are kept in `raw`, unknown enum values
+//! (statuses, currencies, cycles, payment methods) in `Unknown(..)`, amounts are read exactly from
+//! numbers or numeric strings into `Decimal`, dates written `YYYY-MM-DD` into `Date`, and a field of
+//! an unexpected type (or a date that is not one) reads as absent instead of failing the whole
+//! result. Date-times (`date`, `created_at`, `cancelled_at`, `expires_at`, `expiration`) stay text as
+//! received.
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::TypeCharge;
 use super::decode::{
-    Model, RawJson, de_amount, de_lenient, de_list, de_messages, de_status, de_text, de_u32,
-    de_values, unknown_status,
+    Model, RawJson, de_amount, de_date, de_items, de_lenient, de_list, de_messages, de_status,
+    de_text, de_u32, unknown_status,
 };
+use super::lenient::Lenient;
 use crate::codes::{Issue, IssueCode, Severity};
+use crate::money::Currency;
 use crate::redact::Secret;
-use crate::status::{ChargeStatus, SubscriptionStatus};
+use crate::schedule::{Cycle, Date};
+use crate::status::{ChargeStatus, CheckoutStatus, PaymentLinkStatus, SubscriptionStatus};
 
 macro_rules! model {
     ($($name:ident),*) => {$(
@@ -63,18 +68,18 @@ pub struct Installment {
     /// The installment's amount in the charge's currency.
     #[serde(default, deserialize_with = "de_amount")]
     pub local_currency: Option<Decimal>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub eur_currency: Option<Decimal>,
-    /// Due date.
-    #[serde(default, deserialize_with = "de_text")]
-    pub due_date: Option<String>,
+    /// Due date (absent when the answer's text is not a `YYYY-MM-DD` date).
+    #[serde(default, deserialize_with = "de_date")]
+    pub due_date: Option<Date>,
     /// Status of this installment.
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<ChargeStatus>,
@@ -93,7 +98,7 @@ pub struct PixPayload {
     /// The BR Code text ("pix copia e cola").
     #[serde(default, alias = "payload", deserialize_with = "de_text")]
     pub copy_paste: Option<String>,
-    /// When the QR code expires (ISO 8601).
+    /// When the QR code expires (ISO 8601 date-time, as received).
     #[serde(default, alias = "expiration_date", deserialize_with = "de_text")]
     pub expiration: Option<String>,
 }
@@ -104,18 +109,18 @@ pub struct SubscriptionInfo {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub subscription_uuid: Option<String>,
-    /// Its cycle as sent by A55.
-    #[serde(default, deserialize_with = "de_text")]
-    pub cycle: Option<String>,
+    /// Its billing cycle; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub cycle: Option<Lenient<Cycle>>,
     /// Its status (`active` on creation).
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<SubscriptionStatus>,
-    /// The next automatic charge.
-    #[serde(default, deserialize_with = "de_text")]
-    pub next_charge_date: Option<String>,
-    /// End date, or none for no end.
-    #[serde(default, deserialize_with = "de_text")]
-    pub end_date: Option<String>,
+    /// The date of the next automatic charge.
+    #[serde(default, deserialize_with = "de_date")]
+    pub next_charge_date: Option<Date>,
+    /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
+    #[serde(default, deserialize_with = "de_date")]
+    pub end_date: Option<Date>,
 }
 
 /// A charge, as create, get, list, refund, cancel, capture and webhooks describe it.
@@ -130,9 +135,9 @@ pub struct Charge {
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount")]
     pub local_currency: Option<Decimal>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub usd_currency: Option<Decimal>,
@@ -147,15 +152,15 @@ pub struct Charge {
         deserialize_with = "de_lenient"
     )]
     pub type_charge: Option<TypeCharge>,
-    /// Creation date.
+    /// Creation date, as A55 writes it (a date or a date-time; kept as text).
     #[serde(default, deserialize_with = "de_text")]
     pub date: Option<String>,
     /// Description.
     #[serde(default, deserialize_with = "de_text")]
     pub description: Option<String>,
-    /// First due date.
-    #[serde(default, deserialize_with = "de_text")]
-    pub due_date: Option<String>,
+    /// First due date (absent when the answer's text is not a `YYYY-MM-DD` date).
+    #[serde(default, deserialize_with = "de_date")]
+    pub due_date: Option<Date>,
     /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
     pub installment_count: Option<u32>,
@@ -245,9 +250,9 @@ pub struct Wallet {
     /// Your id for the wallet's customer.
     #[serde(default, deserialize_with = "de_text")]
     pub customer_id: Option<String>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
     /// Its name.
     #[serde(default, deserialize_with = "de_text")]
     pub name: Option<String>,
@@ -271,16 +276,16 @@ pub struct CheckoutSession {
     /// Send the payer here.
     #[serde(default, deserialize_with = "de_text")]
     pub checkout_url: Option<String>,
-    /// `active` when ready.
-    #[serde(default, deserialize_with = "de_text")]
-    pub status: Option<String>,
+    /// Its status: `active` when ready to be paid.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<CheckoutStatus>,
     /// The total.
     #[serde(default, deserialize_with = "de_amount")]
     pub amount: Option<Decimal>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
-    /// ISO 8601 expiry.
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
+    /// When the session expires (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
     pub expires_at: Option<String>,
     /// Set once the payer has paid.
@@ -297,18 +302,18 @@ pub struct PaymentLink {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub payment_link_uuid: Option<String>,
-    /// Its status as sent by A55.
-    #[serde(default, deserialize_with = "de_text")]
-    pub status: Option<String>,
+    /// Its status: `active` while it takes payments.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub status: Option<PaymentLinkStatus>,
     /// The link to send the payer.
     #[serde(default, deserialize_with = "de_text")]
     pub url: Option<String>,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount")]
     pub local_currency: Option<Decimal>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount")]
     pub usd_currency: Option<Decimal>,
@@ -322,6 +327,7 @@ pub struct PaymentLink {
 
 /// One page of a list: `{page, limit, total, pages, data[]}`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(bound(deserialize = "T: Model"))]
 pub struct Page<T> {
     /// 1-based page number.
     #[serde(default, deserialize_with = "de_u32")]
@@ -335,23 +341,21 @@ pub struct Page<T> {
     /// Number of pages.
     #[serde(default, deserialize_with = "de_u32")]
     pub pages: Option<u32>,
-    /// This page's items (raw; see `items()`).
-    #[serde(default, deserialize_with = "de_values")]
-    pub data: Vec<Value>,
+    /// This page's items, each read by its type's rules and keeping its own raw JSON. An item
+    /// that is not an object (or that its type cannot read) is skipped; it stays in the page's
+    /// `raw`.
+    #[serde(default, deserialize_with = "de_items")]
+    pub data: Vec<T>,
     /// The whole JSON as received.
     #[serde(skip)]
     pub raw: RawJson,
-    #[serde(skip)]
-    _marker: std::marker::PhantomData<T>,
 }
 
-impl<T: Model> Page<T> {
-    /// The items decoded; an item that cannot be read is skipped.
+impl<T: Model + Clone> Page<T> {
+    /// A copy of the items; read `data` instead.
+    #[deprecated(note = "the items are decoded already: read `data`")]
     pub fn items(&self) -> Vec<T> {
-        self.data
-            .iter()
-            .filter_map(|v| T::from_json(v.clone()).ok())
-            .collect()
+        self.data.clone()
     }
 }
 
@@ -376,7 +380,7 @@ pub struct SubscriptionCharge {
     /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<ChargeStatus>,
-    /// When the charge was made.
+    /// When the charge was made (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
     pub created_at: Option<String>,
 }
@@ -387,22 +391,22 @@ pub struct Subscription {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
     pub subscription_uuid: Option<String>,
-    /// Its cycle as sent by A55.
-    #[serde(default, deserialize_with = "de_text")]
-    pub cycle: Option<String>,
-    /// End date, or none for no end.
-    #[serde(default, deserialize_with = "de_text")]
-    pub end_date: Option<String>,
+    /// Its billing cycle; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub cycle: Option<Lenient<Cycle>>,
+    /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
+    #[serde(default, deserialize_with = "de_date")]
+    pub end_date: Option<Date>,
     /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<SubscriptionStatus>,
     /// Its description.
     #[serde(default, deserialize_with = "de_text")]
     pub description: Option<String>,
-    /// The next charge date.
-    #[serde(default, alias = "next_charge_date", deserialize_with = "de_text")]
-    pub next_due_date: Option<String>,
-    /// When it was cancelled.
+    /// The date of the next charge.
+    #[serde(default, alias = "next_charge_date", deserialize_with = "de_date")]
+    pub next_due_date: Option<Date>,
+    /// When it was cancelled (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
     pub cancelled_at: Option<String>,
     /// The charges it has made.
@@ -428,9 +432,9 @@ pub struct PublicCharge {
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount")]
     pub value: Option<Decimal>,
-    /// Currency code.
-    #[serde(default, deserialize_with = "de_text")]
-    pub currency: Option<String>,
+    /// Currency code; one this version does not know is kept in `Unknown`.
+    #[serde(default, deserialize_with = "de_lenient")]
+    pub currency: Option<Lenient<Currency>>,
     /// Payment method.
     #[serde(default, deserialize_with = "de_lenient")]
     pub type_charge: Option<TypeCharge>,
@@ -487,7 +491,7 @@ model!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     #[test]
     fn reads_seed_001_response_and_variants() {

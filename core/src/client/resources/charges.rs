@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 
-use crate::codes::{Issue, IssueCode};
 use crate::client::facade::key_names;
+use crate::codes::{Issue, IssueCode};
 use crate::error::Error;
 use crate::models::{ApiRequest, Charge, Model, Page};
 use crate::validate::RequestKind;
@@ -44,14 +44,21 @@ impl RequestKind {
         match self {
             RequestKind::Wallet => ("/api/v1/bank/wallet/", key_names::WALLET_CREATE),
             RequestKind::Charge => ("/api/v1/bank/wallet/charge/", key_names::CHARGE_CREATE),
-            RequestKind::PixCharge => ("/api/v1/bank/wallet/charge/pix/", key_names::PIX_CHARGE_CREATE),
+            RequestKind::PixCharge => (
+                "/api/v1/bank/wallet/charge/pix/",
+                key_names::PIX_CHARGE_CREATE,
+            ),
             RequestKind::Checkout => ("/api/v1/bank/wallet/checkout/", key_names::CHECKOUT_CREATE),
-            RequestKind::Capture => ("/api/v1/bank/wallet/charge/capture/", key_names::CHARGE_CAPTURE),
+            RequestKind::Capture => (
+                "/api/v1/bank/wallet/charge/capture/",
+                key_names::CHARGE_CAPTURE,
+            ),
             RequestKind::Refund => ("", key_names::CHARGE_REFUND),
             RequestKind::PublicPayment => ("", key_names::CHARGE_PAY),
-            RequestKind::PaymentLink => {
-                ("/api/v1/bank/wallet/payment-link/", key_names::PAYMENT_LINK_CREATE)
-            }
+            RequestKind::PaymentLink => (
+                "/api/v1/bank/wallet/payment-link/",
+                key_names::PAYMENT_LINK_CREATE,
+            ),
         }
     }
 }

@@ -68,9 +68,9 @@ impl ChargePager {
             params.page = Some(page);
             match self.client.list_charges(&params, &self.opts).await {
                 Ok(res) => {
-                    let d = &res.data;
+                    let d = res.data;
                     let (limit, pages, total) = (d.limit, d.pages, d.total.map(u64::from));
-                    let items = res.data.items();
+                    let items = d.data;
                     let more = has_next(page, items.len(), limit, pages, total, self.params.limit);
                     self.next_page = more.then(|| page.checked_add(1)).flatten();
                     self.buffer.extend(items);

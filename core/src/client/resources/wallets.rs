@@ -4,8 +4,8 @@ use std::borrow::Borrow;
 
 use serde_json::Value;
 
-use crate::codes::{Issue, IssueCode};
 use crate::client::facade::key_names;
+use crate::codes::{Issue, IssueCode};
 use crate::error::Error;
 use crate::models::Wallet;
 use crate::validate::RequestKind;
