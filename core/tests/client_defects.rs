@@ -544,6 +544,7 @@ async fn a_typed_request_returns_its_own_model() {
         charge_uuid: CHARGE.into(),
         wallet_uuid: WALLET.into(),
         amount: None,
+        ..Default::default()
     };
     let res: a55_core::client::Response<a55_core::models::Charge> = client
         .create(&req, &RequestOptions::default())

@@ -11,8 +11,8 @@ pub use decode::{Model, RawJson, decimal_from_json};
 pub use lenient::{Lenient, WireName};
 pub use requests::{
     Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest,
-    CheckoutRequest, DeviceInfo, PixChargeRequest, RefundRequest, SubscriptionRequest,
-    WalletRequest,
+    CheckoutRequest, DeviceInfo, Item, PixChargeRequest, RefundRequest, SubscriptionRequest,
+    TextOrNumber, WalletRequest,
 };
 pub use responses::{
     Charge, CheckoutSession, Installment, Page, PaymentLink, PixPayload, PublicCharge,

@@ -47,10 +47,12 @@
 //! ```
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::codes::Issue;
+use crate::codes::{Issue, IssueCode};
+use crate::error::Error;
 use crate::money::Currency;
 use crate::redact::{CardNumber, Cvv, TaxId};
 use crate::schedule::{Cycle, Date};
@@ -89,8 +91,80 @@ fn ser_cycle<S: Serializer>(c: &Cycle, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(c.as_str())
 }
 
+/// Reads an amount from a JSON number or numeric text, exactly.
+fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let v = Value::deserialize(d)?;
+    super::decimal_from_json(&v).ok_or_else(|| D::Error::custom("expected an amount"))
+}
+
+fn de_amount_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        v => super::decimal_from_json(&v)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom("expected an amount")),
+    }
+}
+
+fn de_currency<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Currency>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(code) => Currency::from_code(&code)
+            .map(Some)
+            .map_err(|e| D::Error::custom(e.message)),
+    }
+}
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => crate::schedule::parse_date(&text, "date")
+            .map(Some)
+            .map_err(|e| D::Error::custom(e.message)),
+    }
+}
+
+fn de_cycle<'de, D: Deserializer<'de>>(d: D) -> Result<Cycle, D::Error> {
+    Cycle::parse(&String::deserialize(d)?).map_err(|e| D::Error::custom(e.message))
+}
+
+/// A field A55 takes as text or as a number (a browser's screen size, an item's amount), kept as
+/// it was given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextOrNumber {
+    /// Given as text.
+    Text(String),
+    /// Given as a JSON number.
+    Number(serde_json::Number),
+}
+
+impl Serialize for TextOrNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TextOrNumber::Text(t) => s.serialize_str(t),
+            TextOrNumber::Number(n) => n.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TextOrNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::String(t) => Ok(TextOrNumber::Text(t)),
+            Value::Number(n) => Ok(TextOrNumber::Number(n)),
+            _ => Err(D::Error::custom("expected text or a number")),
+        }
+    }
+}
+
+impl From<&str> for TextOrNumber {
+    fn from(t: &str) -> Self {
+        TextOrNumber::Text(t.to_string())
+    }
+}
+
 /// A request the SDK can validate and send.
-pub trait ApiRequest: Serialize {
+pub trait ApiRequest: Serialize + DeserializeOwned {
     /// Which validation rules apply.
     const KIND: RequestKind;
 
@@ -111,10 +185,35 @@ pub trait ApiRequest: Serialize {
     fn prepare(&self, today: Option<Date>) -> Prepared {
         prepare(Self::KIND, &self.to_payload(), today)
     }
+
+    /// Reads a JSON-shaped payload (what a language package hands over: a dict, an object, a data
+    /// class) into this request. Every problem is reported at once, with its path and code,
+    /// exactly as [`crate::validate::validate`] reports it; amounts come out normalized. The
+    /// warnings (`AMOUNT_ROUNDED`, `UNKNOWN_FIELD`, …) come back with the request; unknown keys are
+    /// kept in its `extra`.
+    fn from_json(payload: &Value, today: Option<Date>) -> Result<(Self, Vec<Issue>), Error> {
+        let prepared = prepare(Self::KIND, payload, today);
+        if prepared.has_errors() {
+            return Err(Error::validation(prepared.issues));
+        }
+        let warnings = prepared.warnings();
+        let request = serde_json::from_value(prepared.payload).map_err(|e| {
+            Error::validation(vec![Issue::new(
+                IssueCode::InvalidType,
+                "",
+                format!("the {} request could not be read: {e}", Self::KIND),
+            )])
+        })?;
+        Ok((request, warnings))
+    }
+
+    /// The keys of this request the SDK does not know (sent as they are).
+    fn extra(&self) -> &Map<String, Value>;
 }
 
 /// `POST /api/v1/bank/wallet/`: a wallet for a merchant and currency.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct WalletRequest {
     /// Your entity (company) UUID.
     pub entity_uuid: String,
@@ -123,6 +222,7 @@ pub struct WalletRequest {
     /// BRL, MXN, CLP or ARS.
     #[serde(
         serialize_with = "ser_currency",
+        deserialize_with = "de_currency",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
@@ -143,12 +243,18 @@ pub struct WalletRequest {
 impl ApiRequest for WalletRequest {
     const KIND: RequestKind = RequestKind::Wallet;
     type Response = super::Wallet;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
 
 /// A billing or shipping address.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
     /// Street name.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub street: String,
     /// Number (required on card charges).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -160,10 +266,13 @@ pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub neighborhood: Option<String>,
     /// City.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub city: String,
     /// State or province code (`SP`, `CDMX`).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub state: String,
     /// Postal code.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub postal_code: String,
     /// ISO 3166-1 alpha-2; defaults to the wallet's country.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,7 +283,7 @@ pub struct Address {
 }
 
 /// Card data for host-to-host charges: all five fields or none.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CardDetails {
     /// The PAN; `Debug` shows its last four digits only.
     #[serde(rename = "card_number")]
@@ -194,7 +303,8 @@ pub struct CardDetails {
 }
 
 /// Browser or device fingerprint for 3DS.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DeviceInfo {
     /// The payer's IP address; required for 3DS with card fields.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,23 +332,24 @@ pub struct DeviceInfo {
     pub http_browser_javascript_enabled: Option<bool>,
     /// The screen's colour depth in bits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_color_depth: Option<String>,
+    pub http_browser_color_depth: Option<TextOrNumber>,
     /// The screen's height in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_screen_height: Option<String>,
+    pub http_browser_screen_height: Option<TextOrNumber>,
     /// The screen's width in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_screen_width: Option<String>,
+    pub http_browser_screen_width: Option<TextOrNumber>,
     /// The difference between UTC and the browser's local time, in minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_time_difference: Option<String>,
+    pub http_browser_time_difference: Option<TextOrNumber>,
     /// Keys the SDK does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 /// Behavioural data for antifraud scoring.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AntifraudInfo {
     /// web, app, pos, marketplace, link, subscription or api.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,20 +371,62 @@ pub struct AntifraudInfo {
     pub extra: Map<String, Value>,
 }
 
+/// An item of a charge's order (for antifraud and the receipt).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Item {
+    /// Its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// How many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i64>,
+    /// The line's total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_amount: Option<TextOrNumber>,
+    /// The price of one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_amount: Option<TextOrNumber>,
+    /// Your SKU.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// Your product code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// An image URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub img: Option<String>,
+    /// Keys the SDK does not know.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
 /// A recurring subscription created with its first charge.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SubscriptionRequest {
     /// The billing cycle.
-    #[serde(serialize_with = "ser_cycle")]
+    #[serde(serialize_with = "ser_cycle", deserialize_with = "de_cycle")]
     pub cycle: Cycle,
     /// Last date a charge may fall on; none means no end.
-    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_date",
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none",
+        default
+    )]
     pub end_date: Option<Date>,
+    /// Keys the SDK does not know, sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 /// `POST /api/v1/bank/wallet/charge/`: a charge of any payment method, a subscription's first
 /// charge, a pre-authorization (`capture: false`).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ChargeRequest {
     /// The wallet receiving the money.
     pub wallet_uuid: String,
@@ -288,18 +441,23 @@ pub struct ChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount of **each** installment; the charge's total is this × `installment_count`.
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub installment_value: Decimal,
     /// 1–12 for credit cards, 1 otherwise.
     pub installment_count: u32,
     /// BRL, MXN, CLP, COP, PEN, ARS or USD.
     #[serde(
         serialize_with = "ser_currency",
+        deserialize_with = "de_currency",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
     /// First due date.
-    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_date",
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Date>,
     /// Shown to the payer.
     pub description: String,
@@ -341,6 +499,15 @@ pub struct ChargeRequest {
     /// Makes this charge the first of a subscription.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionRequest>,
+    /// The order's items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    /// The Apple Pay payment data, passed through as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applepay: Option<Map<String, Value>>,
+    /// The Google Pay payment data, passed through as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub googlepay: Option<Map<String, Value>>,
     /// Keys the SDK does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -349,10 +516,15 @@ pub struct ChargeRequest {
 impl ApiRequest for ChargeRequest {
     const KIND: RequestKind = RequestKind::Charge;
     type Response = super::Charge;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
 
 /// `POST /api/v1/bank/wallet/charge/pix/`: a PIX charge answered with a BR Code and QR image.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PixChargeRequest {
     /// The wallet receiving the money.
     pub wallet_uuid: String,
@@ -367,16 +539,21 @@ pub struct PixChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount in BRL.
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// Must be BRL.
     #[serde(
         serialize_with = "ser_currency",
+        deserialize_with = "de_currency",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
     /// The date the charge is due.
-    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_date",
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Date>,
     /// Shown to the payer.
     pub description: String,
@@ -396,21 +573,27 @@ pub struct PixChargeRequest {
 impl ApiRequest for PixChargeRequest {
     const KIND: RequestKind = RequestKind::PixCharge;
     type Response = super::Charge;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
 
 /// `POST /api/v1/bank/wallet/checkout/`: a hosted checkout session.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CheckoutRequest {
     /// The wallet receiving the money.
     pub wallet_uuid: String,
     /// The merchant.
     pub merchant_id: String,
     /// The total; the payer may split it in up to `max_installments`.
-    #[serde(serialize_with = "ser_amount")]
+    #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// BRL, MXN, CLP, COP, PEN, ARS or USD.
     #[serde(
         serialize_with = "ser_currency",
+        deserialize_with = "de_currency",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<Currency>,
@@ -422,7 +605,11 @@ pub struct CheckoutRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
     /// The date the session is due.
-    #[serde(serialize_with = "ser_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_date",
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Date>,
     /// Payer's email, when you know it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -450,10 +637,15 @@ pub struct CheckoutRequest {
 impl ApiRequest for CheckoutRequest {
     const KIND: RequestKind = RequestKind::Checkout;
     type Response = super::CheckoutSession;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
 
 /// A full or partial refund of a confirmed or paid charge.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RefundRequest {
     /// The charge.
     pub charge_uuid: String,
@@ -462,21 +654,39 @@ pub struct RefundRequest {
     /// Omit for the full remaining amount.
     #[serde(
         serialize_with = "ser_amount_opt",
+        deserialize_with = "de_amount_opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<Decimal>,
     /// Why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The order's items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    /// The Apple Pay payment data, passed through as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applepay: Option<Map<String, Value>>,
+    /// The Google Pay payment data, passed through as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub googlepay: Option<Map<String, Value>>,
+    /// Keys the SDK does not know, sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl ApiRequest for RefundRequest {
     const KIND: RequestKind = RequestKind::Refund;
     type Response = super::Charge;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
 
 /// Captures a pre-authorized charge (`capture: false`), fully or partly.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CaptureRequest {
     /// The charge.
     pub charge_uuid: String,
@@ -485,12 +695,20 @@ pub struct CaptureRequest {
     /// Omit for a full capture.
     #[serde(
         serialize_with = "ser_amount_opt",
+        deserialize_with = "de_amount_opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub amount: Option<Decimal>,
+    /// Keys the SDK does not know, sent as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl ApiRequest for CaptureRequest {
     const KIND: RequestKind = RequestKind::Capture;
     type Response = super::Charge;
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }
