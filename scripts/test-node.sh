@@ -25,7 +25,7 @@ node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 echo "--- npm install (bindings-node dev dependencies)"
-# `npm ci` cannot work on this registry (shared/TOOLCHAIN.md row 13): `npm install` with the
+# `npm ci` cannot work on this registry (its lock file names other platforms' optional packages, which this registry may not serve): `npm install` with the
 # committed lockfile gives the same tree.
 (cd "$PKG" && npm install --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'Unknown user config "nodedir"' || true)
 [ -x "$PKG/node_modules/.bin/tsc" ] || { echo "test-node: npm install failed" >&2; exit 1; }

@@ -74,7 +74,7 @@ fn whole_seconds(value: f64, field: &str) -> Result<f64> {
     }
 }
 
-/// The amount normalized for its currency (CONTRACT §4): BRL, MXN, USD, PEN, ARS, EUR keep 2 decimals
+/// The amount normalized for its currency (docs/rules.md): BRL, MXN, USD, PEN, ARS, EUR keep 2 decimals
 /// rounding half away from zero; CLP and COP keep 0, truncating. Fails with `AMOUNT_INVALID` or
 /// `CURRENCY_NOT_SUPPORTED`.
 #[uniffi::export]

@@ -1,4 +1,4 @@
-//! The public helpers of CONTRACT §10, each a thin call into `a55_core`.
+//! The public helpers (docs/rules.md), each a thin call into `a55_core`.
 //!
 //! Every function converts its arguments (`convert`), calls core inside [`guard`] (a panic becomes an
 //! `A55Error`), and converts the result back. `validate` and `verify_webhook` release the GIL while

@@ -4,7 +4,7 @@
 //! core's types and back, and core's errors to a Python exception hierarchy. No rule lives here.
 //!
 //! - [`client`]: `Client` (blocking, GIL released) and its `Response`;
-//! - [`helpers`]: the public helpers of CONTRACT §10 (`normalize_amount`, `verify_webhook`, …);
+//! - [`helpers`]: the public helpers (docs/rules.md) (`normalize_amount`, `verify_webhook`, …);
 //! - [`models`]: `Issue`, `BrCode`, `WebhookEvent`;
 //! - [`error`]: the exception classes and the one mapping from `a55_core::Error`;
 //! - [`convert`]: amounts (`Decimal`), dates (`datetime.date`), text and JSON payloads.

@@ -8,7 +8,7 @@ use crate::formats::{is_loopback_host, parse_http_url};
 use crate::redact::Secret;
 use crate::schedule::Date;
 
-/// A55's environments (CONTRACT §3).
+/// A55's environments (docs/client.md, "Configuration").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Environment {
     /// `https://core-manager.a55.tech` with the Cognito token URL: the seeds' host (default).

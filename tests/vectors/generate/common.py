@@ -53,7 +53,7 @@ class Cases:
     def run(self, name: str, args: dict[str, Any], fn, *fn_args, expect: Any = _MISSING, **fn_kwargs) -> None:
         """Record what the independent computation `fn` gives for this input.
 
-        `expect`, when given, is a hand-worked value (from CONTRACT.md, the README or the brief) the
+        `expect`, when given, is a hand-worked value (from docs/rules.md or the README) the
         computation must reproduce: either the ok value or a VectorError code. It is a cross-check of
         the generator, never the source of the vector.
         """

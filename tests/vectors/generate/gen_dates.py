@@ -1,5 +1,5 @@
 """Date vectors: installment_due_dates, next_charge_date, subscription_schedule
-(CONTRACT.md §5; tests/vectors/README.md "Dates").
+(docs/rules.md; tests/vectors/README.md "Dates").
 
 Computed with `datetime` and `calendar.monthrange` only. Month arithmetic is always counted from the
 original date and clamped to the target month's last day.

@@ -1,5 +1,5 @@
 """Money vectors: normalize_amount, currency_exponent, to_minor_units, from_minor_units,
-split_installments (CONTRACT.md §4, §5; tests/vectors/README.md "Amounts" and "split_installments").
+split_installments (docs/rules.md; tests/vectors/README.md "Amounts" and "split_installments").
 
 Computed with Python's `decimal` module only:
 - 2-decimal currencies round with ROUND_HALF_UP, which in `decimal` is half *away from zero*;

@@ -1,10 +1,10 @@
-"""Tax-ID vectors: validate_tax_id(value, country) (CONTRACT.md §6; docs/rules.md "Tax IDs").
+"""Tax-ID vectors: validate_tax_id(value, country) (docs/validation.md; docs/rules.md "Tax IDs").
 
 Every verdict comes from this file's own implementation of the contract's rules. python-stdnum is a
 second, independent opinion: for every case where stdnum implements the document (br.cpf, br.cnpj,
 cl.rut, ar.cuit, ar.dni, mx.rfc, mx.curp, co.nit, pe.ruc, pe.cui) the generator asserts that stdnum
 gives the same verdict AND, where the shape allows, the same check digit(s). Where stdnum's rules differ
-from CONTRACT.md the contract wins, and the case carries a `stdnum_differs` note explaining why (the note
+from docs/rules.md the project's rule wins, and the case carries a `stdnum_differs` note explaining why (the note
 is checked too: a case that claims a difference must really differ).
 
 Known differences between python-stdnum 2.x and the contract (the contract wins each time):

@@ -2,8 +2,8 @@
 
     python3 tests/vectors/generate/gen_validate.py      (needs python-stdnum: pip install python-stdnum)
 
-The spec is docs/validation.md (with docs/issue-codes.md, docs/rules.md and CONTRACT.md §6). Payloads
-start from the exact example requests of the five seed pages (shared/seeds/000-004) and are mutated.
+The spec is docs/validation.md (with docs/issue-codes.md, docs/rules.md). Payloads
+start from the exact example requests of the five seed pages (docs/validation.md, "The seeds") and are mutated.
 
 Every case's expected issues are written by hand below, from the rules. As a cross-check of the hand
 work (never as the source of a vector), this file also carries its own small re-implementation of
@@ -27,7 +27,7 @@ Readings taken where docs/validation.md leaves room (the vectors pin them down):
   charge, reason on capture) are UNKNOWN_FIELD warnings and are not format-checked; keys inside
   applepay/googlepay are not checked; items[i] objects are.
 - redirect_url follows the same URL rule as webhook_url/cancel_url, loopback http included
-  (CONTRACT.md §6).
+  (docs/validation.md).
 - Only payer_address.postal_code/state are country-checked; shipping_address only gets its country
   code checked.
 - A payload that is not a JSON object (array, string, number, boolean) is one INVALID_TYPE at "".
@@ -751,7 +751,7 @@ class File:
 
 
 # ---------------------------------------------------------------------------------------------------
-# The seeds' example requests, exactly as on the seed pages (shared/seeds/000-004)
+# The seeds' example requests, exactly as on the seed pages (docs/validation.md, "The seeds")
 # ---------------------------------------------------------------------------------------------------
 
 SEED_CHECKOUT = {  # 000

@@ -1,4 +1,4 @@
-"""Webhook vectors: sign_webhook and verify_webhook (CONTRACT.md §7; tests/vectors/README.md "Webhooks").
+"""Webhook vectors: sign_webhook and verify_webhook (docs/client.md; tests/vectors/README.md "Webhooks").
 
 Signatures are Python's `hmac` + `hashlib.sha256` over b"{timestamp}." + raw body (UTF-8), keyed with
 the secret's UTF-8 bytes, written as lower-case hex. verify_webhook's checks run in the README's order:
