@@ -12,27 +12,11 @@ use a55_core::redact::Secret;
 use a55_core::schedule::Cycle;
 use a55_core::status::{ChargeStatus, CheckoutStatus};
 use a55_core::{ErrorKind, IssueCode};
-use a55_emulator::{
-    EmulatorConfig, EmulatorHandle, FIXTURE_MERCHANT as MERCHANT, FIXTURE_WALLET as WALLET,
-    WebhookSchedule,
-};
+use a55_emulator::{EmulatorHandle, FIXTURE_MERCHANT as MERCHANT, FIXTURE_WALLET as WALLET};
 use serde_json::{Value, json};
 
 mod support;
-use support::{card, charge_ref, seed_001, sub_ref, today};
-
-async fn emulator(token_ttl: u64) -> EmulatorHandle {
-    a55_emulator::start(EmulatorConfig {
-        today: Some(today()),
-        rate_limit: 0,
-        settle_delay: None,
-        token_ttl: Duration::from_secs(token_ttl),
-        webhook_schedule: WebhookSchedule::Fast,
-        ..EmulatorConfig::default()
-    })
-    .await
-    .unwrap()
-}
+use support::{card, charge_ref, emulator, seed_001, sub_ref};
 
 fn config(emu: &EmulatorHandle) -> ClientConfig {
     let mut c = support::config(&emu.base_url);

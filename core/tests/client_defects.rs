@@ -11,27 +11,14 @@ use a55_core::client::{
 };
 use a55_core::redact::Secret;
 use a55_core::{ErrorKind, IssueCode};
-use a55_emulator::{EmulatorConfig, EmulatorHandle, FIXTURE_WALLET as WALLET, WebhookSchedule};
+use a55_emulator::{EmulatorHandle, FIXTURE_WALLET as WALLET};
 use serde_json::{Value, json};
 
 mod support;
 use support::fake::{black_hole, emulator_token, fake};
-use support::{charge_ref, today};
+use support::{charge_ref, emulator};
 
 const CHARGE: &str = "5b3f1a8e-0000-4000-8000-000000000001";
-
-async fn emulator(token_ttl: u64) -> EmulatorHandle {
-    a55_emulator::start(EmulatorConfig {
-        today: Some(today()),
-        rate_limit: 0,
-        settle_delay: None,
-        token_ttl: Duration::from_secs(token_ttl),
-        webhook_schedule: WebhookSchedule::Fast,
-        ..EmulatorConfig::default()
-    })
-    .await
-    .unwrap()
-}
 
 /// A client of `base_url` with a static token and quick retries.
 fn static_client(base_url: &str) -> Client {

@@ -92,3 +92,18 @@ pub fn card(number: &str) -> Value {
     c.as_object_mut().unwrap().remove("webhook_url");
     c
 }
+
+/// An in-process emulator for "today", without rate limits or settle delays, whose tokens live
+/// `token_ttl` seconds and whose webhooks are retried on the fast schedule.
+pub async fn emulator(token_ttl: u64) -> a55_emulator::EmulatorHandle {
+    a55_emulator::start(a55_emulator::EmulatorConfig {
+        today: Some(today()),
+        rate_limit: 0,
+        settle_delay: None,
+        token_ttl: std::time::Duration::from_secs(token_ttl),
+        webhook_schedule: a55_emulator::WebhookSchedule::Fast,
+        ..a55_emulator::EmulatorConfig::default()
+    })
+    .await
+    .unwrap()
+}
