@@ -1,0 +1,138 @@
+//! The public charge endpoints, called without a token from the payer's side: read a charge, and pay
+//! an `issued` one with a card (the pages in `src/pages.rs` pay through the same function).
+
+use a55_core::card::{card_brand, card_digits};
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::json;
+
+use super::errors::{Msg, Shape, charge_not_found, error};
+use super::idempotency::idempotent;
+use super::lifecycle::{authorize_card, schedule_settlement, transition};
+use super::{Reply, reply, text};
+use crate::server::{PendingDelay, Shared};
+use crate::state::{ChargeRec, num};
+
+pub(super) async fn public_get_charge(
+    State(app): State<Shared>,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Response {
+    let id = q
+        .iter()
+        .find(|(k, _)| k == "charge_uuid")
+        .map(|(_, v)| v.to_lowercase())
+        .unwrap_or_default();
+    let Some(c) = app.store().charges.get(&id).cloned() else {
+        return reply(charge_not_found());
+    };
+    reply((
+        StatusCode::OK,
+        json!([{
+            "charge_uuid": c.charge_uuid,
+            "status": c.status,
+            "redirect_url": c.redirect_url,
+            "message": c.message,
+            "value": num(c.total()),
+            "currency": c.currency.code(),
+            "type_charge": c.type_charge,
+            "installment_count": c.installments.len(),
+            "customer": {"name": c.payer_name, "email": c.payer_email},
+            "threeds_auth": c.threeds,
+        }]),
+    ))
+}
+
+/// Pays an `issued` charge with a card: confirmed (or the digit's decline). Used by the public pay
+/// endpoint and the hosted pages.
+pub fn pay_with_card(
+    app: &Shared,
+    charge_uuid: &str,
+    card_number: &str,
+) -> Result<ChargeRec, Reply> {
+    let digits = card_digits(card_number)
+        .filter(|d| (12..=19).contains(&d.len()))
+        .ok_or_else(|| {
+            error(
+                Shape::Charge,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &[Msg::new(
+                    "INVALID_CARD_NUMBER",
+                    "validation",
+                    "card_number must be 12 to 19 digits",
+                    Some("card_number"),
+                )],
+            )
+        })?;
+    let mut charge = app
+        .store()
+        .charges
+        .get(charge_uuid)
+        .cloned()
+        .ok_or_else(charge_not_found)?;
+    if charge.status != "issued" {
+        return Err(error(
+            Shape::Charge,
+            StatusCode::CONFLICT,
+            &[Msg::new(
+                "CHARGE_NOT_PAYABLE",
+                "charge",
+                &format!("the charge is already {}", charge.status),
+                None,
+            )],
+        ));
+    }
+    charge.card_digit = digits.bytes().last().map(|b| b - b'0');
+    charge.card_last4 = Some(digits[digits.len() - 4..].to_string());
+    if charge.type_charge.is_empty() || charge.type_charge == "pix" {
+        charge.type_charge = format!("{}_card", "credit");
+    }
+    let _ = card_brand(&digits);
+    authorize_card(app, &mut charge);
+    let status = charge.status.clone();
+    {
+        let mut store = app.store();
+        if let Some(c) = store.charges.get_mut(charge_uuid) {
+            c.card_digit = charge.card_digit;
+            c.card_last4 = charge.card_last4.clone();
+            c.return_code = charge.return_code.clone();
+            c.message = charge.message.clone();
+            c.status = "issued".into();
+        }
+    }
+    let updated = transition(app, charge_uuid, &status).ok_or_else(charge_not_found)?;
+    schedule_settlement(app, &updated);
+    Ok(updated)
+}
+
+pub(super) async fn public_pay(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    delay: Option<Extension<PendingDelay>>,
+    Path(charge_uuid): Path<String>,
+    body: Bytes,
+) -> Response {
+    let route = format!("POST pay {charge_uuid}");
+    idempotent(
+        &app,
+        &headers,
+        delay,
+        &route,
+        Shape::Charge,
+        &body,
+        true,
+        move |app, _caller, p| {
+            let number = text(&p, "card_number").unwrap_or_default();
+            match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
+                Ok(c) => (
+                    StatusCode::OK,
+                    json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message}),
+                ),
+                Err(r) => r,
+            }
+        },
+    )
+    .await
+}
