@@ -2,23 +2,28 @@
 
 mod decode;
 mod lenient;
+mod request_parts;
 mod requests;
 mod responses;
+mod wire;
 
 use std::fmt;
 
 pub use decode::{Model, RawJson, decimal_from_json};
 pub use lenient::{Lenient, WireName};
+pub use request_parts::{
+    Address, AntifraudInfo, CardDetails, DeviceInfo, Item, SubscriptionRequest,
+};
 pub use requests::{
-    Address, AntifraudInfo, ApiRequest, CaptureRequest, CardDetails, ChargeRequest,
-    CheckoutRequest, DeviceInfo, Item, PixChargeRequest, RefundRequest, SubscriptionRequest,
-    TextOrNumber, WalletRequest,
+    ApiRequest, CaptureRequest, ChargeRequest, CheckoutRequest, PixChargeRequest, RefundRequest,
+    WalletRequest,
 };
 pub use responses::{
     Charge, CheckoutSession, Installment, Page, PaymentLink, PixPayload, PublicCharge,
     ServerMessage, Subscription, SubscriptionCharge, SubscriptionInfo, TokenResponse, Wallet,
     WalletCredentials,
 };
+pub use wire::TextOrNumber;
 
 /// A payment method (`type_charge`). Values read from A55 that the SDK does not know are kept in
 /// `Unknown`.

@@ -47,121 +47,25 @@
 //! ```
 
 use rust_decimal::Decimal;
-use serde::de::{DeserializeOwned, Error as _};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::codes::{Issue, IssueCode};
 use crate::error::Error;
 use crate::money::Currency;
-use crate::redact::{CardNumber, Cvv, TaxId};
-use crate::schedule::{Cycle, Date};
+use crate::redact::TaxId;
+use crate::schedule::Date;
 use crate::validate::{Prepared, RequestKind, prepare};
 
 use super::TypeCharge;
-
-/// Serializes a decimal as a JSON number with exactly its digits (`150.00`, never `150.0000001`).
-pub(crate) fn ser_amount<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    let n: serde_json::Number = d.to_string().parse().map_err(serde::ser::Error::custom)?;
-    n.serialize(s)
-}
-
-fn ser_amount_opt<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => ser_amount(d, s),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_currency<S: Serializer>(c: &Option<Currency>, s: S) -> Result<S::Ok, S::Error> {
-    match c {
-        Some(c) => s.serialize_str(c.code()),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.to_string()),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_cycle<S: Serializer>(c: &Cycle, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(c.as_str())
-}
-
-/// Reads an amount from a JSON number or numeric text, exactly.
-fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let v = Value::deserialize(d)?;
-    super::decimal_from_json(&v).ok_or_else(|| D::Error::custom("expected an amount"))
-}
-
-fn de_amount_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        v => super::decimal_from_json(&v)
-            .map(Some)
-            .ok_or_else(|| D::Error::custom("expected an amount")),
-    }
-}
-
-fn de_currency<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Currency>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(code) => Currency::from_code(&code)
-            .map(Some)
-            .map_err(|e| D::Error::custom(e.message)),
-    }
-}
-
-fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(text) => crate::schedule::parse_date(&text, "date")
-            .map(Some)
-            .map_err(|e| D::Error::custom(e.message)),
-    }
-}
-
-fn de_cycle<'de, D: Deserializer<'de>>(d: D) -> Result<Cycle, D::Error> {
-    Cycle::parse(&String::deserialize(d)?).map_err(|e| D::Error::custom(e.message))
-}
-
-/// A field A55 takes as text or as a number (a browser's screen size, an item's amount), kept as
-/// it was given.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TextOrNumber {
-    /// Given as text.
-    Text(String),
-    /// Given as a JSON number.
-    Number(serde_json::Number),
-}
-
-impl Serialize for TextOrNumber {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            TextOrNumber::Text(t) => s.serialize_str(t),
-            TextOrNumber::Number(n) => n.serialize(s),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for TextOrNumber {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Value::deserialize(d)? {
-            Value::String(t) => Ok(TextOrNumber::Text(t)),
-            Value::Number(n) => Ok(TextOrNumber::Number(n)),
-            _ => Err(D::Error::custom("expected text or a number")),
-        }
-    }
-}
-
-impl From<&str> for TextOrNumber {
-    fn from(t: &str) -> Self {
-        TextOrNumber::Text(t.to_string())
-    }
-}
+use super::request_parts::{
+    Address, AntifraudInfo, CardDetails, DeviceInfo, Item, SubscriptionRequest,
+};
+use super::wire::{
+    de_amount, de_amount_opt, de_currency, de_date, ser_amount, ser_amount_opt, ser_currency,
+    ser_date,
+};
 
 /// A request the SDK can validate and send.
 pub trait ApiRequest: Serialize + DeserializeOwned {
@@ -247,180 +151,6 @@ impl ApiRequest for WalletRequest {
     fn extra(&self) -> &Map<String, Value> {
         &self.extra
     }
-}
-
-/// A billing or shipping address.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Address {
-    /// Street name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub street: String,
-    /// Number (required on card charges).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_number: Option<String>,
-    /// Apartment, suite, floor; may be empty but must be sent on card charges.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub complement: Option<String>,
-    /// Neighborhood (required on card charges).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub neighborhood: Option<String>,
-    /// City.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub city: String,
-    /// State or province code (`SP`, `CDMX`).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub state: String,
-    /// Postal code.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub postal_code: String,
-    /// ISO 3166-1 alpha-2; defaults to the wallet's country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Keys the SDK does not know.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// Card data for host-to-host charges: all five fields or none.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct CardDetails {
-    /// The PAN; `Debug` shows its last four digits only.
-    #[serde(rename = "card_number")]
-    pub number: CardNumber,
-    /// Name printed on the card.
-    #[serde(rename = "card_name")]
-    pub name: String,
-    /// `MM` (or `M`).
-    #[serde(rename = "card_expiry_month")]
-    pub expiry_month: String,
-    /// `YYYY`.
-    #[serde(rename = "card_expiry_year")]
-    pub expiry_year: String,
-    /// The CVV; never shown.
-    #[serde(rename = "card_cvv")]
-    pub cvv: Cvv,
-}
-
-/// Browser or device fingerprint for 3DS.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DeviceInfo {
-    /// The payer's IP address; required for 3DS with card fields.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ip_address: Option<String>,
-    /// The payer's browser user agent; required for 3DS with card fields.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_agent: Option<String>,
-    /// An id of the payer's device.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
-    /// An id of the payer's browsing session.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    /// The browser's HTTP `Accept` header.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_accept_content: Option<String>,
-    /// The browser's language (`pt-BR`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_language: Option<String>,
-    /// Whether the browser has Java enabled.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_java_enabled: Option<bool>,
-    /// Whether the browser has JavaScript enabled.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_javascript_enabled: Option<bool>,
-    /// The screen's colour depth in bits.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_color_depth: Option<TextOrNumber>,
-    /// The screen's height in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_screen_height: Option<TextOrNumber>,
-    /// The screen's width in pixels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_screen_width: Option<TextOrNumber>,
-    /// The difference between UTC and the browser's local time, in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub http_browser_time_difference: Option<TextOrNumber>,
-    /// Keys the SDK does not know.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// Behavioural data for antifraud scoring.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AntifraudInfo {
-    /// web, app, pos, marketplace, link, subscription or api.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sales_channel: Option<String>,
-    /// Whether the cardholder was logged in to your site when paying.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cardholder_logged_in: Option<bool>,
-    /// How many days the cardholder has had an account with you.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cardholder_since_days: Option<i64>,
-    /// How many purchases the cardholder has made with you.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub purchase_history: Option<i64>,
-    /// How many days have passed since the cardholder's last purchase with you.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_since_last_purchase_merchant: Option<i64>,
-    /// Keys the SDK does not know.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// An item of a charge's order (for antifraud and the receipt).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Item {
-    /// Its name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Its description.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// How many.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<i64>,
-    /// The line's total.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_amount: Option<TextOrNumber>,
-    /// The price of one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit_amount: Option<TextOrNumber>,
-    /// Your SKU.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sku: Option<String>,
-    /// Your product code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// An image URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub img: Option<String>,
-    /// Keys the SDK does not know.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// A recurring subscription created with its first charge.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct SubscriptionRequest {
-    /// The billing cycle.
-    #[serde(serialize_with = "ser_cycle", deserialize_with = "de_cycle")]
-    pub cycle: Cycle,
-    /// Last date a charge may fall on; none means no end.
-    #[serde(
-        serialize_with = "ser_date",
-        deserialize_with = "de_date",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
-    pub end_date: Option<Date>,
-    /// Keys the SDK does not know, sent as they are.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
 }
 
 /// `POST /api/v1/bank/wallet/charge/`: a charge of any payment method, a subscription's first
