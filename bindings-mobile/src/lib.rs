@@ -18,8 +18,6 @@
 // boxing it is not possible across the FFI, and these calls are not hot.
 #![allow(clippy::result_large_err)]
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use a55_core::codes::{Issue, IssueCode};
 use a55_core::money::{self, AmountArg};
 use a55_core::schedule::{self, Cycle};
@@ -58,20 +56,6 @@ fn split(total: AmountArg<'_>, count_: i32, currency: &str) -> Result<Vec<Amount
 
 fn dates(v: Vec<schedule::Date>) -> Vec<CalendarDate> {
     v.into_iter().map(CalendarDate::from).collect()
-}
-
-/// A non-negative, finite number of seconds, floored to whole seconds (the core counts seconds).
-fn whole_seconds(value: f64, field: &str) -> Result<f64> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value.floor())
-    } else {
-        Err(RuleError::new(
-            IssueCode::InvalidValue,
-            field,
-            format!("{field} must be a finite number of seconds, not negative"),
-        )
-        .into())
-    }
 }
 
 /// The amount normalized for its currency (docs/rules.md): BRL, MXN, USD, PEN, ARS, EUR keep 2 decimals
@@ -292,23 +276,12 @@ pub fn verify_webhook(
     now: Option<PointInTime>,
 ) -> Result<WebhookEvent> {
     let tolerance_secs = match tolerance {
-        // A float beyond u64 saturates: a tolerance of 1e300 s accepts everything, as asked.
-        Some(t) => whole_seconds(t.0, "tolerance")? as u64,
+        Some(t) => webhook::tolerance_from_secs(t.0, "tolerance")?,
         None => webhook::DEFAULT_TOLERANCE_SECS,
     };
     let now_unix = match now {
-        Some(t) if t.0.is_finite() => t.0.floor() as i64,
-        Some(_) => {
-            return Err(RuleError::new(
-                IssueCode::InvalidValue,
-                "now",
-                "now must be a finite instant",
-            )
-            .into());
-        }
-        None => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+        Some(t) => webhook::unix_from_secs(t.0, "now")?,
+        None => webhook::now_unix(),
     };
     let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
     let event = webhook::verify_webhook(

@@ -58,10 +58,13 @@ function integer(value, field) {
   return value
 }
 
-/** A non-negative number of milliseconds. */
+/**
+ * A number of milliseconds. Only its type is checked here: which numbers are valid (finite, not
+ * negative) is core's rule, applied after the conversion to seconds.
+ */
 function milliseconds(value, field) {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    invalidType(field, `${field} must be a finite, non-negative number of milliseconds, not ${typeof value === 'number' ? 'that number' : typeOf(value)}`)
+  if (typeof value !== 'number') {
+    invalidType(field, `${field} must be a number of milliseconds, not ${typeOf(value)}`)
   }
   return value
 }

@@ -87,7 +87,8 @@ pub fn sign_webhook(raw_body: Uint8Array, secret: String, timestamp: f64) -> Str
 }
 
 /// Verifies a delivery against one or more secrets and parses it. `toleranceMs` and `nowMs` are
-/// milliseconds, rounded down to whole seconds. Throws `INVALID_WEBHOOK_SIGNATURE` (with a reason)
+/// milliseconds, turned into whole seconds by core's rule (`webhook::tolerance_from_secs`,
+/// `webhook::unix_from_secs`). Throws `INVALID_WEBHOOK_SIGNATURE` (with a reason)
 /// or `INVALID_WEBHOOK_PAYLOAD`.
 #[napi(catch_unwind)]
 pub fn verify_webhook(
@@ -99,16 +100,13 @@ pub fn verify_webhook(
     now_ms: f64,
 ) -> Result<WebhookEvent, JsError> {
     let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    webhook::verify_webhook(
-        &raw_body,
-        &signature,
-        &timestamp,
-        &refs,
-        (tolerance_ms / 1000.0).floor() as u64,
-        (now_ms / 1000.0).floor() as i64,
-    )
-    .map(WebhookEvent::from)
-    .map_err(to_js)
+    // Milliseconds to seconds here; core decides what a valid tolerance and instant are.
+    let tolerance =
+        webhook::tolerance_from_secs(tolerance_ms / 1000.0, "toleranceMs").map_err(to_js)?;
+    let now = webhook::unix_from_secs(now_ms / 1000.0, "now").map_err(to_js)?;
+    webhook::verify_webhook(&raw_body, &signature, &timestamp, &refs, tolerance, now)
+        .map(WebhookEvent::from)
+        .map_err(to_js)
 }
 
 /// Core's message for a parsed object passed where the raw body belongs.

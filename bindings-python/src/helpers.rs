@@ -4,8 +4,6 @@
 //! `A55Error`), and converts the result back. `validate` and `verify_webhook` release the GIL while
 //! core works.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use a55_core::codes::IssueCode;
 use a55_core::schedule::{self, Cycle};
 use a55_core::validate::RequestKind;
@@ -233,33 +231,23 @@ fn timestamp_text(obj: Option<&Bound<'_, PyAny>>) -> BindingResult<String> {
     }
 }
 
-/// Seconds as a float or an int, floored to whole seconds. NaN is refused; the infinities saturate.
-fn seconds(obj: &Bound<'_, PyAny>, field: &str, expected: &str) -> BindingResult<i64> {
+/// Seconds as an int (exact, saturating) or a float (core's rule: finite, floored).
+fn seconds(obj: &Bound<'_, PyAny>, field: &str, expected: &str) -> BindingResult<f64> {
     if obj.is_instance_of::<PyFloat>() {
-        let f: f64 = obj.extract()?;
-        if f.is_nan() {
-            return Err(BindingError::issue(
-                IssueCode::InvalidValue,
-                field,
-                format!("{field} is NaN"),
-            ));
-        }
-        // `as` saturates (and maps ±inf to the bounds).
-        return Ok(f.floor() as i64);
+        return Ok(obj.extract::<f64>()?);
     }
-    convert::int_saturating(obj, field).map_err(|_| BindingError::wrong_type(field, expected, obj))
+    // An int of any size: its saturated value (a float beyond i64 keeps the saturation).
+    let i = convert::int_saturating(obj, field)
+        .map_err(|_| BindingError::wrong_type(field, expected, obj))?;
+    Ok(i as f64)
 }
 
 /// `verify_webhook`'s `now`: Unix seconds (int or float) or an aware `datetime`; the clock if `None`.
 fn now_unix(obj: Option<&Bound<'_, PyAny>>) -> BindingResult<i64> {
     let Some(o) = obj.filter(|o| !o.is_none()) else {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        return Ok(i64::try_from(secs).unwrap_or(i64::MAX));
+        return Ok(webhook::now_unix());
     };
-    if o.is_instance(convert::datetime_type(o.py())?)? {
+    let secs = if o.is_instance(convert::datetime_type(o.py())?)? {
         if o.call_method0("utcoffset")?.is_none() {
             return Err(BindingError::issue(
                 IssueCode::InvalidDate,
@@ -267,9 +255,11 @@ fn now_unix(obj: Option<&Bound<'_, PyAny>>) -> BindingResult<i64> {
                 "now must be a timezone-aware datetime (or Unix seconds)",
             ));
         }
-        return seconds(&o.call_method0("timestamp")?, "now", "");
-    }
-    seconds(o, "now", "Unix seconds (int or float) or an aware datetime")
+        o.call_method0("timestamp")?.extract::<f64>()?
+    } else {
+        seconds(o, "now", "Unix seconds (int or float) or an aware datetime")?
+    };
+    Ok(webhook::unix_from_secs(secs, "now")?)
 }
 
 /// `verify_webhook`'s `tolerance_s`: non-negative seconds (int or float).
@@ -278,13 +268,7 @@ fn tolerance(obj: Option<&Bound<'_, PyAny>>) -> BindingResult<u64> {
         return Ok(webhook::DEFAULT_TOLERANCE_SECS);
     };
     let secs = seconds(o, "tolerance_s", "seconds (int or float)")?;
-    u64::try_from(secs).map_err(|_| {
-        BindingError::issue(
-            IssueCode::InvalidValue,
-            "tolerance_s",
-            "tolerance_s must not be negative",
-        )
-    })
+    Ok(webhook::tolerance_from_secs(secs, "tolerance_s")?)
 }
 
 /// Verifies a webhook delivery and returns the event.

@@ -325,6 +325,8 @@ def test_verify_webhook_refuses_bad_clock_arguments() -> None:
     bad: list[tuple[dict[str, object], str, str]] = [
         ({"now": datetime.datetime(2026, 1, 1)}, "INVALID_DATE", "now"),
         ({"now": float("nan")}, "INVALID_VALUE", "now"),
+        ({"now": float("-inf")}, "INVALID_VALUE", "now"),
+        ({"tolerance_s": float("inf")}, "INVALID_VALUE", "tolerance_s"),
         ({"now": "1795000000"}, "INVALID_TYPE", "now"),
         ({"now": True}, "INVALID_TYPE", "now"),
         ({"tolerance_s": -1}, "INVALID_VALUE", "tolerance_s"),

@@ -196,7 +196,7 @@ def test_big_numbers_in_payloads_are_read_exactly() -> None:
     assert [(i.code, i.field) for i in issues] == [("AMOUNT_INVALID", "amount")]
 
 
-@pytest.mark.parametrize("now", [float("-inf"), -(10**5000), -(2**63)], ids=["-inf", "-10**5000", "-2**63"])
+@pytest.mark.parametrize("now", [-1e300, -(10**5000), -(2**63)], ids=["-1e300", "-10**5000", "-2**63"])
 def test_now_far_in_the_past(now: object) -> None:
     """Seen from a clock far in the past, every delivery is signed in the future."""
     with pytest.raises(a55.SignatureVerificationError) as err:

@@ -20,6 +20,45 @@ use crate::status::ChargeStatus;
 /// The default tolerance between the webhook's timestamp and now, in seconds.
 pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
 
+/// A tolerance given in a language's own unit, as seconds (Python's `tolerance_s`, Node's
+/// `toleranceMs / 1000`, Kotlin's `Duration`, Swift's `TimeInterval`): floored to whole seconds; a
+/// value beyond the largest one saturates (it accepts every timestamp, as asked). NaN, infinities and
+/// negative values are `INVALID_VALUE` at `field`.
+pub fn tolerance_from_secs(value: f64, field: &str) -> Result<u64, RuleError> {
+    if value.is_finite() && value >= 0.0 {
+        // `as` saturates at u64::MAX.
+        Ok(value.floor() as u64)
+    } else {
+        Err(RuleError::new(
+            IssueCode::InvalidValue,
+            field,
+            format!("{field} must be a finite number of seconds, not negative"),
+        ))
+    }
+}
+
+/// An instant given as Unix seconds (a `datetime`'s or `Date`'s timestamp, Node's `now / 1000`):
+/// floored to whole seconds, saturating far in the past or future. NaN and infinities are
+/// `INVALID_VALUE` at `field`.
+pub fn unix_from_secs(value: f64, field: &str) -> Result<i64, RuleError> {
+    if value.is_finite() {
+        Ok(value.floor() as i64)
+    } else {
+        Err(RuleError::new(
+            IssueCode::InvalidValue,
+            field,
+            format!("{field} must be a finite instant"),
+        ))
+    }
+}
+
+/// The clock, in whole Unix seconds: `verify_webhook`'s `now` when none is given.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "X-Webhook-Signature";
 /// The header that carries the timestamp.
@@ -212,6 +251,34 @@ pub fn verify_webhook(
 /// The message every binding gives when a parsed object is passed instead of the raw body.
 pub const RAW_BODY_REQUIRED: &str = "verify_webhook needs the raw request body as bytes: a parsed \
 object cannot be verified, because serializing it again changes the bytes the signature covers";
+
+#[cfg(test)]
+mod conversion_tests {
+    use super::*;
+
+    #[test]
+    fn seconds_from_every_language_follow_one_rule() {
+        assert_eq!(tolerance_from_secs(300.9, "tolerance").unwrap(), 300);
+        assert_eq!(tolerance_from_secs(1e300, "tolerance").unwrap(), u64::MAX);
+        for bad in [-1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let e = tolerance_from_secs(bad, "tolerance_s").unwrap_err();
+            assert_eq!(
+                (e.code, e.field.as_str()),
+                (IssueCode::InvalidValue, "tolerance_s")
+            );
+        }
+        assert_eq!(
+            unix_from_secs(1_795_000_000.7, "now").unwrap(),
+            1_795_000_000
+        );
+        assert_eq!(unix_from_secs(-1.5, "now").unwrap(), -2);
+        assert_eq!(unix_from_secs(-1e300, "now").unwrap(), i64::MIN);
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(unix_from_secs(bad, "now").unwrap_err().field, "now");
+        }
+        assert!(now_unix() > 1_700_000_000);
+    }
+}
 
 #[cfg(test)]
 mod tests {
