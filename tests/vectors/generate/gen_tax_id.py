@@ -10,14 +10,17 @@ is checked too: a case that claims a difference must really differ).
 Known differences between python-stdnum 2.x and the contract (the contract wins each time):
 - br.cpf accepts all-equal digits other than zeros (111.111.111-11); the contract rejects all-equal CPFs.
 - ar.cuit maps a computed check of 10 to the digit 9 ('012345678990'[11 - r]); the contract says a
-  check of 10 is invalid. ar.cuit also requires a known type prefix (20, 23, 24, 27, 30, 33, 34, 50, 51,
-  55); the contract has no prefix rule.
+  check of 10 is invalid.
 - mx.rfc accepts 10-character personal RFCs (no homoclave); the contract needs 12 or 13 characters.
-- mx.curp only allows H/M as the sex letter (the contract allows X too), reads the year as 19YY when
-  position 17 is a digit (the contract always uses 20YY), and uses '&' where the contract's alphabet has
-  'Ñ' at index 24 (no vector here contains either).
+- mx.curp only allows H/M as the sex letter (the contract allows X too), and uses '&' where the
+  contract's alphabet has 'Ñ' at index 24 (no vector here contains either).
 - co.nit needs a body of 7-15 digits (8-16 characters with the check); the contract allows 5-15.
-- pe.cui accepts a 9th check character; the contract's PE DNI is exactly 8 digits.
+
+Issue 20 (docs/validation.md, "Tax IDs: the rules around the check digits") brought the contract to
+stdnum's side on the CUIT prefixes, the CURP's state codes, inconvenient words and century marker, the
+RFC's inconvenient words, the CUI's verification character and the NIT's dash separators; the ten-digit
+dash-less NIT (first digit 8 or 9) is checked with stdnum's co.nit, and the repeated-digit CNPJ with
+stdnum's br.cnpj (which refuses the only such CNPJ whose check digits add up, all zeros).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from common import Cases, VectorError
 from stdnum.pe import cui as sn_cui
 
 from tax_id_rules import (
-    ISO_3166_1_ALPHA2, check_digits_agree, compact, cpf_check, cuit_check, make_cnpj, make_cpf,
+    CURP_STATES, ISO_3166_1_ALPHA2, cui_check, check_digits_agree, compact, cpf_check, cuit_check, make_cnpj, make_cpf,
     make_curp, make_cuit, make_nit, make_ruc, make_rut, nit_check, rut_check, stdnum_kind,
     validate_tax_id, wrong,
 )
@@ -111,6 +114,13 @@ def gen_validate_tax_id() -> Cases:
     case("BR CNPJ letters in the check digits", "12ABC34501DE3A", "BR", expect=INV)
     case("BR CNPJ with 13 characters", "1222333000181", "BR", expect=INV)
     case("BR CNPJ with 15 characters", "112223330001811", "BR", expect=INV)
+    # Issue 20: one character repeated is refused for a CNPJ, as for a CPF.
+    case("BR CNPJ all zeros is invalid", "00.000.000/0000-00", "BR", expect=INV)
+    case("BR CNPJ all zeros bare is invalid", "00000000000000", "BR", expect=INV)
+    for ch in "123456789":
+        case(f"BR CNPJ all {ch} is invalid", ch * 14, "BR", expect=INV)
+    case("BR CNPJ all letters A is invalid", "A" * 14, "BR", expect=INV)
+    case("BR CNPJ twelve zeros then 0001 (Banco do Brasil) stays valid", "00.000.000/0001-91", "BR", expect="CNPJ")
     case("BR CNPJ with a symbol", "12.ABC.345/01D*-35", "BR", expect=INV)
 
     # ---- CL: RUT ----
@@ -146,8 +156,14 @@ def gen_validate_tax_id() -> Cases:
             continue
         cu = make_cuit(body)
         case(f"AR CUIT valid {cu}", cu, "AR", expect="CUIT")
-    case("AR CUIT with an unusual prefix is still valid (no prefix rule)", make_cuit("9912345678"), "AR", expect="CUIT",
-         stdnum_differs="stdnum requires a known type prefix; the contract has none")
+    # Issue 20: only the type prefixes AFIP issues.
+    for prefix in ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"]:
+        body = next(b for b in (f"{prefix}{n:08d}" for n in range(40937847, 40938047)) if cuit_check(b) is not None)
+        case(f"AR CUIT prefix {prefix} is issued ({make_cuit(body)})", make_cuit(body), "AR", expect="CUIT")
+    for prefix in ["99", "10", "21", "25", "31", "40", "56", "60"]:
+        body = next(b for b in (f"{prefix}{n:08d}" for n in range(12345678, 12345878)) if cuit_check(b) is not None)
+        case(f"AR CUIT prefix {prefix} is not issued, check digit right ({make_cuit(body)})", make_cuit(body), "AR",
+             expect=INV)
     ten = [b for b in (f"20{n:08d}" for n in range(12345678, 12345978)) if cuit_check(b) is None][0]
     case(f"AR CUIT whose check would be 10 is invalid ({ten}9)", f"{ten[:2]}-{ten[2:]}-9", "AR", expect=INV,
          stdnum_differs="stdnum maps a check of 10 to 9; the contract says 10 is invalid")
@@ -201,8 +217,35 @@ def gen_validate_tax_id() -> Cases:
     case("MX CURP with letter in position 17 (born 2000 or later)", make_curp("PEGJ050512MJCRRNA"), "MX", expect="CURP")
     case("MX CURP sex X", make_curp("PEGJ900512XJCRRN0"), "MX", expect="CURP",
          stdnum_differs="stdnum only allows H/M; the contract allows H/M/X")
-    case("MX CURP February 29th with YY 00 is real (year 2000)", make_curp("PEGJ000229MJCRRN0"), "MX", expect="CURP",
-         stdnum_differs="stdnum reads a digit in position 17 as 19YY (1900 is not a leap year); the contract uses 20YY")
+    # Issue 20: the century marker (position 17: a digit for 19YY, a letter for 20YY).
+    case("MX CURP February 29th 1900 (YY 00, digit marker) does not exist", make_curp("PEGJ000229MJCRRN0"), "MX",
+         expect=INV)
+    case("MX CURP February 29th 2000 (YY 00, letter marker) is real", make_curp("PEGJ000229MJCRRNA"), "MX",
+         expect="CURP")
+    case("MX CURP February 29th 1904 (digit marker) is real", make_curp("PEGJ040229MJCRRN0"), "MX", expect="CURP")
+    case("MX CURP February 29th 1996 (digit marker) is real", make_curp("PEGJ960229MJCRRN0"), "MX", expect="CURP")
+    case("MX CURP February 29th 2096 (letter marker) is real", make_curp("PEGJ960229MJCRRNB"), "MX", expect="CURP")
+    case("MX CURP February 29th 2001 (letter marker) does not exist", make_curp("PEGJ010229MJCRRNA"), "MX",
+         expect=INV)
+    # Issue 20: the state code is one of the 32 states or NE (born abroad).
+    for state in sorted(CURP_STATES):
+        curp = make_curp(f"PEGJ900512M{state}RRN0")
+        case(f"MX CURP state {state} ({curp})", curp, "MX", expect="CURP")
+    for state in ["XX", "ZZ", "DX", "EX", "MX", "NA"]:
+        curp = make_curp(f"PEGJ900512M{state}RRN0")
+        case(f"MX CURP unknown state {state}, check digit right ({curp})", curp, "MX", expect=INV)
+    # Issue 20: RENAPO's inconvenient words never start a CURP; the SAT's never start a person's RFC.
+    for word in ["BACA", "CACA", "LOCO", "MULA", "PUTO", "WUEY"]:
+        curp = make_curp(f"{word}900512HDFRRN0")
+        case(f"MX CURP starting with the inconvenient word {word} ({curp})", curp, "MX", expect=INV)
+    for word in ["BECA", "LUCA", "PUTE"]:
+        curp = make_curp(f"{word}900512HDFRRN0")
+        case(f"MX CURP starting with {word}, not an inconvenient word ({curp})", curp, "MX", expect="CURP")
+    for word in ["CACA", "PUTO", "MEON", "RUIN"]:
+        case(f"MX RFC person starting with the inconvenient word {word}", f"{word}561231GR8", "MX", expect=INV)
+    case("MX RFC person starting with LOCO (RENAPO's list, not the SAT's)", "LOCO561231GR8", "MX", expect="RFC")
+    case("MX RFC company starting with PUT (a company's RFC has 3 letters)", "PUT561231GR8", "MX", expect="RFC")
+    case("MX RFC person inconvenient word in lower case", "puto561231gr8", "MX", expect=INV)
     case("MX CURP February 29th in a common year", make_curp("PEGJ010229MJCRRN0"), "MX", expect=INV)
     case("MX CURP February 30th", make_curp("PEGJ900230MJCRRN0"), "MX", expect=INV)
     case("MX CURP month 00", make_curp("PEGJ900012MJCRRN0"), "MX", expect=INV)
@@ -243,7 +286,25 @@ def gen_validate_tax_id() -> Cases:
     case("CO CC 6 digits", "123456", "CO", expect="CC")
     case("CO CC 8 digits", "79123456", "CO", expect="CC")
     case("CO CC with dots", "1.020.304.050", "CO", expect="CC")
-    case("CO NIT digits written without the dash read as a CC", "8001972684", "CO", expect="CC")
+    # Issue 20: ten digits starting with 8 or 9 (no CC has that) are a NIT with its check digit last.
+    case("CO NIT ten digits without the dash (starts with 8)", "8001972684", "CO", expect="NIT")
+    case("CO NIT ten digits without the dash, wrong check digit", "8001972685", "CO", expect=INV)
+    case("CO NIT ten digits with dots, no dash", "800.197.268.4", "CO", expect="NIT")
+    for body in ["900373115", "860034313", "890903938", "830036334"]:
+        bare = body + nit_check(body)
+        case(f"CO NIT ten digits without the dash {bare}", bare, "CO", expect="NIT")
+        case(f"CO NIT ten digits without the dash {bare[:-1]}{wrong(bare[-1])}, wrong check digit",
+             bare[:-1] + wrong(bare[-1]), "CO", expect=INV)
+    case("CO CC ten digits starting with 1 stays a CC", "1098765432", "CO", expect="CC")
+    case("CO CC nine digits starting with 8 stays a CC", "800197268", "CO", expect="CC")
+    # Issue 20: dashes as thousands separators in a NIT.
+    body = "830036334"
+    dashed = f"{body[:3]}.{body[3:6]}-{body[6:]}-{nit_check(body)}"
+    case(f"CO NIT with a dash as a thousands separator {dashed}", dashed, "CO", expect="NIT")
+    case("CO NIT with dashes for every separator", f"{body[:3]}-{body[3:6]}-{body[6:]}-{nit_check(body)}", "CO",
+         expect="NIT")
+    case("CO NIT dash-separated, wrong check digit", dashed[:-1] + wrong(dashed[-1]), "CO", expect=INV)
+    case("CO NIT dash-separated 800-197-268-4", "800-197-268-4", "CO", expect="NIT")
     case("CO CC 5 digits", "12345", "CO", expect=INV)
     case("CO bare 11-digit number is neither CC nor NIT", "12345678901", "CO", expect=INV)
     case("CO CC with a letter", "1020304O50", "CO", expect=INV)
@@ -260,9 +321,23 @@ def gen_validate_tax_id() -> Cases:
     case("PE DNI 8 digits", "12345678", "PE", expect="DNI")
     case("PE DNI 8 digits with leading zero", "01234567", "PE", expect="DNI")
     case("PE 7 digits is neither", "1234567", "PE", expect=INV)
-    cui_digit = sn_cui.calc_check_digits("12345678")[0]
-    case("PE DNI with a CUI check character (9 digits) is neither", "12345678" + cui_digit, "PE", expect=INV,
-         stdnum_differs="stdnum's pe.cui accepts the 9th check character; the contract's PE DNI is 8 digits")
+    # Issue 20: the CUI, the DNI with the verification character printed on the ID card.
+    cui = cui_check("12345678")
+    assert cui == sn_cui.calc_check_digits("12345678") == "1E"
+    case("PE DNI with its CUI digit after a dash", "12345678-1", "PE", expect="DNI")
+    case("PE DNI with its CUI letter", "12345678E", "PE", expect="DNI")
+    case("PE DNI with its CUI letter in lower case after a dash", "12345678-e", "PE", expect="DNI")
+    case("PE DNI with a wrong CUI digit", "12345678-2", "PE", expect=INV)
+    case("PE DNI with a wrong CUI letter", "12345678K", "PE", expect=INV)
+    for n in [10000000, 10000001, 10000002, 10000003, 10000005, 10000006, 41234567, 7012345]:
+        body = f"{n:08d}"
+        d, letter = cui_check(body)
+        case(f"PE DNI {body} with its CUI digit {d}", f"{body}-{d}", "PE", expect="DNI")
+        case(f"PE DNI {body} with its CUI letter {letter}", f"{body}{letter}", "PE", expect="DNI")
+        other = next(x for x in "0123456789" if x != d)
+        case(f"PE DNI {body} with a wrong CUI digit {other}", f"{body}-{other}", "PE", expect=INV)
+    case("PE DNI with a CUI character and a letter in the body", "1234567A-1", "PE", expect=INV)
+    case("PE DNI with two CUI characters", "12345678-1E", "PE", expect=INV)
     case("PE 10 digits is neither", "1234567890", "PE", expect=INV)
     case("PE DNI with a letter", "1234567A", "PE", expect=INV)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from common import Cases, VectorError
+from common import VectorError
 
 from stdnum.ar import cuit as sn_cuit
 from stdnum.ar import dni as sn_ar_dni
@@ -132,12 +132,58 @@ def ruc_check(body10: str) -> str:
     return str((11 - s % 11) % 10)
 
 
-def real_yymmdd(text: str) -> bool:
+def real_yymmdd(text: str, century: int = 2000) -> bool:
     try:
-        datetime.date(2000 + int(text[0:2]), int(text[2:4]), int(text[4:6]))
+        datetime.date(century + int(text[0:2]), int(text[2:4]), int(text[4:6]))
         return True
     except ValueError:
         return False
+
+
+# AFIP's CUIT/CUIL type prefixes: persons 20, 23, 24, 27; companies 30, 33, 34; 50, 51, 55.
+CUIT_PREFIXES = ("20", "23", "24", "27", "30", "33", "34", "50", "51", "55")
+# The CURP's state codes: the 32 federal entities (Mexico City still written DF) and NE, born abroad.
+CURP_STATES = frozenset("""
+AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS NE
+""".split())
+assert len(CURP_STATES) == 33
+# RENAPO's inconvenient words (a CURP never starts with one: the second letter is replaced by X).
+CURP_WORDS = frozenset("""
+BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO
+GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO
+LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE
+PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI
+WUEY
+""".split())
+# The SAT's inconvenient words (a person's RFC never starts with one).
+RFC_WORDS = frozenset("""
+BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COJA COJE COJI COJO CULO FETO GUEY JOTO KACA KACO KAGA
+KAGO KAKA KOGE KOJO KULO MAME MAMO MEAR MEAS MEON MION MOCO MULA PEDA PEDO PENE PUTA PUTO QULO RATA
+RUIN
+""".split())
+# Cross-check the lists against stdnum's copies.
+assert CURP_STATES == sn_curp._valid_states and CURP_WORDS == sn_curp._name_blacklist
+assert RFC_WORDS == sn_rfc._name_blacklist
+assert set(CUIT_PREFIXES) == set(sn_cuit._cuit_tpes)
+
+
+def cui_check(body8: str) -> str:
+    """Peru's CUI verification characters (a digit and a letter, both accepted) for an 8-digit DNI:
+    weights 3,2,7,6,5,4,3,2; k = (11 - sum mod 11) mod 11; digit 67890112345[k], letter KABCDEFGHIJ[k]."""
+    s = sum(w * int(ch) for w, ch in zip([3, 2, 7, 6, 5, 4, 3, 2], body8))
+    k = (11 - s % 11) % 11
+    return "67890112345"[k] + "KABCDEFGHIJ"[k]
+
+
+# The CUI formula against stdnum's (which indexes by sum mod 11 directly): every remainder is covered.
+_cui_bodies = [f"{n:08d}" for n in range(12345678, 12345678 + 200)]
+assert all(cui_check(b) == sn_cui.calc_check_digits(b) for b in _cui_bodies)
+assert len({cui_check(b) for b in _cui_bodies}) == 11
+
+
+def nit_ten_digits(v: str) -> bool:
+    """A dash-less Colombian value read as a NIT: ten digits starting with 8 or 9 (no CC has that)."""
+    return digits(v, 10) and v[0] in "89"
 
 
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
@@ -147,6 +193,14 @@ _CURP = re.compile(r"[A-Z]{4}([0-9]{6})[HMX][A-Z]{5}[A-Z0-9][0-9]")
 _CNPJ = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
 _RUT = re.compile(r"[0-9]{7,8}[0-9K]")
 _NIT_WRITTEN = re.compile(r"([0-9]{5,15})-([0-9])", re.ASCII)
+_CUI = re.compile(r"[0-9]{8}[0-9A-Z]", re.ASCII)
+
+
+def nit_written(value: str):
+    """body and check of a NIT written with a dash before its check digit (inner dashes separate)."""
+    written = "".join(ch for ch in value if ch not in "./ ")
+    body, sep, check = written.rpartition("-")
+    return _NIT_WRITTEN.fullmatch(body.replace("-", "") + sep + check)
 
 
 def digits(v: str, *lengths: int) -> bool:
@@ -166,35 +220,39 @@ def validate_tax_id(value, country):
     if country == "BR":
         if digits(v, 11) and len(set(v)) > 1 and cpf_check(v[:9]) == v[9:]:
             return "CPF"
-        if _CNPJ.fullmatch(v) and cnpj_check(v[:12]) == v[12:]:
+        if _CNPJ.fullmatch(v) and len(set(v)) > 1 and cnpj_check(v[:12]) == v[12:]:
             return "CNPJ"
     elif country == "CL":
         if _RUT.fullmatch(v) and rut_check(v[:-1]) == v[-1]:
             return "RUT"
     elif country == "AR":
-        if digits(v, 11) and cuit_check(v[:10]) == v[10]:
+        if digits(v, 11) and v[:2] in CUIT_PREFIXES and cuit_check(v[:10]) == v[10]:
             return "CUIT"
         if digits(v, 7, 8):
             return "DNI"
     elif country == "MX":
         m = _RFC_PERSON.fullmatch(v) if len(v) == 13 else _RFC_COMPANY.fullmatch(v) if len(v) == 12 else None
-        if m and real_yymmdd(m.group(1)):
+        if m and real_yymmdd(m.group(1)) and not (len(v) == 13 and v[:4] in RFC_WORDS):
             return "RFC"
         m = _CURP.fullmatch(v) if len(v) == 18 else None
-        if m and real_yymmdd(m.group(1)) and curp_check(v[:17]) == v[17]:
+        century = 1900 if v[16:17].isdigit() else 2000
+        if m and real_yymmdd(m.group(1), century) and curp_check(v[:17]) == v[17] \
+                and v[11:13] in CURP_STATES and v[:4] not in CURP_WORDS:
             return "CURP"
     elif country == "CO":
         if "-" in value:
-            written = "".join(ch for ch in value if ch not in "./ ")
-            m = _NIT_WRITTEN.fullmatch(written)
+            m = nit_written(value)
             if m and nit_check(m.group(1)) == m.group(2):
+                return "NIT"
+        elif nit_ten_digits(v):
+            if nit_check(v[:9]) == v[9]:
                 return "NIT"
         elif digits(v, 6, 7, 8, 9, 10):
             return "CC"
     elif country == "PE":
         if digits(v, 11) and v[:2] in ("10", "15", "17", "20") and ruc_check(v[:10]) == v[10]:
             return "RUC"
-        if digits(v, 8):
+        if digits(v, 8) or (_CUI.fullmatch(v) and v[8] in cui_check(v[:8])):
             return "DNI"
     raise VectorError("INVALID_TAX_ID")
 
@@ -218,7 +276,7 @@ def stdnum_kind(value: str, country: str):
     if country == "MX":
         return "RFC" if sn_rfc.is_valid(v) else "CURP" if sn_curp.is_valid(v) else None
     if country == "CO":
-        if "-" not in value:
+        if "-" not in value and not nit_ten_digits(v):
             return "n/a"  # CC: stdnum has no module for the cédula de ciudadanía
         return "NIT" if sn_nit.is_valid(v) else None
     if country == "PE":
@@ -243,10 +301,13 @@ def check_digits_agree(value: str, country: str) -> None:
     if country == "MX" and len(v) == 18 and re.fullmatch(r"[0-9A-Z]{17}", v[:17]):
         assert curp_check(v[:17]) == sn_curp.calc_check_digit(v), v
     if country == "CO" and "-" in value:
-        written = "".join(ch for ch in value if ch not in "./ ")
-        m = _NIT_WRITTEN.fullmatch(written)
+        m = nit_written(value)
         if m:
             assert nit_check(m.group(1)) == sn_nit.calc_check_digit(m.group(1)), v
+    if country == "CO" and nit_ten_digits(v):
+        assert nit_check(v[:9]) == sn_nit.calc_check_digit(v[:9]), v
+    if country == "PE" and _CUI.fullmatch(v):
+        assert cui_check(v[:8]) == sn_cui.calc_check_digits(v[:8]), v
     if country == "PE" and digits(v, 11):
         assert ruc_check(v[:10]) == sn_ruc.calc_check_digit(v[:10]), v
 
