@@ -219,8 +219,19 @@ fn amount_error(field: &str, message: impl Into<String>) -> RuleError {
 
 impl ExactDecimal {
     /// Reads decimal text exactly: `[+-] digits [. digits] [(e|E) [+-] digits]`, where either side of
-    /// the point may be empty but not both. No spaces, separators, `NaN` or `Infinity`.
+    /// the point may be empty but not both. No spaces, separators, `NaN` or `Infinity`. Leading or
+    /// trailing whitespace is refused too, with a message that says so (docs/rules.md, "Money").
     pub fn parse(text: &str, field: &str) -> Result<ExactDecimal, RuleError> {
+        if !text.is_empty() && text.trim() != text {
+            return Err(amount_error(
+                field,
+                format!(
+                    "{field} {} is not a decimal number: it has leading or trailing whitespace \
+                     (remove it before passing the amount)",
+                    quote(text)
+                ),
+            ));
+        }
         let bad = || {
             amount_error(
                 field,
@@ -447,6 +458,17 @@ mod tests {
         normalize_amount(a, c)
             .map(|n| n.amount.to_string())
             .map_err(|e| e.code)
+    }
+
+    #[test]
+    fn whitespace_is_refused_and_named() {
+        for text in [" 10", "10 ", "\t10.00", "10\n"] {
+            let e = normalize_amount(text, "BRL").unwrap_err();
+            assert_eq!(e.code, IssueCode::AmountInvalid, "{text:?}");
+            assert!(e.message.contains("whitespace"), "{}", e.message);
+        }
+        let e = normalize_amount("1 0", "BRL").unwrap_err();
+        assert!(!e.message.contains("whitespace"));
     }
 
     #[test]

@@ -10,309 +10,30 @@ is checked too: a case that claims a difference must really differ).
 Known differences between python-stdnum 2.x and the contract (the contract wins each time):
 - br.cpf accepts all-equal digits other than zeros (111.111.111-11); the contract rejects all-equal CPFs.
 - ar.cuit maps a computed check of 10 to the digit 9 ('012345678990'[11 - r]); the contract says a
-  check of 10 is invalid. ar.cuit also requires a known type prefix (20, 23, 24, 27, 30, 33, 34, 50, 51,
-  55); the contract has no prefix rule.
+  check of 10 is invalid.
 - mx.rfc accepts 10-character personal RFCs (no homoclave); the contract needs 12 or 13 characters.
-- mx.curp only allows H/M as the sex letter (the contract allows X too), reads the year as 19YY when
-  position 17 is a digit (the contract always uses 20YY), and uses '&' where the contract's alphabet has
-  'Ñ' at index 24 (no vector here contains either).
+- mx.curp only allows H/M as the sex letter (the contract allows X too), and uses '&' where the
+  contract's alphabet has 'Ñ' at index 24 (no vector here contains either).
 - co.nit needs a body of 7-15 digits (8-16 characters with the check); the contract allows 5-15.
-- pe.cui accepts a 9th check character; the contract's PE DNI is exactly 8 digits.
+
+Issue 20 (docs/validation.md, "Tax IDs: the rules around the check digits") brought the contract to
+stdnum's side on the CUIT prefixes, the CURP's state codes, inconvenient words and century marker, the
+RFC's inconvenient words, the CUI's verification character and the NIT's dash separators; the ten-digit
+dash-less NIT (first digit 8 or 9) is checked with stdnum's co.nit, and the repeated-digit CNPJ with
+stdnum's br.cnpj (which refuses the only such CNPJ whose check digits add up, all zeros).
 """
 
 from __future__ import annotations
 
-import datetime
-import re
-
 from common import Cases, VectorError
 
-from stdnum.ar import cuit as sn_cuit
-from stdnum.ar import dni as sn_ar_dni
-from stdnum.br import cnpj as sn_cnpj
-from stdnum.br import cpf as sn_cpf
-from stdnum.cl import rut as sn_rut
-from stdnum.co import nit as sn_nit
-from stdnum import isin as sn_isin
-from stdnum.mx import curp as sn_curp
-from stdnum.mx import rfc as sn_rfc
 from stdnum.pe import cui as sn_cui
-from stdnum.pe import ruc as sn_ruc
 
-# ISO 3166-1 alpha-2, officially assigned codes (249), as published by the ISO 3166 Maintenance Agency.
-# Reserved codes (exceptionally, transitionally or indeterminately reserved: UK, EU, AN, CS, ...) and
-# user-assigned codes (AA, QM-QZ, XA-XZ incl. XK, ZZ) are not in this list.
-ISO_3166_1_ALPHA2 = frozenset("""
-AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
-BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
-CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
-DE DJ DK DM DO DZ
-EC EE EG EH ER ES ET
-FI FJ FK FM FO FR
-GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
-HK HM HN HR HT HU
-ID IE IL IM IN IO IQ IR IS IT
-JE JM JO JP
-KE KG KH KI KM KN KP KR KW KY KZ
-LA LB LC LI LK LR LS LT LU LV LY
-MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
-NA NC NE NF NG NI NL NO NP NR NU NZ
-OM
-PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-QA
-RE RO RS RU RW
-SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
-TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
-UA UG UM US UY UZ
-VA VC VE VG VI VN VU
-WF WS
-YE YT
-ZA ZM ZW
-""".split())
-assert len(ISO_3166_1_ALPHA2) == 249
-# Cross-check against stdnum's own copy (which still lists the withdrawn AN and CS).
-assert ISO_3166_1_ALPHA2 == set(sn_isin._iso_3116_1_country_codes) - {"AN", "CS"}
-
-SEPARATORS = ".-/ "
-
-# ---------------------------------------------------------------------------------------------------
-# Own implementation of the contract's rules
-# ---------------------------------------------------------------------------------------------------
-
-
-def compact(value: str) -> str:
-    return "".join(ch for ch in value if ch not in SEPARATORS).upper()
-
-
-def cpf_check(body9: str) -> str:
-    digits = [int(ch) for ch in body9]
-    r = sum(w * d for w, d in zip(range(10, 1, -1), digits)) % 11
-    d1 = 0 if r < 2 else 11 - r
-    digits.append(d1)
-    r = sum(w * d for w, d in zip(range(11, 1, -1), digits)) % 11
-    d2 = 0 if r < 2 else 11 - r
-    return f"{d1}{d2}"
-
-
-CNPJ_W1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
-CNPJ_W2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
-
-
-def cnpj_check(body12: str) -> str:
-    values = [ord(ch) - 48 for ch in body12]
-    r = sum(w * v for w, v in zip(CNPJ_W1, values)) % 11
-    d1 = 0 if r < 2 else 11 - r
-    values.append(d1)
-    r = sum(w * v for w, v in zip(CNPJ_W2, values)) % 11
-    d2 = 0 if r < 2 else 11 - r
-    return f"{d1}{d2}"
-
-
-def rut_check(body: str) -> str:
-    weights = [2, 3, 4, 5, 6, 7]
-    s = sum(int(ch) * weights[i % 6] for i, ch in enumerate(reversed(body)))
-    v = 11 - s % 11
-    return "0" if v == 11 else "K" if v == 10 else str(v)
-
-
-def cuit_check(body10: str) -> str | None:
-    """None when the computed check is 10 (no valid CUIT has that body)."""
-    s = sum(w * int(ch) for w, ch in zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], body10))
-    v = 11 - s % 11
-    if v == 11:
-        return "0"
-    if v == 10:
-        return None
-    return str(v)
-
-
-CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-assert CURP_ALPHABET.index("N") == 23 and CURP_ALPHABET.index("Ñ") == 24 and CURP_ALPHABET.index("Z") == 36 and len(CURP_ALPHABET) == 37
-
-
-def curp_check(body17: str) -> str:
-    s = sum(CURP_ALPHABET.index(ch) * w for ch, w in zip(body17, range(18, 1, -1)))
-    return str((10 - s % 10) % 10)
-
-
-NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71]
-
-
-def nit_check(body: str) -> str:
-    r = sum(w * int(ch) for w, ch in zip(NIT_WEIGHTS, reversed(body))) % 11
-    return str(r if r < 2 else 11 - r)
-
-
-def ruc_check(body10: str) -> str:
-    s = sum(w * int(ch) for w, ch in zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], body10))
-    return str((11 - s % 11) % 10)
-
-
-def real_yymmdd(text: str) -> bool:
-    try:
-        datetime.date(2000 + int(text[0:2]), int(text[2:4]), int(text[4:6]))
-        return True
-    except ValueError:
-        return False
-
-
-_DIGITS = re.compile(r"[0-9]+", re.ASCII)
-_RFC_PERSON = re.compile(r"[A-ZÑ&]{4}([0-9]{6})[A-Z0-9]{3}")
-_RFC_COMPANY = re.compile(r"[A-ZÑ&]{3}([0-9]{6})[A-Z0-9]{3}")
-_CURP = re.compile(r"[A-Z]{4}([0-9]{6})[HMX][A-Z]{5}[A-Z0-9][0-9]")
-_CNPJ = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
-_RUT = re.compile(r"[0-9]{7,8}[0-9K]")
-_NIT_WRITTEN = re.compile(r"([0-9]{5,15})-([0-9])", re.ASCII)
-
-
-def digits(v: str, *lengths: int) -> bool:
-    return bool(_DIGITS.fullmatch(v)) and len(v) in lengths
-
-
-def validate_tax_id(value, country):
-    if not isinstance(country, str) or country not in ISO_3166_1_ALPHA2:
-        raise VectorError("INVALID_COUNTRY")
-    if not isinstance(value, str):
-        raise VectorError("INVALID_TAX_ID")
-    if country not in ("BR", "CL", "AR", "MX", "CO", "PE"):
-        if value.strip() == "":
-            raise VectorError("INVALID_TAX_ID")
-        return "OTHER"
-    v = compact(value)
-    if country == "BR":
-        if digits(v, 11) and len(set(v)) > 1 and cpf_check(v[:9]) == v[9:]:
-            return "CPF"
-        if _CNPJ.fullmatch(v) and cnpj_check(v[:12]) == v[12:]:
-            return "CNPJ"
-    elif country == "CL":
-        if _RUT.fullmatch(v) and rut_check(v[:-1]) == v[-1]:
-            return "RUT"
-    elif country == "AR":
-        if digits(v, 11) and cuit_check(v[:10]) == v[10]:
-            return "CUIT"
-        if digits(v, 7, 8):
-            return "DNI"
-    elif country == "MX":
-        m = _RFC_PERSON.fullmatch(v) if len(v) == 13 else _RFC_COMPANY.fullmatch(v) if len(v) == 12 else None
-        if m and real_yymmdd(m.group(1)):
-            return "RFC"
-        m = _CURP.fullmatch(v) if len(v) == 18 else None
-        if m and real_yymmdd(m.group(1)) and curp_check(v[:17]) == v[17]:
-            return "CURP"
-    elif country == "CO":
-        if "-" in value:
-            written = "".join(ch for ch in value if ch not in "./ ")
-            m = _NIT_WRITTEN.fullmatch(written)
-            if m and nit_check(m.group(1)) == m.group(2):
-                return "NIT"
-        elif digits(v, 6, 7, 8, 9, 10):
-            return "CC"
-    elif country == "PE":
-        if digits(v, 11) and v[:2] in ("10", "15", "17", "20") and ruc_check(v[:10]) == v[10]:
-            return "RUC"
-        if digits(v, 8):
-            return "DNI"
-    raise VectorError("INVALID_TAX_ID")
-
-
-# ---------------------------------------------------------------------------------------------------
-# python-stdnum's opinion
-# ---------------------------------------------------------------------------------------------------
-
-
-def stdnum_kind(value: str, country: str):
-    """stdnum's verdict in the contract's terms: a kind, None (invalid), or "n/a" (stdnum has no module)."""
-    if country not in ("BR", "CL", "AR", "MX", "CO", "PE"):
-        return "n/a"
-    v = compact(value)
-    if country == "BR":
-        return "CPF" if sn_cpf.is_valid(v) else "CNPJ" if sn_cnpj.is_valid(v) else None
-    if country == "CL":
-        return "RUT" if sn_rut.is_valid(v) else None
-    if country == "AR":
-        return "CUIT" if sn_cuit.is_valid(v) else "DNI" if sn_ar_dni.is_valid(v) else None
-    if country == "MX":
-        return "RFC" if sn_rfc.is_valid(v) else "CURP" if sn_curp.is_valid(v) else None
-    if country == "CO":
-        if "-" not in value:
-            return "n/a"  # CC: stdnum has no module for the cédula de ciudadanía
-        return "NIT" if sn_nit.is_valid(v) else None
-    if country == "PE":
-        return "RUC" if sn_ruc.is_valid(v) else "DNI" if sn_cui.is_valid(v) else None
-    raise AssertionError(country)
-
-
-def check_digits_agree(value: str, country: str) -> None:
-    """Where the text has a document's shape, my check digits must equal stdnum's."""
-    v = compact(value)
-    if country == "BR" and digits(v, 11):
-        assert cpf_check(v[:9]) == sn_cpf._calc_check_digits(v), v
-    if country == "BR" and len(v) == 14 and re.fullmatch(r"[0-9A-Z]{12}", v[:12]):
-        assert cnpj_check(v[:12]) == sn_cnpj.calc_check_digits(v[:12]), v
-    if country == "CL" and re.fullmatch(r"[0-9]{7,8}", v[:-1]) and len(v) in (8, 9):
-        assert rut_check(v[:-1]) == sn_rut.calc_check_digit(v[:-1]), v
-    if country == "AR" and digits(v, 11):
-        mine = cuit_check(v[:10])
-        theirs = sn_cuit.calc_check_digit(v[:10])
-        # stdnum turns a check of 10 into '9'; the contract calls that body invalid.
-        assert mine == theirs or (mine is None and theirs == "9"), v
-    if country == "MX" and len(v) == 18 and re.fullmatch(r"[0-9A-Z]{17}", v[:17]):
-        assert curp_check(v[:17]) == sn_curp.calc_check_digit(v), v
-    if country == "CO" and "-" in value:
-        written = "".join(ch for ch in value if ch not in "./ ")
-        m = _NIT_WRITTEN.fullmatch(written)
-        if m:
-            assert nit_check(m.group(1)) == sn_nit.calc_check_digit(m.group(1)), v
-    if country == "PE" and digits(v, 11):
-        assert ruc_check(v[:10]) == sn_ruc.calc_check_digit(v[:10]), v
-
-
-# ---------------------------------------------------------------------------------------------------
-# Helpers to build valid numbers from a body (check digits computed above, cross-checked with stdnum)
-# ---------------------------------------------------------------------------------------------------
-
-
-def make_cpf(body9: str) -> str:
-    d = body9 + cpf_check(body9)
-    return f"{d[0:3]}.{d[3:6]}.{d[6:9]}-{d[9:]}"
-
-
-def make_cnpj(body12: str) -> str:
-    d = body12 + cnpj_check(body12)
-    return f"{d[0:2]}.{d[2:5]}.{d[5:8]}/{d[8:12]}-{d[12:]}"
-
-
-def make_rut(body: str) -> str:
-    chk = rut_check(body)
-    rev = body[::-1]
-    groups = [rev[i:i + 3][::-1] for i in range(0, len(rev), 3)][::-1]
-    return ".".join(groups) + "-" + chk
-
-
-def make_cuit(body10: str) -> str:
-    chk = cuit_check(body10)
-    assert chk is not None
-    return f"{body10[:2]}-{body10[2:]}-{chk}"
-
-
-def make_curp(body17: str) -> str:
-    return body17 + curp_check(body17)
-
-
-def make_nit(body: str) -> str:
-    rev = body[::-1]
-    groups = [rev[i:i + 3][::-1] for i in range(0, len(rev), 3)][::-1]
-    return ".".join(groups) + "-" + nit_check(body)
-
-
-def make_ruc(body10: str) -> str:
-    return body10 + ruc_check(body10)
-
-
-def wrong(check: str) -> str:
-    """A different digit in the same place."""
-    return str((int(check) + 1) % 10) if check.isdigit() else "0"
-
+from tax_id_rules import (
+    CURP_STATES, ISO_3166_1_ALPHA2, cui_check, check_digits_agree, compact, cpf_check, cuit_check, make_cnpj, make_cpf,
+    make_curp, make_cuit, make_nit, make_ruc, make_rut, nit_check, rut_check, stdnum_kind,
+    validate_tax_id, wrong,
+)
 
 STATS: dict = {"cross_checked": 0, "differs": []}
 
@@ -393,6 +114,13 @@ def gen_validate_tax_id() -> Cases:
     case("BR CNPJ letters in the check digits", "12ABC34501DE3A", "BR", expect=INV)
     case("BR CNPJ with 13 characters", "1222333000181", "BR", expect=INV)
     case("BR CNPJ with 15 characters", "112223330001811", "BR", expect=INV)
+    # Issue 20: one character repeated is refused for a CNPJ, as for a CPF.
+    case("BR CNPJ all zeros is invalid", "00.000.000/0000-00", "BR", expect=INV)
+    case("BR CNPJ all zeros bare is invalid", "00000000000000", "BR", expect=INV)
+    for ch in "123456789":
+        case(f"BR CNPJ all {ch} is invalid", ch * 14, "BR", expect=INV)
+    case("BR CNPJ all letters A is invalid", "A" * 14, "BR", expect=INV)
+    case("BR CNPJ twelve zeros then 0001 (Banco do Brasil) stays valid", "00.000.000/0001-91", "BR", expect="CNPJ")
     case("BR CNPJ with a symbol", "12.ABC.345/01D*-35", "BR", expect=INV)
 
     # ---- CL: RUT ----
@@ -428,8 +156,14 @@ def gen_validate_tax_id() -> Cases:
             continue
         cu = make_cuit(body)
         case(f"AR CUIT valid {cu}", cu, "AR", expect="CUIT")
-    case("AR CUIT with an unusual prefix is still valid (no prefix rule)", make_cuit("9912345678"), "AR", expect="CUIT",
-         stdnum_differs="stdnum requires a known type prefix; the contract has none")
+    # Issue 20: only the type prefixes AFIP issues.
+    for prefix in ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"]:
+        body = next(b for b in (f"{prefix}{n:08d}" for n in range(40937847, 40938047)) if cuit_check(b) is not None)
+        case(f"AR CUIT prefix {prefix} is issued ({make_cuit(body)})", make_cuit(body), "AR", expect="CUIT")
+    for prefix in ["99", "10", "21", "25", "31", "40", "56", "60"]:
+        body = next(b for b in (f"{prefix}{n:08d}" for n in range(12345678, 12345878)) if cuit_check(b) is not None)
+        case(f"AR CUIT prefix {prefix} is not issued, check digit right ({make_cuit(body)})", make_cuit(body), "AR",
+             expect=INV)
     ten = [b for b in (f"20{n:08d}" for n in range(12345678, 12345978)) if cuit_check(b) is None][0]
     case(f"AR CUIT whose check would be 10 is invalid ({ten}9)", f"{ten[:2]}-{ten[2:]}-9", "AR", expect=INV,
          stdnum_differs="stdnum maps a check of 10 to 9; the contract says 10 is invalid")
@@ -483,8 +217,35 @@ def gen_validate_tax_id() -> Cases:
     case("MX CURP with letter in position 17 (born 2000 or later)", make_curp("PEGJ050512MJCRRNA"), "MX", expect="CURP")
     case("MX CURP sex X", make_curp("PEGJ900512XJCRRN0"), "MX", expect="CURP",
          stdnum_differs="stdnum only allows H/M; the contract allows H/M/X")
-    case("MX CURP February 29th with YY 00 is real (year 2000)", make_curp("PEGJ000229MJCRRN0"), "MX", expect="CURP",
-         stdnum_differs="stdnum reads a digit in position 17 as 19YY (1900 is not a leap year); the contract uses 20YY")
+    # Issue 20: the century marker (position 17: a digit for 19YY, a letter for 20YY).
+    case("MX CURP February 29th 1900 (YY 00, digit marker) does not exist", make_curp("PEGJ000229MJCRRN0"), "MX",
+         expect=INV)
+    case("MX CURP February 29th 2000 (YY 00, letter marker) is real", make_curp("PEGJ000229MJCRRNA"), "MX",
+         expect="CURP")
+    case("MX CURP February 29th 1904 (digit marker) is real", make_curp("PEGJ040229MJCRRN0"), "MX", expect="CURP")
+    case("MX CURP February 29th 1996 (digit marker) is real", make_curp("PEGJ960229MJCRRN0"), "MX", expect="CURP")
+    case("MX CURP February 29th 2096 (letter marker) is real", make_curp("PEGJ960229MJCRRNB"), "MX", expect="CURP")
+    case("MX CURP February 29th 2001 (letter marker) does not exist", make_curp("PEGJ010229MJCRRNA"), "MX",
+         expect=INV)
+    # Issue 20: the state code is one of the 32 states or NE (born abroad).
+    for state in sorted(CURP_STATES):
+        curp = make_curp(f"PEGJ900512M{state}RRN0")
+        case(f"MX CURP state {state} ({curp})", curp, "MX", expect="CURP")
+    for state in ["XX", "ZZ", "DX", "EX", "MX", "NA"]:
+        curp = make_curp(f"PEGJ900512M{state}RRN0")
+        case(f"MX CURP unknown state {state}, check digit right ({curp})", curp, "MX", expect=INV)
+    # Issue 20: RENAPO's inconvenient words never start a CURP; the SAT's never start a person's RFC.
+    for word in ["BACA", "CACA", "LOCO", "MULA", "PUTO", "WUEY"]:
+        curp = make_curp(f"{word}900512HDFRRN0")
+        case(f"MX CURP starting with the inconvenient word {word} ({curp})", curp, "MX", expect=INV)
+    for word in ["BECA", "LUCA", "PUTE"]:
+        curp = make_curp(f"{word}900512HDFRRN0")
+        case(f"MX CURP starting with {word}, not an inconvenient word ({curp})", curp, "MX", expect="CURP")
+    for word in ["CACA", "PUTO", "MEON", "RUIN"]:
+        case(f"MX RFC person starting with the inconvenient word {word}", f"{word}561231GR8", "MX", expect=INV)
+    case("MX RFC person starting with LOCO (RENAPO's list, not the SAT's)", "LOCO561231GR8", "MX", expect="RFC")
+    case("MX RFC company starting with PUT (a company's RFC has 3 letters)", "PUT561231GR8", "MX", expect="RFC")
+    case("MX RFC person inconvenient word in lower case", "puto561231gr8", "MX", expect=INV)
     case("MX CURP February 29th in a common year", make_curp("PEGJ010229MJCRRN0"), "MX", expect=INV)
     case("MX CURP February 30th", make_curp("PEGJ900230MJCRRN0"), "MX", expect=INV)
     case("MX CURP month 00", make_curp("PEGJ900012MJCRRN0"), "MX", expect=INV)
@@ -525,7 +286,25 @@ def gen_validate_tax_id() -> Cases:
     case("CO CC 6 digits", "123456", "CO", expect="CC")
     case("CO CC 8 digits", "79123456", "CO", expect="CC")
     case("CO CC with dots", "1.020.304.050", "CO", expect="CC")
-    case("CO NIT digits written without the dash read as a CC", "8001972684", "CO", expect="CC")
+    # Issue 20: ten digits starting with 8 or 9 (no CC has that) are a NIT with its check digit last.
+    case("CO NIT ten digits without the dash (starts with 8)", "8001972684", "CO", expect="NIT")
+    case("CO NIT ten digits without the dash, wrong check digit", "8001972685", "CO", expect=INV)
+    case("CO NIT ten digits with dots, no dash", "800.197.268.4", "CO", expect="NIT")
+    for body in ["900373115", "860034313", "890903938", "830036334"]:
+        bare = body + nit_check(body)
+        case(f"CO NIT ten digits without the dash {bare}", bare, "CO", expect="NIT")
+        case(f"CO NIT ten digits without the dash {bare[:-1]}{wrong(bare[-1])}, wrong check digit",
+             bare[:-1] + wrong(bare[-1]), "CO", expect=INV)
+    case("CO CC ten digits starting with 1 stays a CC", "1098765432", "CO", expect="CC")
+    case("CO CC nine digits starting with 8 stays a CC", "800197268", "CO", expect="CC")
+    # Issue 20: dashes as thousands separators in a NIT.
+    body = "830036334"
+    dashed = f"{body[:3]}.{body[3:6]}-{body[6:]}-{nit_check(body)}"
+    case(f"CO NIT with a dash as a thousands separator {dashed}", dashed, "CO", expect="NIT")
+    case("CO NIT with dashes for every separator", f"{body[:3]}-{body[3:6]}-{body[6:]}-{nit_check(body)}", "CO",
+         expect="NIT")
+    case("CO NIT dash-separated, wrong check digit", dashed[:-1] + wrong(dashed[-1]), "CO", expect=INV)
+    case("CO NIT dash-separated 800-197-268-4", "800-197-268-4", "CO", expect="NIT")
     case("CO CC 5 digits", "12345", "CO", expect=INV)
     case("CO bare 11-digit number is neither CC nor NIT", "12345678901", "CO", expect=INV)
     case("CO CC with a letter", "1020304O50", "CO", expect=INV)
@@ -542,9 +321,23 @@ def gen_validate_tax_id() -> Cases:
     case("PE DNI 8 digits", "12345678", "PE", expect="DNI")
     case("PE DNI 8 digits with leading zero", "01234567", "PE", expect="DNI")
     case("PE 7 digits is neither", "1234567", "PE", expect=INV)
-    cui_digit = sn_cui.calc_check_digits("12345678")[0]
-    case("PE DNI with a CUI check character (9 digits) is neither", "12345678" + cui_digit, "PE", expect=INV,
-         stdnum_differs="stdnum's pe.cui accepts the 9th check character; the contract's PE DNI is 8 digits")
+    # Issue 20: the CUI, the DNI with the verification character printed on the ID card.
+    cui = cui_check("12345678")
+    assert cui == sn_cui.calc_check_digits("12345678") == "1E"
+    case("PE DNI with its CUI digit after a dash", "12345678-1", "PE", expect="DNI")
+    case("PE DNI with its CUI letter", "12345678E", "PE", expect="DNI")
+    case("PE DNI with its CUI letter in lower case after a dash", "12345678-e", "PE", expect="DNI")
+    case("PE DNI with a wrong CUI digit", "12345678-2", "PE", expect=INV)
+    case("PE DNI with a wrong CUI letter", "12345678K", "PE", expect=INV)
+    for n in [10000000, 10000001, 10000002, 10000003, 10000005, 10000006, 41234567, 7012345]:
+        body = f"{n:08d}"
+        d, letter = cui_check(body)
+        case(f"PE DNI {body} with its CUI digit {d}", f"{body}-{d}", "PE", expect="DNI")
+        case(f"PE DNI {body} with its CUI letter {letter}", f"{body}{letter}", "PE", expect="DNI")
+        other = next(x for x in "0123456789" if x != d)
+        case(f"PE DNI {body} with a wrong CUI digit {other}", f"{body}-{other}", "PE", expect=INV)
+    case("PE DNI with a CUI character and a letter in the body", "1234567A-1", "PE", expect=INV)
+    case("PE DNI with two CUI characters", "12345678-1E", "PE", expect=INV)
     case("PE 10 digits is neither", "1234567890", "PE", expect=INV)
     case("PE DNI with a letter", "1234567A", "PE", expect=INV)
 

@@ -21,6 +21,8 @@ from validate_tax_ids import (
     AR_DNI_OK, CNPJ_ALNUM_LOWER_OK, CNPJ_ALNUM_OK, CNPJ_OK, CPF_ALL_EQUAL, CPF_BARE_OK, CPF_DOC_BAD, CPF_OK,
     CPF_SEED_BAD, CUIT_DOC_BAD, CUIT_OK, CURP_DOC_BAD, CURP_OK, NIT_BAD, NIT_OK, PE_DNI_OK, RFC_GENERIC_OK,
     RUC_DOC_BAD, RUT_7_OK, RUT_BAD, RUT_K_OK,
+    CNPJ_ZEROS, CUIT_PREFIX_99, CURP_1900_0229, CURP_2000_0229, CURP_BAD_WORD, CURP_STATE_XX, NIT_DASHED_OK,
+    NIT_TEN_BAD, NIT_TEN_OK, PE_CUI_BAD, PE_CUI_LETTER_OK, PE_CUI_OK, RFC_BAD_WORD,
 )
 
 
@@ -142,6 +144,24 @@ def charge_rule_cases(f: File, k: str) -> None:
     f.case("COP with a 5-digit postal code", k, mut(CO_CHARGE, {"payer_address.postal_code": "11023"}),
            [E("INVALID_POSTAL_CODE", "payer_address.postal_code")])
     f.case("PEN with a DNI", k, mut(PE_CHARGE, {"payer_tax_id": PE_DNI_OK}), [])
+    # Issue 20: the rules around the check digits (docs/validation.md), at the payload level.
+    bad_tax = [E("INVALID_TAX_ID", "payer_tax_id")]
+    for name, base, value, issues in [
+        ("ARS with a CUIT whose prefix 99 AFIP does not issue", AR_CHARGE, CUIT_PREFIX_99, bad_tax),
+        ("BRL with the all-zeros CNPJ", PLAIN, CNPJ_ZEROS, bad_tax),
+        ("MXN with a CURP dated 29 February 1900", MX_CHARGE, CURP_1900_0229, bad_tax),
+        ("MXN with a CURP dated 29 February 2000", MX_CHARGE, CURP_2000_0229, []),
+        ("MXN with a CURP of unknown state XX", MX_CHARGE, CURP_STATE_XX, bad_tax),
+        ("MXN with a CURP starting with an inconvenient word", MX_CHARGE, CURP_BAD_WORD, bad_tax),
+        ("MXN with a person's RFC starting with an inconvenient word", MX_CHARGE, RFC_BAD_WORD, bad_tax),
+        ("COP with a ten-digit NIT without its dash", CO_CHARGE, NIT_TEN_OK, []),
+        ("COP with a ten-digit NIT without its dash, wrong check digit", CO_CHARGE, NIT_TEN_BAD, bad_tax),
+        ("COP with a NIT written with dashes as separators", CO_CHARGE, NIT_DASHED_OK, []),
+        ("PEN with a DNI and its CUI digit", PE_CHARGE, PE_CUI_OK, []),
+        ("PEN with a DNI and its CUI letter", PE_CHARGE, PE_CUI_LETTER_OK, []),
+        ("PEN with a DNI and a wrong CUI digit", PE_CHARGE, PE_CUI_BAD, bad_tax),
+    ]:
+        f.case(name, k, mut(base, {"payer_tax_id": value}), issues)
     f.case("PEN with A55's doc RUC 20123456789", k, mut(PE_CHARGE, {"payer_tax_id": RUC_DOC_BAD}),
            [E("INVALID_TAX_ID", "payer_tax_id")])
     f.case("PEN with a 4-digit postal code", k, mut(PE_CHARGE, {"payer_address.postal_code": "1507"}),

@@ -70,12 +70,31 @@ def ruc_digit(d10: str) -> int:
     return (11 - sum(int(c) * w for c, w in zip(d10, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2])) % 11) % 10
 
 
-def _real_yymmdd(s: str) -> bool:
+def _real_yymmdd(s: str, century: int = 2000) -> bool:
     try:
-        datetime.date(2000 + int(s[0:2]), int(s[2:4]), int(s[4:6]))
+        datetime.date(century + int(s[0:2]), int(s[2:4]), int(s[4:6]))
         return True
     except ValueError:
         return False
+
+
+# docs/validation.md, "Tax IDs: the rules around the check digits" (issue 20).
+CUIT_TYPES = {"20", "23", "24", "27", "30", "33", "34", "50", "51", "55"}
+CURP_STATE_CODES = set("AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS "
+                       "TL VZ YN ZS NE".split())
+CURP_BAD_WORDS = set("""BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA
+CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO
+LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI
+PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY""".split())
+RFC_BAD_WORDS = set("""BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COJA COJE COJI COJO CULO FETO GUEY JOTO
+KACA KACO KAGA KAGO KAKA KOGE KOJO KULO MAME MAMO MEAR MEAS MEON MION MOCO MULA PEDA PEDO PENE PUTA PUTO QULO
+RATA RUIN""".split())
+
+
+def cui_chars(d8: str) -> str:
+    """Peru's CUI verification digit and letter: c = sum(3,2,7,6,5,4,3,2 · digits) mod 11."""
+    c = sum(int(ch) * w for ch, w in zip(d8, [3, 2, 7, 6, 5, 4, 3, 2])) % 11
+    return "65432110987"[c] + "KJIHGFEDCBA"[c]
 
 
 def tax_id_ok(value: str, country: str) -> bool:
@@ -84,34 +103,40 @@ def tax_id_ok(value: str, country: str) -> bool:
         if re.fullmatch(r"[0-9]{11}", v):
             return len(set(v)) > 1 and v[9:] == cpf_digits(v[:9])
         if re.fullmatch(r"[0-9A-Z]{12}[0-9]{2}", v):
-            return v[12:] == cnpj_digits(v[:12])
+            return len(set(v)) > 1 and v[12:] == cnpj_digits(v[:12])
         return False
     if country == "CL":
         return bool(re.fullmatch(r"[0-9]{7,8}[0-9K]", v)) and v[-1] == rut_digit(v[:-1])
     if country == "AR":
         if re.fullmatch(r"[0-9]{11}", v):
             d = cuit_digit(v[:10])
-            return d is not None and int(v[10]) == d
+            return v[:2] in CUIT_TYPES and d is not None and int(v[10]) == d
         return bool(re.fullmatch(r"[0-9]{7,8}", v))
     if country == "MX":
         m = re.fullmatch(r"[A-ZÑ&]{3,4}([0-9]{6})[A-Z0-9]{3}", v)
         if m:
-            return _real_yymmdd(m.group(1))
+            return _real_yymmdd(m.group(1)) and not (len(v) == 13 and v[:4] in RFC_BAD_WORDS)
         m = re.fullmatch(r"[A-Z]{4}([0-9]{6})[HMX][A-Z]{5}[0-9A-Z][0-9]", v)
         if m:
-            return _real_yymmdd(m.group(1)) and int(v[17]) == curp_digit(v[:17])
+            century = 1900 if v[16].isdigit() else 2000
+            return _real_yymmdd(m.group(1), century) and int(v[17]) == curp_digit(v[:17]) \
+                and v[11:13] in CURP_STATE_CODES and v[:4] not in CURP_BAD_WORDS
         return False
     if country == "CO":
         raw = value.strip()
         if "-" in raw:  # NIT: dash before the check digit
             body, _, check = raw.rpartition("-")
-            body = re.sub(r"[. ]", "", body)
+            body = re.sub(r"[. \-]", "", body)
             return bool(re.fullmatch(r"[0-9]{5,15}", body)) and check.isdigit() and len(check) == 1 \
                 and int(check) == nit_digit(body)
+        if re.fullmatch(r"[89][0-9]{9}", v):  # ten digits starting 8 or 9: a NIT, check digit last
+            return int(v[9]) == nit_digit(v[:9])
         return bool(re.fullmatch(r"[0-9]{6,10}", v))
     if country == "PE":
         if re.fullmatch(r"[0-9]{8}", v):
             return True
+        if re.fullmatch(r"[0-9]{8}[0-9A-Z]", v):
+            return v[8] in cui_chars(v[:8])
         return bool(re.fullmatch(r"(10|15|17|20)[0-9]{9}", v)) and int(v[10]) == ruc_digit(v[:10])
     return value.strip() != ""  # any other country: non-blank
 
@@ -145,6 +170,20 @@ CO_CC_OK = "1020304050"
 RUC_OK = "20131312955"
 RUC_DOC_BAD = "20123456789"
 PE_DNI_OK = "12345678"
+# Issue 20 (docs/validation.md, "Tax IDs: the rules around the check digits").
+CUIT_PREFIX_99 = "99-12345678-1"       # check digit right, prefix not issued by AFIP
+CNPJ_ZEROS = "00.000.000/0000-00"
+CURP_1900_0229 = "PEGJ000229MJCRRN08"  # 29 February 1900 (digit marker): not a date
+CURP_2000_0229 = "PEGJ000229MJCRRNA8"  # 29 February 2000 (letter marker)
+CURP_STATE_XX = "PEGJ900512MXXRRN05"   # check digit right, state XX unknown
+CURP_BAD_WORD = "PUTO900512HDFRRN03"   # check digit right, an inconvenient word
+RFC_BAD_WORD = "PUTO561231GR8"
+NIT_TEN_OK = "8001972684"
+NIT_TEN_BAD = "8001972685"
+NIT_DASHED_OK = "800-197-268-4"
+PE_CUI_OK = "12345678-1"
+PE_CUI_LETTER_OK = "12345678E"
+PE_CUI_BAD = "12345678-2"
 
 TAX_TABLE = [  # (value, country, valid)
     (CPF_OK, "BR", True), (CPF_BARE_OK, "BR", True), (CPF_SEED_BAD, "BR", False),
@@ -155,6 +194,11 @@ TAX_TABLE = [  # (value, country, valid)
     (RFC_GENERIC_OK, "MX", True), (RFC_PERSON_OK, "MX", True), (CURP_OK, "MX", True),
     (CURP_DOC_BAD, "MX", False), (NIT_OK, "CO", True), (NIT_BAD, "CO", False), (CO_CC_OK, "CO", True),
     (RUC_OK, "PE", True), (RUC_DOC_BAD, "PE", False), (PE_DNI_OK, "PE", True),
+    (CUIT_PREFIX_99, "AR", False), (CNPJ_ZEROS, "BR", False), (CURP_1900_0229, "MX", False),
+    (CURP_2000_0229, "MX", True), (CURP_STATE_XX, "MX", False), (CURP_BAD_WORD, "MX", False),
+    (RFC_BAD_WORD, "MX", False), (NIT_TEN_OK, "CO", True), (NIT_TEN_BAD, "CO", False),
+    (NIT_DASHED_OK, "CO", True), (PE_CUI_OK, "PE", True), (PE_CUI_LETTER_OK, "PE", True),
+    (PE_CUI_BAD, "PE", False),
 ]
 
 
@@ -187,11 +231,16 @@ def check_tax_table() -> None:
         if country == "MX":
             return sn_rfc.is_valid(value) or sn_curp.is_valid(value)
         if country == "CO":
-            return sn_nit.is_valid(value) if "-" in value else bool(re.fullmatch(r"[0-9]{6,10}", value))
+            if "-" in value or re.fullmatch(r"[89][0-9]{9}", value):
+                return sn_nit.is_valid(value)
+            return bool(re.fullmatch(r"[0-9]{6,10}", value))
         if country == "PE":
             return sn_ruc.is_valid(value) or sn_cui.is_valid(value)
         raise AssertionError(country)
 
+    assert CURP_STATE_CODES == sn_curp._valid_states and CURP_BAD_WORDS == sn_curp._name_blacklist
+    assert RFC_BAD_WORDS == sn_rfc._name_blacklist and CUIT_TYPES == set(sn_cuit._cuit_tpes)
+    assert all(cui_chars(f"{n:08d}") == sn_cui.calc_check_digits(f"{n:08d}") for n in range(10**7, 10**7 + 300))
     for value, country, valid in TAX_TABLE:
         assert tax_id_ok(value, country) == valid, (value, country)
         assert stdnum_verdict(value, country) == valid, ("stdnum disagrees", value, country)

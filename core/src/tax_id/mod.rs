@@ -9,6 +9,10 @@ use std::fmt;
 use crate::codes::IssueCode;
 use crate::error::{RuleError, quote};
 
+mod mx;
+
+use mx::MxRefusal;
+
 /// The kind of document a tax id is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TaxIdKind {
@@ -137,33 +141,59 @@ pub fn validate_tax_id_at(value: &str, country: &str, field: &str) -> Result<Tax
             .collect()
     };
     let digits_only = !compact.is_empty() && compact.iter().all(char::is_ascii_digit);
+    // A reason added to the message when the value has a document's shape but breaks a rule
+    // around its check digits (docs/validation.md, "Tax IDs: the rules around the check digits").
+    let mut hint: Option<&str> = None;
     let found = match country {
         "BR" => match compact.len() {
             11 if digits_only && cpf_ok(&compact) => Some(TaxIdKind::Cpf),
             14 if cnpj_ok(&compact) => Some(TaxIdKind::Cnpj),
+            11 | 14 if compact.iter().all(|&c| c == compact[0]) => {
+                hint = Some("a CPF or CNPJ is never one digit repeated");
+                None
+            }
             _ => None,
         },
         "CL" => rut_ok(&compact).then_some(TaxIdKind::Rut),
         "AR" => match compact.len() {
+            11 if digits_only && !cuit_prefix_ok(&compact) => {
+                hint = Some(
+                    "a CUIT or CUIL starts with 20, 23, 24 or 27 (persons), 30, 33 or 34 \
+                     (companies), 50, 51 or 55",
+                );
+                None
+            }
             11 if digits_only && cuit_ok(&compact) => Some(TaxIdKind::Cuit),
             7 | 8 if digits_only => Some(TaxIdKind::Dni),
             _ => None,
         },
-        "MX" => match compact.len() {
-            12 | 13 if rfc_ok(&compact) => Some(TaxIdKind::Rfc),
-            18 if curp_ok(&compact) => Some(TaxIdKind::Curp),
-            _ => None,
-        },
-        "CO" => {
-            if has_dash {
-                nit_ok(value).then_some(TaxIdKind::Nit)
-            } else {
-                (digits_only && (6..=10).contains(&compact.len())).then_some(TaxIdKind::Cc)
+        "MX" => {
+            let checked = match compact.len() {
+                12 | 13 => mx::rfc(&compact).map(|()| TaxIdKind::Rfc),
+                18 => mx::curp(&compact).map(|()| TaxIdKind::Curp),
+                _ => Err(MxRefusal::Invalid),
+            };
+            match checked {
+                Ok(kind) => Some(kind),
+                Err(refusal) => {
+                    hint = match refusal {
+                        MxRefusal::InconvenientWord => Some(
+                            "it starts with one of the inconvenient words that are never issued",
+                        ),
+                        MxRefusal::UnknownState => {
+                            Some("a CURP's state code is one of the 32 states or NE")
+                        }
+                        MxRefusal::Invalid => None,
+                    };
+                    None
+                }
             }
         }
+        "CO" => co_kind(value, &compact, has_dash, digits_only),
         "PE" => match compact.len() {
             11 if digits_only && ruc_ok(&compact) => Some(TaxIdKind::Ruc),
             8 if digits_only => Some(TaxIdKind::Dni),
+            9 if cui_ok(&compact) => Some(TaxIdKind::Dni),
             _ => None,
         },
         _ => (!value.trim().is_empty()).then_some(TaxIdKind::Other),
@@ -178,8 +208,54 @@ pub fn validate_tax_id_at(value: &str, country: &str, field: &str) -> Result<Tax
             "PE" => "RUC or DNI",
             _ => "tax id",
         };
-        invalid(field, country, kinds)
+        let mut error = invalid(field, country, kinds);
+        if let Some(hint) = hint {
+            error.message = format!("{}: {hint}", error.message);
+        }
+        error
     })
+}
+
+/// The type prefixes AFIP issues: 20, 23, 24, 27 (persons), 30, 33, 34 (companies), 50, 51, 55.
+const CUIT_PREFIXES: [&str; 10] = ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"];
+
+fn cuit_prefix_ok(d: &[char]) -> bool {
+    let prefix: String = d[..2].iter().collect();
+    CUIT_PREFIXES.contains(&prefix.as_str())
+}
+
+/// Colombia. Written with a dash before its last digit: a NIT (dashes and dots inside the body are
+/// separators, `830.036-334-1`). Without a dash: 6–10 digits are a CC, except ten digits starting
+/// with 8 or 9, which no CC has (ten-digit cédulas start with 1): a NIT whose check digit is last.
+fn co_kind(value: &str, compact: &[char], has_dash: bool, digits_only: bool) -> Option<TaxIdKind> {
+    if has_dash {
+        return nit_ok(value).then_some(TaxIdKind::Nit);
+    }
+    if !digits_only || !(6..=10).contains(&compact.len()) {
+        return None;
+    }
+    if compact.len() == 10 && matches!(compact[0], '8' | '9') {
+        let (body, check) = compact.split_at(9);
+        return (nit_check(body) == digit(check[0])).then_some(TaxIdKind::Nit);
+    }
+    Some(TaxIdKind::Cc)
+}
+
+/// Peru's CUI: the 8-digit DNI and the verification character printed on the ID card: digits
+/// weighted 3,2,7,6,5,4,3,2; c = sum mod 11; the character is `65432110987`[c] or `KJIHGFEDCBA`[c].
+fn cui_ok(d: &[char]) -> bool {
+    const W: [u32; 8] = [3, 2, 7, 6, 5, 4, 3, 2];
+    if !d[..8].iter().all(char::is_ascii_digit) {
+        return false;
+    }
+    let c = d[..8]
+        .iter()
+        .zip(W)
+        .map(|(&ch, w)| digit(ch) * w)
+        .sum::<u32>() as usize
+        % 11;
+    let last = d[8];
+    "65432110987".chars().nth(c) == Some(last) || "KJIHGFEDCBA".chars().nth(c) == Some(last)
 }
 
 fn digit(c: char) -> u32 {
@@ -208,8 +284,11 @@ fn cpf_ok(d: &[char]) -> bool {
     dv(9) == digit(d[9]) && dv(10) == digit(d[10])
 }
 
-/// CNPJ: 12 digits or letters then 2 check digits; value = ASCII − 48.
+/// CNPJ: 12 digits or letters then 2 check digits, not one character repeated; value = ASCII − 48.
 fn cnpj_ok(d: &[char]) -> bool {
+    if d.iter().all(|&c| c == d[0]) {
+        return false;
+    }
     if !d[..12]
         .iter()
         .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
@@ -270,13 +349,15 @@ fn ruc_ok(d: &[char]) -> bool {
     (11 - sum % 11) % 10 == digit(d[10])
 }
 
-/// NIT: written `body-check`, body 5–15 digits (dots and spaces allowed); weights
-/// 3,7,13,…,71 from the right; r = sum mod 11; r < 2 → r, else 11 − r.
+/// NIT: written `body-check`, body 5–15 digits (dots, spaces and dashes allowed as separators).
 fn nit_ok(value: &str) -> bool {
     let Some((body, check)) = value.rsplit_once('-') else {
         return false;
     };
-    let body: Vec<char> = body.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    let body: Vec<char> = body
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '-'))
+        .collect();
     let check = check.trim();
     if !(5..=15).contains(&body.len())
         || !body.iter().all(char::is_ascii_digit)
@@ -285,59 +366,15 @@ fn nit_ok(value: &str) -> bool {
     {
         return false;
     }
+    check.chars().next().map(digit) == Some(nit_check(&body))
+}
+
+/// NIT check digit: weights 3,7,13,…,71 from the right; r = sum mod 11; r < 2 → r, else 11 − r.
+fn nit_check(body: &[char]) -> u32 {
     const W: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
     let sum: u32 = body.iter().rev().zip(W).map(|(&c, w)| digit(c) * w).sum();
     let r = sum % 11;
-    let expected = if r < 2 { r } else { 11 - r };
-    check.chars().next().map(digit) == Some(expected)
-}
-
-/// Whether `YYMMDD` (six ASCII digits) is a real date, leap years following 2000 + YY.
-fn real_yymmdd(d: &[char]) -> bool {
-    if d.len() != 6 || !d.iter().all(char::is_ascii_digit) {
-        return false;
-    }
-    let n = |i: usize| digit(d[i]) * 10 + digit(d[i + 1]);
-    let (yy, mm, dd) = (n(0), n(2), n(4));
-    chrono::NaiveDate::from_ymd_opt(2000 + yy as i32, mm, dd).is_some()
-}
-
-fn rfc_letter(c: char) -> bool {
-    c.is_ascii_uppercase() || c == 'Ñ' || c == '&'
-}
-
-/// RFC: 3 (companies) or 4 (persons) letters, a real YYMMDD date, 3 letters or digits.
-fn rfc_ok(d: &[char]) -> bool {
-    let letters = d.len() - 9;
-    d[..letters].iter().all(|&c| rfc_letter(c))
-        && real_yymmdd(&d[letters..letters + 6])
-        && d[letters + 6..]
-            .iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-}
-
-/// CURP: 4 letters, a real YYMMDD date, H/M/X, 5 letters, a letter or digit, a check digit over the
-/// alphabet `0-9A-NÑO-Z` with weights 18..2, (10 − sum mod 10) mod 10.
-fn curp_ok(d: &[char]) -> bool {
-    const ALPHABET: &str = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
-    let letter = |c: &char| c.is_ascii_uppercase() || *c == 'Ñ';
-    if !d[..4].iter().all(letter)
-        || !real_yymmdd(&d[4..10])
-        || !matches!(d[10], 'H' | 'M' | 'X')
-        || !d[11..16].iter().all(letter)
-        || !(d[16].is_ascii_digit() || d[16].is_ascii_uppercase())
-        || !d[17].is_ascii_digit()
-    {
-        return false;
-    }
-    let mut sum = 0u32;
-    for (i, c) in d[..17].iter().enumerate() {
-        let Some(v) = ALPHABET.chars().position(|a| a == *c) else {
-            return false;
-        };
-        sum += v as u32 * (18 - i as u32);
-    }
-    (10 - sum % 10) % 10 == digit(d[17])
+    if r < 2 { r } else { 11 - r }
 }
 
 #[cfg(test)]
@@ -379,5 +416,35 @@ mod tests {
         );
         let e = validate_tax_id("111.222.333-44", "BR").unwrap_err();
         assert!(!e.to_string().contains("111"));
+    }
+
+    #[test]
+    fn rules_around_the_check_digits() {
+        let kind = |v: &str, c: &str| validate_tax_id(v, c).map_err(|e| e.code);
+        let bad = Err(IssueCode::InvalidTaxId);
+        // AR: only the prefixes AFIP issues; the message names them without the id.
+        assert_eq!(kind("20-12345678-6", "AR"), Ok(TaxIdKind::Cuit));
+        let e = validate_tax_id("99-12345678-8", "AR").unwrap_err();
+        assert!(e.message.contains("30, 33 or 34"), "{}", e.message);
+        assert!(!e.message.contains("12345678"));
+        // BR: repeated digits are refused for CNPJs as for CPFs.
+        assert_eq!(kind("00.000.000/0000-00", "BR"), bad);
+        // CO: ten digits starting with 8 or 9 are a NIT; dashes may separate thousands.
+        assert_eq!(kind("8001972684", "CO"), Ok(TaxIdKind::Nit));
+        assert_eq!(kind("8001972685", "CO"), bad);
+        assert_eq!(kind("1020304050", "CO"), Ok(TaxIdKind::Cc));
+        assert_eq!(kind("800-197-268-4", "CO"), Ok(TaxIdKind::Nit));
+        // PE: the CUI's verification character; 12345678: sum 138, c = 6 → digit 1 or letter E.
+        assert_eq!(kind("12345678", "PE"), Ok(TaxIdKind::Dni));
+        let ok: Vec<char> = ('0'..='9')
+            .chain('A'..='Z')
+            .filter(|c| kind(&format!("12345678-{c}"), "PE").is_ok())
+            .collect();
+        assert_eq!(ok, ['1', 'E']);
+        assert_eq!(kind("12345678e", "PE"), Ok(TaxIdKind::Dni));
+        // MX: the state code, the inconvenient words, the century marker.
+        assert_eq!(kind("GARC850101HDFRRL05", "MX"), Ok(TaxIdKind::Curp));
+        let e = validate_tax_id("PUTO561231GR8", "MX").unwrap_err();
+        assert!(e.message.contains("inconvenient"), "{}", e.message);
     }
 }
