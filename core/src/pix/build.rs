@@ -89,12 +89,12 @@ pub fn build_pix_brcode(spec: &BrCodeSpec<'_>) -> Result<String, RuleError> {
             "the location URL must be 1 to 77 characters, without control characters",
         ));
     }
-    if let Some(amount) = spec.amount {
-        if !is_amount(amount) {
-            return Err(bad(format!(
-                "the amount {amount:?} is not digits with at most two decimals (13 characters at most)"
-            )));
-        }
+    if let Some(amount) = spec.amount
+        && !is_amount(amount)
+    {
+        return Err(bad(format!(
+            "the amount {amount:?} is not digits with at most two decimals (13 characters at most)"
+        )));
     }
     let txid: String = spec
         .txid

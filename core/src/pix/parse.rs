@@ -110,12 +110,13 @@ fn check_fields(code: &BrCode, found_pix: bool, found_62: bool) -> Result<(), Ru
             "field 00 (payload format indicator) must be 01 and come first",
         ));
     }
-    if let Some(poi) = &code.point_of_initiation_method {
-        if poi != "11" && poi != "12" {
-            return Err(bad(
-                "field 01 (point of initiation method) must be 11 or 12",
-            ));
-        }
+    if let Some(poi) = &code.point_of_initiation_method
+        && poi != "11"
+        && poi != "12"
+    {
+        return Err(bad(
+            "field 01 (point of initiation method) must be 11 or 12",
+        ));
     }
     if !found_pix {
         return Err(bad("no PIX merchant account template (GUI br.gov.bcb.pix)"));
@@ -163,10 +164,10 @@ fn check_fields(code: &BrCode, found_pix: bool, found_62: bool) -> Result<(), Ru
         }
         Some(_) => {}
     }
-    if let Some(amount) = &code.amount {
-        if !is_amount(amount) {
-            return Err(bad("field 54 (amount) is not a decimal number"));
-        }
+    if let Some(amount) = &code.amount
+        && !is_amount(amount)
+    {
+        return Err(bad("field 54 (amount) is not a decimal number"));
     }
     Ok(())
 }
