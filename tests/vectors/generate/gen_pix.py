@@ -3,8 +3,13 @@
 BR Codes are built here from TLV parts with this file's own CRC16-CCITT-FALSE (poly 0x1021, init
 0xFFFF, no reflection, no final xor), computed over the UTF-8 text up to and including "6304". The CRC
 implementation is checked against the standard check value of "123456789" (0x29B1) and against the BCB
-manual's example code, whose CRC is 1D3D. Expected results come from this file's own parser.
-All texts are ASCII, so characters and bytes coincide.
+manual's example code, whose CRC is 1D3D. Expected results come from this file's own parser, which
+also applies the limits of EMV MPM and the Pix manual listed in docs/rules.md ("PIX BR Codes"): amount
+syntax, non-empty key or URL, point of initiation 11 or 12, a 4-digit merchant category code, no
+sub-field twice in a template, well-formed templates 26-51, 62, 64 and 80-99, at most 512 characters,
+name 25, city 15, a txid of *** or 1-25 letters and digits in a required field 62, no control
+characters; spaces, tabs and line ends around the code are trimmed. Lengths count characters (code
+points); the CRC is over the UTF-8 bytes.
 """
 
 from __future__ import annotations
@@ -59,8 +64,32 @@ def _split(text: str) -> list[tuple[str, str]]:
     return out
 
 
+MAX_CHARS = 512  # EMV MPM's longest payload, in characters
+TEMPLATE_TAGS = {f"{n:02d}" for n in [*range(26, 52), 62, 64, *range(80, 100)]}
+AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?", re.ASCII)
+TXID = re.compile(r"\*\*\*|[A-Za-z0-9]{1,25}", re.ASCII)
+MCC = re.compile(r"[0-9]{4}", re.ASCII)
+
+
+def _is_control(ch: str) -> bool:
+    """Unicode general category Cc: C0 controls, DEL and C1 controls."""
+    return ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F
+
+
+def _template(value: str) -> dict[str, str]:
+    """Sub-fields of a template: well-formed TLV, no id twice."""
+    sub = _split(value)
+    tags = [t for t, _ in sub]
+    if len(set(tags)) != len(tags):
+        raise VectorError("INVALID_BR_CODE")
+    return dict(sub)
+
+
 def parse_pix_brcode(text: str) -> dict:
-    if not isinstance(text, str) or text == "":
+    if not isinstance(text, str):
+        raise VectorError("INVALID_BR_CODE")
+    text = text.strip(" \t\r\n")  # what a payer's copy-paste adds around a code
+    if text == "" or len(text) > MAX_CHARS or any(_is_control(ch) for ch in text):
         raise VectorError("INVALID_BR_CODE")
     fields = _split(text)
     tags = [t for t, _ in fields]
@@ -75,21 +104,28 @@ def parse_pix_brcode(text: str) -> dict:
     assert before.endswith("6304")
     if int(top["63"], 16) != crc16_ccitt_false(before.encode("utf-8")):
         raise VectorError("INVALID_BR_CODE")
+    templates = {tag: _template(value) for tag, value in fields if tag in TEMPLATE_TAGS}
     pix = None
     for tag, value in fields:
-        if 26 <= int(tag) <= 51:
-            sub = dict(_split(value))
-            if sub.get("00", "").lower() == "br.gov.bcb.pix":
-                pix = sub
-                break
-    if pix is None or ("01" not in pix and "25" not in pix):
+        if 26 <= int(tag) <= 51 and templates[tag].get("00", "").lower() == "br.gov.bcb.pix":
+            pix = templates[tag]
+            break
+    if pix is None or ("01" not in pix and "25" not in pix) or pix.get("01") == "" or pix.get("25") == "":
         raise VectorError("INVALID_BR_CODE")
-    if top.get("53") != "986" or top.get("58") != "BR" or "59" not in top or "60" not in top:
+    if top.get("53") != "986" or top.get("58") != "BR" or not top.get("59") or not top.get("60"):
         raise VectorError("INVALID_BR_CODE")
     poi = top.get("01")
-    txid = None
-    if "62" in top:
-        txid = dict(_split(top["62"])).get("05")
+    if poi not in (None, "11", "12"):
+        raise VectorError("INVALID_BR_CODE")
+    if not MCC.fullmatch(top.get("52", "")):
+        raise VectorError("INVALID_BR_CODE")
+    if len(top["59"]) > 25 or len(top["60"]) > 15:
+        raise VectorError("INVALID_BR_CODE")
+    txid = templates.get("62", {}).get("05")
+    if txid is None or not TXID.fullmatch(txid):  # field 62 and its txid are required
+        raise VectorError("INVALID_BR_CODE")
+    if "54" in top and not (len(top["54"]) <= 13 and AMOUNT.fullmatch(top["54"])):
+        raise VectorError("INVALID_BR_CODE")
     return {
         "payload_format_indicator": top["00"],
         "point_of_initiation_method": poi,
@@ -97,7 +133,7 @@ def parse_pix_brcode(text: str) -> dict:
         "key": pix.get("01"),
         "url": pix.get("25"),
         "description": pix.get("02"),
-        "merchant_category_code": top.get("52"),
+        "merchant_category_code": top["52"],
         "transaction_currency": top["53"],
         "amount": top.get("54"),
         "country_code": top["58"],
@@ -182,7 +218,6 @@ def gen_parse_pix_brcode() -> Cases:
     case("static code with a phone key", with_crc(build(key="+5561999999999", amount="0.01")))
     case("static code with a description", with_crc(build(key=key_uuid, description="Pagamento do pedido 42", amount="99.90")))
     case("static code with a postal code", with_crc(build(key=key_uuid, postal="70040010", amount="5.00")))
-    case("static code without a txid template", with_crc(build(key=key_uuid, txid=None)))
     case("static code with a 25-character txid", with_crc(build(key=key_uuid, txid="ABCDEFGHIJKLMNOPQRSTUVWXY")))
     case("dynamic code with a location URL", with_crc(build(poi="12", url=url, amount="150.00", txid="***",
                                                             name="A55 LOJA DEMO", city="SAO PAULO")))
@@ -216,7 +251,7 @@ def gen_parse_pix_brcode() -> Cases:
     case("error: truncated text", good[:-10], "INVALID_BR_CODE")
     case("error: CRC truncated to 3 digits", good[:-1], "INVALID_BR_CODE")
     case("error: trailing text after the CRC", good + "0", "INVALID_BR_CODE")
-    case("error: trailing newline", good + "\n", "INVALID_BR_CODE")
+    case("trailing newline is trimmed", good + "\n")
     case("error: length runs past the end", with_crc(build(key=key_uuid) + "8099ABC"), "INVALID_BR_CODE")
     assert build(key=key_uuid).startswith("0002012658")
     case("error: non-digit length", with_crc(build(key=key_uuid).replace("2658", "26AB", 1)), "INVALID_BR_CODE")
@@ -244,7 +279,109 @@ def gen_parse_pix_brcode() -> Cases:
     case("error: merchant city missing", with_crc(build(key=key_uuid, city=None)), "INVALID_BR_CODE")
     case("error: length inside the merchant template runs past it",
          with_crc(build(key=key_uuid).replace("0136123e4567", "0199123e4567")), "INVALID_BR_CODE")
+    _issue_21_cases(case, key_uuid, url)
     return c
+
+
+def _issue_21_cases(case, key_uuid: str, url: str) -> None:
+    """Limits of EMV MPM and the Pix manual (docs/rules.md, "PIX BR Codes"), each with a CRC that is right."""
+    good = with_crc(build(key=key_uuid, amount="10.00"))
+    # Amount: digits, optionally "." and one or two decimals, at most 13 characters.
+    for amount in [".", ".5", "5.", "1.234", "1,00", "-1.00", "+1.00", "1e3", "", " 1.00", "12345678901.00", "1.2.3"]:
+        case(f"error: amount {amount!r} is not a decimal", with_crc(build(key=key_uuid, amount=amount)), "INVALID_BR_CODE")
+    for amount in ["0.5", "5.05", "1234567890.12", "0"]:
+        case(f"amount {amount!r} is a decimal", with_crc(build(key=key_uuid, amount=amount)))
+    # Key and URL.
+    case("error: empty PIX key", with_crc(build(key="")), "INVALID_BR_CODE")
+    case("error: empty location URL", with_crc(build(poi="12", url="")), "INVALID_BR_CODE")
+    case("error: empty URL beside a key", with_crc(build(key=key_uuid, url="")), "INVALID_BR_CODE")
+    # Point of initiation method.
+    for poi in ["13", "10", "1", "", "1A"]:
+        case(f"error: point of initiation {poi!r}", with_crc(build(key=key_uuid, poi=poi)), "INVALID_BR_CODE")
+    # Merchant category code.
+    case("error: merchant category code missing", with_crc(build(key=key_uuid, mcc=None)), "INVALID_BR_CODE")
+    for mcc in ["541", "54111", "54A1", "", "5 11"]:
+        case(f"error: merchant category code {mcc!r}", with_crc(build(key=key_uuid, mcc=mcc)), "INVALID_BR_CODE")
+    # Sub-fields repeated inside a template.
+    gui = tlv("00", "br.gov.bcb.pix")
+    mai = lambda inner: lambda p: [("26", inner) if t == "26" else (t, v) for t, v in p]  # noqa: E731
+    add62 = lambda inner: lambda p: [("62", inner) if t == "62" else (t, v) for t, v in p]  # noqa: E731
+    case("error: key repeated in the PIX template",
+         with_crc(build(key=key_uuid, order=mai(gui + tlv("01", key_uuid) + tlv("01", "fulano@example.com")))), "INVALID_BR_CODE")
+    case("error: GUI repeated in the PIX template",
+         with_crc(build(key=key_uuid, order=mai(gui + gui + tlv("01", key_uuid)))), "INVALID_BR_CODE")
+    case("error: URL repeated in the PIX template",
+         with_crc(build(url="pix.example.com/a", order=mai(gui + tlv("25", "pix.example.com/a") + tlv("25", "pix.example.com/b")))), "INVALID_BR_CODE")
+    case("error: txid repeated in field 62",
+         with_crc(build(key=key_uuid, order=add62(tlv("05", "A1") + tlv("05", "B2")))), "INVALID_BR_CODE")
+    case("error: other sub-field repeated in field 62",
+         with_crc(build(key=key_uuid, order=add62(tlv("05", "A1") + tlv("50", "x") + tlv("50", "y")))), "INVALID_BR_CODE")
+    case("error: sub-field repeated in another arrangement's template",
+         with_crc(build(key=key_uuid, mai_tag="27", extra_mai=[("26", tlv("00", "br.com.example") + tlv("01", "a") + tlv("01", "b"))])),
+         "INVALID_BR_CODE")
+    case("field 62 with other sub-fields beside the txid",
+         with_crc(build(key=key_uuid, order=add62(tlv("50", tlv("00", "br.gov.bcb.brcode") + tlv("01", "1.0.0")) + tlv("05", "A1")))))
+    # Templates 64 and 80-99.
+    body = build(key=key_uuid)
+    lang = tlv("00", "PT") + tlv("01", "FULANA")
+    case("well-formed template 64", with_crc(body + tlv("64", lang)))
+    case("well-formed templates 80 and 99", with_crc(body + tlv("80", tlv("00", "br.com.example") + tlv("01", "x")) + tlv("99", tlv("00", "y"))))
+    for tag, inner in [("64", "PT"), ("64", "0002PT0003AB"), ("64", lang + tlv("00", "EN")), ("80", "hello"),
+                       ("90", "0005abc"), ("99", "00"), ("80", tlv("00", "a") + tlv("00", "b"))]:
+        case(f"error: template {tag} holding {inner!r}", with_crc(body + tlv(tag, inner)), "INVALID_BR_CODE")
+    # Lengths.
+    padded_512 = _padded(body, 512)
+    assert len(padded_512) == 512
+    case("code of 512 characters (EMV's maximum)", padded_512)
+    padded_513 = _padded(body, 513)
+    assert len(padded_513) == 513
+    case("error: code of 513 characters", padded_513, "INVALID_BR_CODE")
+    case("error: merchant name of 26 characters", with_crc(build(key=key_uuid, name="ABCDEFGHIJKLMNOPQRSTUVWXYZ")), "INVALID_BR_CODE")
+    case("error: merchant city of 16 characters", with_crc(build(key=key_uuid, city="ABCDEFGHIJKLMNOP")), "INVALID_BR_CODE")
+    case("error: empty merchant name", with_crc(build(key=key_uuid, name="")), "INVALID_BR_CODE")
+    case("merchant name with a trailing space inside its field", with_crc(build(key=key_uuid, name="FULANO ")))
+    case("non-ASCII merchant name, 25 characters", with_crc(build(key=key_uuid, name="JOÃO DA SILVA ÇÁÉÍÓÚ ÂÊÔÕ")))
+    case("error: non-ASCII merchant name, 26 characters", with_crc(build(key=key_uuid, name="JOÃO DA SILVA ÇÁÉÍÓÚ ÂÊÔÕÜ")), "INVALID_BR_CODE")
+    # txid.
+    for txid in ["ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abc-123", "abc 123", "**", "****", "", "ção", "a_b"]:
+        case(f"error: txid {txid!r}", with_crc(build(key=key_uuid, txid=txid)), "INVALID_BR_CODE")
+    case("txid of one character", with_crc(build(key=key_uuid, txid="x")))
+    case("error: field 62 missing", with_crc(build(key=key_uuid, txid=None)), "INVALID_BR_CODE")
+    case("error: field 62 without a txid", with_crc(build(key=key_uuid, order=add62(tlv("50", "x")))), "INVALID_BR_CODE")
+    case("error: empty field 62", with_crc(build(key=key_uuid, order=add62(""))), "INVALID_BR_CODE")
+    # Control characters anywhere.
+    for ch, where in [("\t", "name"), ("\x01", "name"), ("\x7f", "description"), ("\x85", "description"), ("\n", "key"),
+                      ("\r", "city")]:
+        kw = {"key": key_uuid, where: {"name": "FULA" + ch + "NO", "city": "BRA" + ch + "SILIA", "description": "a" + ch + "b",
+                                      "key": "fulano" + ch + "@example.com"}[where]}
+        case(f"error: control character {ch!r} in the {where}", with_crc(build(**kw)), "INVALID_BR_CODE")
+    # Surrounding whitespace is trimmed; inner whitespace is not.
+    for pre, post, label in [("", "\r\n", "CR LF"), ("  ", "  ", "spaces"), ("\t", "\n\n", "tab and line ends"),
+                             ("\n", "", "leading line end")]:
+        case(f"surrounding whitespace is trimmed ({label})", pre + good + post)
+    case("error: only whitespace", " \r\n\t ", "INVALID_BR_CODE")
+    case("error: space between fields", good.replace("5802BR", " 5802BR"), "INVALID_BR_CODE")
+    case("error: space inside the CRC", good[:-2] + " " + good[-2:], "INVALID_BR_CODE")
+    case("error: no-break space after the code", good + "\u00a0", "INVALID_BR_CODE")
+    case("error: form feed after the code", good + "\f", "INVALID_BR_CODE")
+
+
+def _padded(body: str, total: int) -> str:
+    """`body` plus unreserved templates 80, 81, ... (each well-formed) so that the code has `total` characters."""
+    need = total - len(body) - 8  # 6304 + CRC
+    parts = []
+    tag = 80
+    while need > 0:
+        size = min(need, 4 + 99)
+        if need - size in (1, 2, 3, 4, 5, 6, 7):  # leave room for one more complete template
+            size = need - 8
+        inner_len = size - 4  # the template's value: one sub-field 00 of inner_len - 4 characters
+        parts.append(tlv(str(tag), tlv("00", "X" * (inner_len - 4))))
+        need -= size
+        tag += 1
+    text = with_crc(body + "".join(parts))
+    assert len(text) == total
+    return text
 
 
 def _other_crc(crc: str) -> str:
