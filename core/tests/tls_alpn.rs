@@ -2,9 +2,8 @@
 //! without HTTP/2 here, so a server that picked `h2` from an offer would leave hyper unable to speak
 //! (it panicked: "http2 feature is not enabled"). A local TLS server reads the client's hello, as a
 //! server that prefers h2 would, with the bundled roots and with the system's.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::io::Read;
 use std::net::TcpListener;
 use std::sync::mpsc;
 
@@ -13,32 +12,40 @@ use a55_core::client::{
 };
 use a55_core::redact::Secret;
 
+/// What the server saw: the ALPN protocols offered, or why it saw no ClientHello.
+type Hello = Result<Option<Vec<String>>, String>;
+
 /// Accepts one connection and reports the ALPN protocols of its ClientHello.
-fn hello_reader() -> (u16, mpsc::Receiver<Option<Vec<String>>>) {
+fn hello_reader() -> (u16, mpsc::Receiver<Hello>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut acceptor = rustls::server::Acceptor::default();
-        let mut buf = [0u8; 4096];
-        loop {
-            let n = stream.read(&mut buf).unwrap();
-            if n == 0 {
-                tx.send(None).unwrap();
-                return;
+        let hello = (|| -> Hello {
+            let (mut stream, _) = listener.accept().map_err(|e| format!("accept: {e}"))?;
+            let mut acceptor = rustls::server::Acceptor::default();
+            loop {
+                // Reads as much of the hello as has arrived; a hello split over several reads is
+                // put together by the acceptor.
+                match acceptor.read_tls(&mut stream) {
+                    Ok(0) => return Err("the client closed before its hello".into()),
+                    Ok(_) => {}
+                    Err(e) => return Err(format!("read: {e}")),
+                }
+                match acceptor.accept() {
+                    Ok(Some(accepted)) => {
+                        return Ok(accepted.client_hello().alpn().map(|protocols| {
+                            protocols
+                                .map(|p| String::from_utf8_lossy(p).into_owned())
+                                .collect()
+                        }));
+                    }
+                    Ok(None) => continue,
+                    Err((e, _)) => return Err(format!("hello: {e}")),
+                }
             }
-            acceptor.read_tls(&mut &buf[..n]).unwrap();
-            if let Ok(Some(accepted)) = acceptor.accept() {
-                let offered = accepted.client_hello().alpn().map(|protocols| {
-                    protocols
-                        .map(|p| String::from_utf8_lossy(p).into_owned())
-                        .collect()
-                });
-                tx.send(offered).unwrap();
-                return;
-            }
-        }
+        })();
+        let _ = tx.send(hello);
     });
     (port, rx)
 }
@@ -65,7 +72,11 @@ async fn the_client_offers_only_http1_with_either_root_source() {
             .await
             .unwrap_err();
         assert!(!err.kind.is_definite() || err.status.is_none(), "{err}");
-        let offered = offered.recv().unwrap().expect("an ALPN offer");
+        let offered = offered
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the server thread reports")
+            .unwrap_or_else(|e| panic!("no ClientHello ({roots:?}): {e}"))
+            .expect("an ALPN offer");
         assert_eq!(
             offered,
             ["http/1.1"],
