@@ -166,6 +166,7 @@ def test_brcode_repr_masks_the_pix_key() -> None:
         f"000201"
         f"26{len(account):02d}{account}"
         f"52040000530398654041.005802BR5903ANA6002SP"
+        f"62070503***"
         f"6304"
     )
     crc = 0xFFFF
