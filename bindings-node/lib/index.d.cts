@@ -18,7 +18,8 @@ export type Currency = 'BRL' | 'MXN' | 'CLP' | 'COP' | 'PEN' | 'ARS' | 'USD' | '
 export type Cycle = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'semiannually' | 'yearly'
 
 /** The request kinds `validate` knows. */
-export type RequestKind = 'wallet' | 'charge' | 'pix_charge' | 'checkout' | 'refund' | 'capture'
+export type RequestKind =
+  | 'wallet' | 'charge' | 'pix_charge' | 'checkout' | 'refund' | 'capture' | 'public_payment' | 'payment_link'
 
 /** The kind of a valid tax id. */
 export type TaxIdKind = 'CPF' | 'CNPJ' | 'RUT' | 'CUIT' | 'DNI' | 'RFC' | 'CURP' | 'CC' | 'NIT' | 'RUC' | 'OTHER'

@@ -18,7 +18,9 @@ DateLike = date | str
 """A calendar date: a ``datetime.date`` (not a ``datetime``) or ``"YYYY-MM-DD"`` text."""
 BytesLike = bytes | bytearray | memoryview
 """Raw bytes."""
-RequestKind = Literal["wallet", "charge", "pix_charge", "checkout", "refund", "capture"]
+RequestKind = Literal[
+    "wallet", "charge", "pix_charge", "checkout", "refund", "capture", "public_payment", "payment_link"
+]
 """The kinds of request ``validate`` knows."""
 
 class IssueDict(TypedDict):
