@@ -10,6 +10,7 @@ import datetime
 import re
 
 from common import VectorError
+from validate_reference import ISO_3166_1_ALPHA2
 
 from stdnum.ar import cuit as sn_cuit
 from stdnum.ar import dni as sn_ar_dni
@@ -23,37 +24,7 @@ from stdnum.mx import rfc as sn_rfc
 from stdnum.pe import cui as sn_cui
 from stdnum.pe import ruc as sn_ruc
 
-# ISO 3166-1 alpha-2, officially assigned codes (249), as published by the ISO 3166 Maintenance Agency.
-# Reserved codes (exceptionally, transitionally or indeterminately reserved: UK, EU, AN, CS, ...) and
-# user-assigned codes (AA, QM-QZ, XA-XZ incl. XK, ZZ) are not in this list.
-ISO_3166_1_ALPHA2 = frozenset("""
-AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
-BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
-CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
-DE DJ DK DM DO DZ
-EC EE EG EH ER ES ET
-FI FJ FK FM FO FR
-GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
-HK HM HN HR HT HU
-ID IE IL IM IN IO IQ IR IS IT
-JE JM JO JP
-KE KG KH KI KM KN KP KR KW KY KZ
-LA LB LC LI LK LR LS LT LU LV LY
-MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
-NA NC NE NF NG NI NL NO NP NR NU NZ
-OM
-PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-QA
-RE RO RS RU RW
-SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
-TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
-UA UG UM US UY UZ
-VA VC VE VG VI VN VU
-WF WS
-YE YT
-ZA ZM ZW
-""".split())
-assert len(ISO_3166_1_ALPHA2) == 249
+# ISO 3166-1 alpha-2 (249 officially assigned codes): one list, in validate_reference.py.
 # Cross-check against stdnum's own copy (which still lists the withdrawn AN and CS).
 assert ISO_3166_1_ALPHA2 == set(sn_isin._iso_3116_1_country_codes) - {"AN", "CS"}
 
