@@ -10,33 +10,33 @@ use a55_core::client::blocking::{block_on, runtime};
 use a55_core::client::facade::{Facade, Pending};
 use a55_core::client::{
     ChargeRef, ClientConfig, Credentials, Environment, ListChargesParams, RequestOptions,
-    Response as CoreResponse, SubscriptionRef, WalletQuery,
+    SubscriptionRef, WalletQuery,
 };
 use a55_core::models::Model;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use serde_json::Value;
 
 use crate::convert::{json_to_py, opt_date, to_json};
 use crate::error::{BindingResult, guard};
-use crate::models::Issue;
-
-static DATA_TYPE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// The answer's JSON text as Python objects: `a55.Data` dicts (masked `repr`), `Decimal` numbers
-/// with the digits the server sent.
-fn data<'py>(py: Python<'py>, raw: &str) -> PyResult<Bound<'py, PyAny>> {
-    let hook = DATA_TYPE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        Ok(py.import("a55")?.getattr("Data")?.unbind())
-    })?;
-    json_to_py(py, raw, Some(hook.bind(py)))
-}
+use crate::response::Response;
 
 /// An optional number of seconds, checked by core's rule.
 fn seconds(value: Option<f64>, field: &str) -> BindingResult<Option<Duration>> {
     Ok(value
         .map(|s| a55_core::client::seconds(s, field))
         .transpose()?)
+}
+
+/// The body of a refund or capture: an optional `amount` (any number Python has) and `reason`.
+fn amount_body(amount: Option<&Bound<'_, PyAny>>, reason: Option<String>) -> BindingResult<Value> {
+    let mut body = serde_json::Map::new();
+    if let Some(a) = amount {
+        body.insert("amount".into(), to_json(a)?);
+    }
+    if let Some(r) = reason {
+        body.insert("reason".into(), Value::String(r));
+    }
+    Ok(Value::Object(body))
 }
 
 /// The per-call keyword options every method takes.
@@ -59,61 +59,6 @@ impl CallOptions {
             max_retries: self.max_retries,
             skip_validation: false,
         })
-    }
-}
-
-/// A result of the API and what came with it.
-///
-/// `data` is the answer's JSON; `status_code`, `request_id`, `idempotency_key` (POST), `replayed`
-/// (the server answered from an earlier call with the same key), `attempts` and `warnings` (local
-/// validation warnings such as `AMOUNT_ROUNDED`) describe the call.
-#[pyclass(module = "a55", frozen, get_all)]
-pub struct Response {
-    /// The answer's JSON (`a55.Data` for objects, `Decimal` for numbers).
-    pub data: Py<PyAny>,
-    /// The HTTP status.
-    pub status_code: u16,
-    /// The server's request id.
-    pub request_id: Option<String>,
-    /// The idempotency key sent (POST).
-    pub idempotency_key: Option<String>,
-    /// Whether the server replayed an earlier answer for this key.
-    pub replayed: bool,
-    /// Attempts made (1 + retries).
-    pub attempts: u32,
-    /// Local validation warnings.
-    pub warnings: Vec<Issue>,
-}
-
-impl Response {
-    fn build<T: Model>(py: Python<'_>, r: CoreResponse<T>) -> PyResult<Response> {
-        // The result's own JSON (for the public charge endpoint, which answers with an array, the
-        // charge itself; `meta.raw` keeps the whole answer).
-        let meta = r.meta;
-        Ok(Response {
-            data: data(py, &r.data.raw().text())?.unbind(),
-            status_code: meta.status,
-            request_id: meta.request_id,
-            idempotency_key: meta.idempotency_key,
-            replayed: meta.replayed,
-            attempts: meta.attempts,
-            warnings: meta.warnings.into_iter().map(Issue::from).collect(),
-        })
-    }
-}
-
-#[pymethods]
-impl Response {
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Response(status_code={}, request_id={}, idempotency_key={}, replayed={}, attempts={}, data={})",
-            self.status_code,
-            self.request_id.as_deref().unwrap_or("None"),
-            self.idempotency_key.as_deref().unwrap_or("None"),
-            if self.replayed { "True" } else { "False" },
-            self.attempts,
-            self.data.bind(py).repr()?,
-        ))
     }
 }
 
@@ -385,13 +330,7 @@ client_methods! {
             deadline: Option<f64>,
             max_retries: Option<u32>,
         ) -> BindingResult<Response> {
-            let mut body = serde_json::Map::new();
-            if let Some(a) = amount {
-                body.insert("amount".into(), to_json(a)?);
-            }
-            if let Some(r) = reason {
-                body.insert("reason".into(), Value::String(r));
-            }
+            let body = amount_body(amount, reason)?;
             let opts = CallOptions {
                 idempotency_key,
                 idempotency_from,
@@ -401,7 +340,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, self.inner.refund_charge(charge, Value::Object(body), opts))
+            self.call(py, self.inner.refund_charge(charge, body, opts))
         }
 
         /// Captures a charge created with ``capture=False``: the whole of it, or ``amount``.
@@ -419,10 +358,7 @@ client_methods! {
             deadline: Option<f64>,
             max_retries: Option<u32>,
         ) -> BindingResult<Response> {
-            let mut body = serde_json::Map::new();
-            if let Some(a) = amount {
-                body.insert("amount".into(), to_json(a)?);
-            }
+            let body = amount_body(amount, None)?;
             let opts = CallOptions {
                 idempotency_key,
                 idempotency_from,
@@ -432,7 +368,7 @@ client_methods! {
             }
             .core()?;
             let charge = ChargeRef { charge_uuid, wallet_uuid };
-            self.call(py, self.inner.capture_charge(charge, Value::Object(body), opts))
+            self.call(py, self.inner.capture_charge(charge, body, opts))
         }
 
         /// Cancels a charge that is not paid yet.

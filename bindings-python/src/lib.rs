@@ -14,6 +14,7 @@ pub mod convert;
 pub mod error;
 pub mod helpers;
 pub mod models;
+pub mod response;
 
 use pyo3::prelude::*;
 
