@@ -75,24 +75,21 @@ pub fn notify(app: &Shared, charge: &ChargeRec) {
     tokio::spawn(async move { deliver(app, id, url, body).await });
 }
 
+/// A delivery by its id: ids are given in order from 1 and deliveries are never removed, so the id
+/// is the position (a lookup costs the same however many deliveries the emulator holds).
+fn delivery(deliveries: &mut [DeliveryRec], id: u64) -> Option<&mut DeliveryRec> {
+    let index = usize::try_from(id.checked_sub(1)?).ok()?;
+    deliveries.get_mut(index).filter(|d| d.delivery_id == id)
+}
+
 fn finish(app: &Shared, id: u64, outcome: &str) {
-    if let Some(d) = app
-        .store()
-        .deliveries
-        .iter_mut()
-        .find(|d| d.delivery_id == id)
-    {
+    if let Some(d) = delivery(&mut app.store().deliveries, id) {
         d.outcome = outcome.to_string();
     }
 }
 
 fn record(app: &Shared, id: u64, attempt: Value) {
-    if let Some(d) = app
-        .store()
-        .deliveries
-        .iter_mut()
-        .find(|d| d.delivery_id == id)
-    {
+    if let Some(d) = delivery(&mut app.store().deliveries, id) {
         d.attempts.push(attempt);
     }
 }
