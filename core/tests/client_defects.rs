@@ -431,6 +431,19 @@ async fn public_payments_and_payment_links_are_checked_before_sending() {
     assert_eq!(link.meta.warnings[0].code, IssueCode::AmountRounded);
     let sent: Value = serde_json::from_str(&server.seen()[0].body).unwrap();
     assert_eq!(sent["value"].to_string(), "10.01");
+    // Both names A55 uses for the amount are normalized when both are sent.
+    client
+        .create_payment_link(
+            json!({"wallet_uuid": WALLET, "currency": "BRL", "value": "10.005", "amount": "20.005"}),
+            &RequestOptions::default(),
+        )
+        .await
+        .unwrap();
+    let sent: Value = serde_json::from_str(&server.seen()[1].body).unwrap();
+    assert_eq!(
+        (sent["value"].to_string(), sent["amount"].to_string()),
+        ("10.01".into(), "20.01".into())
+    );
     let err = client
         .create_payment_link(
             json!({"wallet_uuid": WALLET, "currency": "BRL", "value": "0.001"}),
@@ -439,7 +452,7 @@ async fn public_payments_and_payment_links_are_checked_before_sending() {
         .await
         .unwrap_err();
     assert_eq!(err.issues[0].code, IssueCode::AmountInvalid);
-    assert_eq!(server.seen().len(), 1);
+    assert_eq!(server.seen().len(), 2);
 }
 
 /// Records every event's fields at every level.

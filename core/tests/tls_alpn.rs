@@ -71,7 +71,8 @@ async fn the_client_offers_only_http1_with_either_root_source() {
             .get_wallet(&query, &RequestOptions::default())
             .await
             .unwrap_err();
-        assert!(!err.kind.is_definite() || err.status.is_none(), "{err}");
+        assert_eq!(err.kind, a55_core::ErrorKind::Connection, "{err}");
+        assert_eq!(err.status, None);
         let offered = offered
             .recv_timeout(std::time::Duration::from_secs(60))
             .expect("the server thread reports")

@@ -26,11 +26,17 @@ struct Exact<'a>(&'a Value);
 impl Serialize for Exact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Value::String(text) if text.starts_with(MARK) => {
-                let digits = &text[MARK.len_utf8()..];
-                match RawValue::from_string(digits.to_string()) {
+            // Only a mark followed by a JSON number is an amount; any other text (a client's own
+            // string that happens to start with the mark) is written as the string it is.
+            Value::String(text)
+                if text.starts_with(MARK)
+                    && text[MARK.len_utf8()..]
+                        .parse::<serde_json::Number>()
+                        .is_ok() =>
+            {
+                match RawValue::from_string(text[MARK.len_utf8()..].to_string()) {
                     Ok(raw) => raw.serialize(s),
-                    Err(_) => s.serialize_str(digits),
+                    Err(_) => s.serialize_str(text),
                 }
             }
             Value::Array(items) => {
@@ -83,6 +89,12 @@ mod tests {
         assert_eq!(
             String::from_utf8(to_vec(&v)).unwrap(),
             r#"{"a":450.00,"b":[50000],"c":"x"}"#
+        );
+        // A client's string that starts with the mark but is no number stays a string.
+        let text = format!("{MARK}true");
+        assert_eq!(
+            to_vec(&json!({ "d": text })),
+            serde_json::to_vec(&json!({ "d": text })).unwrap()
         );
     }
 }

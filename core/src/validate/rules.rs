@@ -345,15 +345,20 @@ impl Validator {
     pub(super) fn payment_link(&mut self, obj: &Map<String, Value>) {
         self.object(obj, PAYMENT_LINK, "");
         let currency = self.currency(obj, &CHARGE_CURRENCIES);
-        // A55's pages name the amount `value` or `amount`; whichever is sent is normalized.
-        match (obj.get("value"), obj.get("amount")) {
-            (Some(v), _) if !v.is_null() => self.amount(obj, "value", currency),
-            (_, Some(a)) if !a.is_null() => self.amount(obj, "amount", currency),
-            _ => self.push(
+        // A55's pages name the amount `value` or `amount`; every one sent is normalized.
+        let mut sent = false;
+        for key in ["value", "amount"] {
+            if obj.get(key).is_some_and(|v| !v.is_null()) {
+                self.amount(obj, key, currency);
+                sent = true;
+            }
+        }
+        if !sent {
+            self.push(
                 IssueCode::RequiredField,
                 "value",
                 "value (the link's amount) is required",
-            ),
+            );
         }
         if let Some(n) = obj.get("max_installment_count").and_then(Value::as_i64)
             && !(1..=12).contains(&n)
