@@ -209,6 +209,23 @@ impl Operation {
         }
     }
 
+    /// The method's name in camel case (`createCharge`), as Node, Kotlin and Swift spell it.
+    pub fn camel_name(self) -> String {
+        let mut out = String::new();
+        let mut upper = false;
+        for c in self.name().chars() {
+            match c {
+                '_' => upper = true,
+                c if upper => {
+                    out.push(c.to_ascii_uppercase());
+                    upper = false;
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     /// The name a derived idempotency key is computed with (`charge.create`), for the methods that
     /// send a key.
     pub fn key_name(self) -> Option<&'static str> {
@@ -273,7 +290,32 @@ pub struct Pending<T> {
     future: Boxed<T>,
 }
 
-impl<T> Pending<T> {
+impl<T: Send + 'static> Pending<T> {
+    /// A call that fails with `e` when awaited, having sent nothing.
+    pub fn failed(e: Error) -> Pending<T> {
+        Pending {
+            idempotency_key: None,
+            future: Box::pin(async move { Err(e) }),
+        }
+    }
+
+    /// The same call, its data turned by `f` (the key and the metadata are kept).
+    pub fn map_data<U: Send + 'static>(
+        self,
+        f: impl FnOnce(T) -> Result<U, Error> + Send + 'static,
+    ) -> Pending<U> {
+        let future = self.future;
+        Pending {
+            idempotency_key: self.idempotency_key,
+            future: Box::pin(async move {
+                let r = future.await?;
+                Ok(Response {
+                    data: f(r.data)?,
+                    meta: r.meta,
+                })
+            }),
+        }
+    }
     /// The key the call sends (`None` for reads and `DELETE`s).
     pub fn idempotency_key(&self) -> Option<&str> {
         self.idempotency_key.as_deref()
@@ -360,10 +402,7 @@ impl Facade {
         Fut: Future<Output = Result<Response<T>, Error>> + Send + 'static,
     {
         if let Err(e) = op.check(&opts) {
-            return Pending {
-                idempotency_key: None,
-                future: Box::pin(async move { Err(e) }),
-            };
+            return Pending::failed(e);
         }
         let key = op
             .key_name()

@@ -24,6 +24,7 @@
 
 mod auth;
 pub mod blocking;
+pub mod calls;
 pub mod config;
 mod errors;
 pub mod facade;

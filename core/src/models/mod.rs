@@ -1,6 +1,7 @@
 //! The API's request and response types, with A55's exact field names.
 
 mod decode;
+mod encode;
 mod lenient;
 mod request_parts;
 mod requests;

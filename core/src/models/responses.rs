@@ -6,13 +6,14 @@
 //! received.
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::TypeCharge;
 use super::decode::{
     Model, RawJson, de_amount, de_date, de_items, de_lenient, de_list, de_messages, de_status,
     de_text, de_u32, unknown_status,
 };
+use super::encode::{opt_amount, opt_date};
 use super::lenient::Lenient;
 use crate::codes::{Issue, IssueCode, Severity};
 use crate::money::Currency;
@@ -34,7 +35,7 @@ macro_rules! model {
 }
 
 /// One entry of a charge-level `message` array: `{code, source, description, field}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 pub struct ServerMessage {
     /// A55's code (`INVALID_TAX_ID`, `error_threeds_authentication`, …).
     #[serde(default, deserialize_with = "de_text")]
@@ -63,22 +64,22 @@ impl ServerMessage {
 }
 
 /// One installment of a charge.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct Installment {
     /// The installment's amount in the charge's currency.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub eur_currency: Option<Decimal>,
     /// Due date (absent when the answer's text is not a `YYYY-MM-DD` date).
-    #[serde(default, deserialize_with = "de_date")]
+    #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
     pub due_date: Option<Date>,
     /// Status of this installment.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -90,7 +91,7 @@ pub struct Installment {
 
 /// PIX payment data. Both documented namings are read (`qr_code_base64`/`qr_code`,
 /// `copy_paste`/`payload`, `expiration`/`expiration_date`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct PixPayload {
     /// Base64 PNG of the QR code.
     #[serde(default, alias = "qr_code", deserialize_with = "de_text")]
@@ -104,7 +105,7 @@ pub struct PixPayload {
 }
 
 /// The subscription created with a charge.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct SubscriptionInfo {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -116,15 +117,15 @@ pub struct SubscriptionInfo {
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<SubscriptionStatus>,
     /// The date of the next automatic charge.
-    #[serde(default, deserialize_with = "de_date")]
+    #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
     pub next_charge_date: Option<Date>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
-    #[serde(default, deserialize_with = "de_date")]
+    #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
     pub end_date: Option<Date>,
 }
 
 /// A charge, as create, get, list, refund, cancel, capture and webhooks describe it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct Charge {
     /// Its id (null on some validation errors).
     #[serde(default, deserialize_with = "de_text")]
@@ -133,21 +134,21 @@ pub struct Charge {
     #[serde(default = "unknown_status", deserialize_with = "de_status")]
     pub status: ChargeStatus,
     /// Amount in the wallet's settlement currency.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub eur_currency: Option<Decimal>,
     /// Payment method (`type` in responses).
     #[serde(
         default,
-        rename = "type",
+        rename(deserialize = "type"),
         alias = "type_charge",
         deserialize_with = "de_lenient"
     )]
@@ -159,7 +160,7 @@ pub struct Charge {
     #[serde(default, deserialize_with = "de_text")]
     pub description: Option<String>,
     /// First due date (absent when the answer's text is not a `YYYY-MM-DD` date).
-    #[serde(default, deserialize_with = "de_date")]
+    #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
     pub due_date: Option<Date>,
     /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
@@ -192,7 +193,7 @@ pub struct Charge {
     #[serde(default, deserialize_with = "de_text")]
     pub wallet_uuid: Option<String>,
     /// Refunded so far, when A55 says.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub refunded_amount: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -219,7 +220,7 @@ impl Charge {
 }
 
 /// OAuth credentials issued with a wallet (`create_credentials: true`). Shown once: store the secret.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct WalletCredentials {
     /// The OAuth client id.
     #[serde(default, deserialize_with = "de_text")]
@@ -236,7 +237,7 @@ pub struct WalletCredentials {
 }
 
 /// A wallet.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct Wallet {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -268,7 +269,7 @@ pub struct Wallet {
 }
 
 /// A hosted checkout session.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct CheckoutSession {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -280,7 +281,7 @@ pub struct CheckoutSession {
     #[serde(default, deserialize_with = "de_lenient")]
     pub status: Option<CheckoutStatus>,
     /// The total.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub amount: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -297,7 +298,7 @@ pub struct CheckoutSession {
 }
 
 /// A payment link.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct PaymentLink {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -309,16 +310,16 @@ pub struct PaymentLink {
     #[serde(default, deserialize_with = "de_text")]
     pub url: Option<String>,
     /// Amount in the wallet's settlement currency.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -326,8 +327,8 @@ pub struct PaymentLink {
 }
 
 /// One page of a list: `{page, limit, total, pages, data[]}`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(bound(deserialize = "T: Model"))]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[serde(bound(deserialize = "T: Model", serialize = "T: Serialize"))]
 pub struct Page<T> {
     /// 1-based page number.
     #[serde(default, deserialize_with = "de_u32")]
@@ -369,13 +370,13 @@ impl<T: Model> Model for Page<T> {
 }
 
 /// A charge made by a subscription.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct SubscriptionCharge {
     /// The charge's id.
     #[serde(default, deserialize_with = "de_text")]
     pub charge_uuid: Option<String>,
     /// The charge's amount.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub amount: Option<Decimal>,
     /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -386,7 +387,7 @@ pub struct SubscriptionCharge {
 }
 
 /// A subscription.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct Subscription {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -395,7 +396,7 @@ pub struct Subscription {
     #[serde(default, deserialize_with = "de_lenient")]
     pub cycle: Option<Lenient<Cycle>>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
-    #[serde(default, deserialize_with = "de_date")]
+    #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
     pub end_date: Option<Date>,
     /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -404,7 +405,12 @@ pub struct Subscription {
     #[serde(default, deserialize_with = "de_text")]
     pub description: Option<String>,
     /// The date of the next charge.
-    #[serde(default, alias = "next_charge_date", deserialize_with = "de_date")]
+    #[serde(
+        default,
+        alias = "next_charge_date",
+        deserialize_with = "de_date",
+        serialize_with = "opt_date"
+    )]
     pub next_due_date: Option<Date>,
     /// When it was cancelled (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
@@ -418,7 +424,7 @@ pub struct Subscription {
 }
 
 /// What the public (no token) charge endpoint says about a charge.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 pub struct PublicCharge {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -430,7 +436,7 @@ pub struct PublicCharge {
     #[serde(default, deserialize_with = "de_text")]
     pub redirect_url: Option<String>,
     /// The charge's amount.
-    #[serde(default, deserialize_with = "de_amount")]
+    #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
     pub value: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
