@@ -26,6 +26,7 @@ mod auth;
 pub mod blocking;
 pub mod calls;
 pub mod config;
+pub mod settings;
 mod errors;
 pub mod facade;
 mod resources;
@@ -47,6 +48,7 @@ use crate::models::Model;
 use crate::validate::{RequestKind, prepare_borrowed};
 
 pub use config::{ClientConfig, Credentials, Environment, TlsRoots, seconds};
+pub use settings::millis;
 pub use resources::{
     ChargePager, ChargeRef, DEFAULT_MAX_WAIT, ListChargesParams, SubscriptionRef, WalletQuery,
 };
