@@ -33,6 +33,8 @@ class A55Error extends Error {
     this.code = fields.code ?? codes[0] ?? firstError?.code ?? kindCode(this.kind)
     /** The HTTP status, when the server answered. */
     this.status = fields.status ?? null
+    /** The same as `status`. */
+    this.httpStatus = this.status
     /** Every error code the server or local validation gave. */
     this.codes = codes
     /** The validation issues, `{code, severity, field, description}` each. */
@@ -64,6 +66,7 @@ class A55Error extends Error {
       kind: this.kind,
       code: this.code,
       status: this.status,
+      httpStatus: this.httpStatus,
       codes: this.codes,
       issues: this.issues,
       reason: this.reason,

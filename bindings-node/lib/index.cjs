@@ -10,6 +10,7 @@
 
 const a = require('./args.cjs')
 const errors = require('./errors.cjs')
+const { A55Client } = require('./client.cjs')
 
 const native = a.native
 
@@ -137,6 +138,7 @@ const verifyWebhook = api('verifyWebhook', (rawBody, signature, timestamp, secre
 const _panicForTests = api('_panicForTests', () => native._panicForTests())
 
 module.exports = {
+  A55Client,
   normalizeAmount,
   currencyExponent,
   toMinorUnits,

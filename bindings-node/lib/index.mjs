@@ -3,6 +3,7 @@
 import sdk from './index.cjs'
 
 export const {
+  A55Client,
   normalizeAmount,
   currencyExponent,
   toMinorUnits,

@@ -9,10 +9,12 @@
 //! instead of aborting the process, and the panic hook installed at load prints only the panic's
 //! location, never its message (a message could quote user input).
 
+pub mod client;
 pub mod error;
 pub mod money;
 pub mod pix;
 pub mod schedule;
+pub mod testing;
 pub mod tax_id;
 pub mod validate;
 pub mod webhook;

@@ -21,6 +21,7 @@ mod control;
 mod form;
 mod fx;
 mod json;
+pub mod kit;
 mod pages;
 pub mod qr;
 mod server;
