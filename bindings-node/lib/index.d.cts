@@ -4,6 +4,8 @@
 import type { BrCode, WebhookEvent as NativeWebhookEvent } from '../index.js'
 
 export type { BrCode }
+export { A55Client } from './client.cjs'
+export type * from './client.cjs'
 
 /** An amount as input: decimal text ("10.005") or a number (read through `String(n)`). */
 export type Amount = string | number
@@ -145,6 +147,8 @@ export declare class A55Error extends Error {
   readonly code: string
   /** The HTTP status, when the server answered. */
   readonly status: number | null
+  /** The same as `status`. */
+  readonly httpStatus: number | null
   /** Every error code the server or local validation gave. */
   readonly codes: string[]
   /** Validation issues. */

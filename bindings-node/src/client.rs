@@ -84,9 +84,7 @@ impl NativeClient {
         let started = (|| -> Result<Pending<Value>, Error> {
             let op: Operation = method.parse()?;
             let args = read(args_json, "args")?;
-            let payload = payload_json
-                .map(|p| read(Some(p), "payload"))
-                .transpose()?;
+            let payload = payload_json.map(|p| read(Some(p), "payload")).transpose()?;
             let (opts, max_wait) = RequestOptions::from_host(&read(options_json, "options")?)?;
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })();
@@ -185,7 +183,9 @@ fn answer(r: Result<a55_core::client::Response<Value>, Error>) -> String {
     }
 }
 
-fn lock(m: &Mutex<HashMap<u32, Arc<Notify>>>) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<Notify>>> {
+fn lock(
+    m: &Mutex<HashMap<u32, Arc<Notify>>>,
+) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<Notify>>> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 

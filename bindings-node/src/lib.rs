@@ -14,8 +14,8 @@ pub mod error;
 pub mod money;
 pub mod pix;
 pub mod schedule;
-pub mod testing;
 pub mod tax_id;
+pub mod testing;
 pub mod validate;
 pub mod webhook;
 

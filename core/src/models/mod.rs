@@ -6,6 +6,7 @@ mod lenient;
 mod request_parts;
 mod requests;
 mod responses;
+pub mod shape;
 mod wire;
 
 use std::fmt;
