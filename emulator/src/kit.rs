@@ -102,7 +102,9 @@ pub fn config_from_options(options: &Value) -> Result<EmulatorConfig, String> {
                     _ => Some(Duration::from_millis(whole()?)),
                 }
             }
-            "port" => c.port = u16::try_from(whole()?).map_err(|_| format!("{key} is too large"))?,
+            "port" => {
+                c.port = u16::try_from(whole()?).map_err(|_| format!("{key} is too large"))?
+            }
             other if !KEYS.contains(&other) => {
                 return Err(format!(
                     "{other} is not an emulator option (known: {})",

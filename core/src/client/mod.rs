@@ -26,11 +26,11 @@ mod auth;
 pub mod blocking;
 pub mod calls;
 pub mod config;
-pub mod settings;
 mod errors;
 pub mod facade;
 mod resources;
 mod retry;
+pub mod settings;
 pub mod transport;
 
 use std::borrow::Cow;
@@ -48,10 +48,10 @@ use crate::models::Model;
 use crate::validate::{RequestKind, prepare_borrowed};
 
 pub use config::{ClientConfig, Credentials, Environment, TlsRoots, seconds};
-pub use settings::millis;
 pub use resources::{
     ChargePager, ChargeRef, DEFAULT_MAX_WAIT, ListChargesParams, SubscriptionRef, WalletQuery,
 };
+pub use settings::millis;
 pub use transport::TlsSource;
 
 use auth::TokenManager;

@@ -276,7 +276,10 @@ mod tests {
         assert_eq!(c.timeout, Duration::from_millis(2500));
         assert_eq!(c.max_retries, 0);
         assert!(!c.validate);
-        assert!(matches!(c.credentials, Credentials::ClientCredentials { .. }));
+        assert!(matches!(
+            c.credentials,
+            Credentials::ClientCredentials { .. }
+        ));
         let e = ClientConfig::from_host(&json!({
             "timeoutMs": 1, "deadline_ms": -1, "max_retries": -1, "today": "2026-02-30",
             "validate": "yes",
@@ -284,7 +287,13 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             fields(e),
-            ["timeoutMs", "deadline_ms", "max_retries", "validate", "today"]
+            [
+                "timeoutMs",
+                "deadline_ms",
+                "max_retries",
+                "validate",
+                "today"
+            ]
         );
         assert!(ClientConfig::from_host(&json!({"client_id": "only"})).is_err());
         assert!(ClientConfig::from_host(&json!([1])).is_err());
