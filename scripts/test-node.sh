@@ -38,25 +38,41 @@ else
 fi
 NODE_FILE=$(ls "$PKG"/a55.*.node)
 
-echo "--- npm pack, install the tarball into a scratch project"
+echo "--- npm pack: the main package and this platform's package, installed into a scratch project"
+# The napi-rs layout: @a55/sdk carries no native code; it names one package per platform in
+# `optionalDependencies` (bindings-node/npm/<platform>/package.json), and npm installs the one whose
+# os/cpu/libc match. Here the platform package is packed from the module just built.
+PLATFORM=$(basename "$NODE_FILE" .node); PLATFORM=${PLATFORM#a55.}
 rm -rf "$WORK"
-mkdir -p "$WORK/pack" "$WORK/app/tests/types"
+mkdir -p "$WORK/pack" "$WORK/platform" "$WORK/app/tests/types"
+cp "$PKG/npm/$PLATFORM/package.json" "$NODE_FILE" "$WORK/platform/"
 TARBALL=$(cd "$PKG" && npm pack --silent --pack-destination "$WORK/pack" 2>/dev/null | tail -n 1)
 TARBALL="$WORK/pack/$TARBALL"
-CONTENTS=$(tar -tzf "$TARBALL")
-grep -q '^package/a55\..*\.node$' <<<"$CONTENTS" || { echo "test-node: the tarball has no .node file" >&2; exit 1; }
+NATIVE_TARBALL=$(cd "$WORK/platform" && npm pack --silent --pack-destination "$WORK/pack" 2>/dev/null | tail -n 1)
+NATIVE_TARBALL="$WORK/pack/$NATIVE_TARBALL"
+! tar -tzf "$TARBALL" | grep -q '\.node$' || { echo "test-node: the main package carries a .node file" >&2; exit 1; }
+tar -tzf "$NATIVE_TARBALL" | grep -q "^package/a55\.$PLATFORM\.node$" ||
+  { echo "test-node: the platform package has no a55.$PLATFORM.node" >&2; exit 1; }
 cat > "$WORK/app/package.json" <<'JSON'
 { "name": "a55-node-scratch", "version": "0.0.0", "private": true }
 JSON
-(cd "$WORK/app" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "$TARBALL" 2>&1 |
+(cd "$WORK/app" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "$TARBALL" "$NATIVE_TARBALL" 2>&1 |
   grep -v 'Unknown user config "nodedir"' || true)
 [ -f "$WORK/app/node_modules/@a55/sdk/package.json" ] || { echo "test-node: installing the tarball failed" >&2; exit 1; }
+[ -f "$WORK/app/node_modules/@a55/sdk-$PLATFORM/a55.$PLATFORM.node" ] ||
+  { echo "test-node: the platform package was not installed" >&2; exit 1; }
 cp "$PKG"/tests/*.cjs "$PKG"/tests/*.mjs "$WORK/app/tests/"
 cp "$PKG"/tests/types/* "$WORK/app/tests/types/"
 
 echo "--- tsc --noEmit --strict against the installed types"
 "$PKG/node_modules/.bin/tsc" -p "$WORK/app/tests/types/tsconfig.json" --noEmit --strict
 echo "types: ok"
+
+echo "--- a TypeScript consumer: compiled with tsc, run against the test kit"
+cp -r "$PKG/tests/consumer-ts" "$WORK/app/consumer-ts"
+"$PKG/node_modules/.bin/tsc" -p "$WORK/app/consumer-ts/tsconfig.json"
+(cd "$WORK/app" && echo '{ "name": "a55-node-scratch", "version": "0.0.0", "private": true, "type": "module" }' > consumer-ts/out/package.json &&
+  node consumer-ts/out/main.mjs)
 
 echo "--- figures"
 SIZE=$(stat -c %s "$NODE_FILE")

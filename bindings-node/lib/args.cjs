@@ -7,7 +7,28 @@
  */
 
 /** @type {import('../index.js') & {_invalidType(field: string, description: string): never}} */
-const native = require('../index.js')
+const native = loadNative()
+
+/**
+ * The native module: the one next to the package in a development tree, else the platform package
+ * npm installed from `optionalDependencies` (`@a55/sdk-linux-x64-gnu`, …). When none fits, the
+ * error names the platform and what to install.
+ */
+function loadNative() {
+  try {
+    return require('../index.js')
+  } catch (e) {
+    const { optionalDependencies = {} } = require('../package.json')
+    const err = new Error(
+      `@a55/sdk has no native module for this platform (${process.platform}-${process.arch}). ` +
+        `Packages exist for: ${Object.keys(optionalDependencies).join(', ')}. Reinstall with optional ` +
+        'dependencies enabled (no --no-optional / --omit=optional), or build from source (bindings-node/README.md).',
+    )
+    err.code = 'A55_NO_NATIVE_MODULE'
+    err.cause = e
+    throw err
+  }
+}
 
 /** A description of a value's type, without its content. */
 function typeOf(value) {
