@@ -1,4 +1,4 @@
-// Generated from the Rust core's response models (a55_core::models::shape) by
+// Generated from the Rust core's response models (a55_core::models::schema) by
 // tests/models_dts.rs: do not edit. Field names are core's (snake_case); amounts are
 // decimal strings, dates `YYYY-MM-DD` strings, absent values `null`.
 
@@ -11,8 +11,14 @@ export type DateString = string
 /** A ChargeStatus this version knows, or (`string & {}`) one it does not, kept as received. */
 export type ChargeStatus = 'issued' | 'pending' | 'confirmed' | 'pre_captured' | 'paid' | 'refunded' | 'refund_error' | 'pre_chargeback_resolution' | 'chargeback_requested' | 'chargeback' | 'chargeback_reversed' | 'chargeback_refunded' | 'canceled' | 'error' | 'expired' | (string & {})
 
+/** A SubscriptionStatus this version knows, or (`string & {}`) one it does not, kept as received. */
+export type SubscriptionStatus = 'pending' | 'active' | 'error' | 'cancelled' | 'expired' | (string & {})
+
 /** A CheckoutStatus this version knows, or (`string & {}`) one it does not, kept as received. */
 export type CheckoutStatus = 'active' | 'completed' | 'paid' | 'expired' | 'canceled' | (string & {})
+
+/** A PaymentLinkStatus this version knows, or (`string & {}`) one it does not, kept as received. */
+export type PaymentLinkStatus = 'active' | 'inactive' | 'paid' | 'expired' | 'canceled' | (string & {})
 
 /** A Currency this version knows, or (`string & {}`) one it does not, kept as received. */
 export type Currency = 'BRL' | 'MXN' | 'CLP' | 'COP' | 'PEN' | 'ARS' | 'USD' | 'EUR' | (string & {})
@@ -20,15 +26,10 @@ export type Currency = 'BRL' | 'MXN' | 'CLP' | 'COP' | 'PEN' | 'ARS' | 'USD' | '
 /** A Cycle this version knows, or (`string & {}`) one it does not, kept as received. */
 export type Cycle = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'semiannually' | 'yearly' | (string & {})
 
-/** A PaymentLinkStatus this version knows, or (`string & {}`) one it does not, kept as received. */
-export type PaymentLinkStatus = 'active' | 'inactive' | 'paid' | 'expired' | 'canceled' | (string & {})
-
-/** A SubscriptionStatus this version knows, or (`string & {}`) one it does not, kept as received. */
-export type SubscriptionStatus = 'pending' | 'active' | 'error' | 'cancelled' | 'expired' | (string & {})
-
 /** A TypeCharge this version knows, or (`string & {}`) one it does not, kept as received. */
 export type TypeCharge = 'credit_card' | 'debit_card' | 'boleto' | 'pix' | 'spei' | 'oxxo' | 'e_wallet' | 'qra' | 'pfc' | 'applepay' | 'googlepay' | (string & {})
 
+/** One entry of a charge's `message` list: why A55 declined or refused it. */
 export interface ServerMessage {
   code: string | null
   source: string | null
@@ -36,6 +37,7 @@ export interface ServerMessage {
   field: string | null
 }
 
+/** One installment of a charge. */
 export interface Installment {
   local_currency: DecimalString | null
   currency: Currency | null
@@ -46,12 +48,14 @@ export interface Installment {
   installment_number: number | null
 }
 
+/** A PIX charge's payment data: the BR Code text and its QR code image. */
 export interface PixPayload {
   qr_code_base64: string | null
   copy_paste: string | null
   expiration: string | null
 }
 
+/** The subscription created with a charge. */
 export interface SubscriptionInfo {
   subscription_uuid: string | null
   cycle: Cycle | null
@@ -60,6 +64,7 @@ export interface SubscriptionInfo {
   end_date: DateString | null
 }
 
+/** A charge, as create, get, list, refund, cancel and capture describe it. */
 export interface Charge {
   charge_uuid: string | null
   status: ChargeStatus
@@ -84,13 +89,15 @@ export interface Charge {
   refunded_amount: DecimalString | null
 }
 
+/** OAuth credentials issued with a wallet: shown once, store the secret. */
 export interface WalletCredentials {
   client_id: string | null
-  client_secret: string
+  client_secret: string | null
   grant_type: string | null
   scopes: string[]
 }
 
+/** A wallet. */
 export interface Wallet {
   wallet_uuid: string | null
   entity_uuid: string | null
@@ -102,6 +109,7 @@ export interface Wallet {
   credentials: WalletCredentials | null
 }
 
+/** A hosted checkout session: send the payer to `checkout_url`. */
 export interface CheckoutSession {
   checkout_uuid: string | null
   checkout_url: string | null
@@ -112,6 +120,7 @@ export interface CheckoutSession {
   charge_uuid: string | null
 }
 
+/** A payment link (a reusable hosted page). */
 export interface PaymentLink {
   payment_link_uuid: string | null
   status: PaymentLinkStatus | null
@@ -122,6 +131,7 @@ export interface PaymentLink {
   eur_currency: DecimalString | null
 }
 
+/** One page of a wallet's charges. */
 export interface ChargePage {
   page: number | null
   limit: number | null
@@ -130,6 +140,7 @@ export interface ChargePage {
   data: Charge[]
 }
 
+/** A charge made by a subscription. */
 export interface SubscriptionCharge {
   charge_uuid: string | null
   amount: DecimalString | null
@@ -137,6 +148,7 @@ export interface SubscriptionCharge {
   created_at: string | null
 }
 
+/** A subscription. */
 export interface Subscription {
   subscription_uuid: string | null
   cycle: Cycle | null
@@ -148,6 +160,7 @@ export interface Subscription {
   charges: SubscriptionCharge[]
 }
 
+/** What the public (no token) charge endpoint says about a charge. */
 export interface PublicCharge {
   charge_uuid: string | null
   status: ChargeStatus

@@ -1,43 +1,37 @@
 //! `lib/models.d.ts` is generated from core's description of its response models
-//! (`a55_core::models::shape`): this test renders it and fails when the committed file differs.
+//! (`a55_core::models::schema`): this test renders it and fails when the committed file differs.
 //! `A55_UPDATE_TYPES=1 cargo test -p a55-node --test models_dts` writes it.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use a55_core::models::shape::{Shape, model_shapes};
+use a55_core::models::schema::{EnumSchema, FieldKind, MODELS};
 
-fn ts(shape: &Shape, enums: &mut BTreeMap<&'static str, Vec<String>>) -> String {
-    match shape {
-        Shape::Text => "string".into(),
-        Shape::Decimal => "DecimalString".into(),
-        Shape::Date => "DateString".into(),
-        Shape::Count => "number".into(),
-        Shape::Enum { name, known } => {
-            enums.insert(name, known.clone());
-            (*name).into()
-        }
-        Shape::Model(name) => (*name).into(),
-        Shape::Optional(inner) => format!("{} | null", ts(inner, enums)),
-        Shape::List(inner) => match inner.as_ref() {
-            Shape::Optional(_) => format!("Array<{}>", ts(inner, enums)),
-            _ => format!("{}[]", ts(inner, enums)),
-        },
+fn ts(kind: FieldKind) -> String {
+    match kind {
+        FieldKind::Text | FieldKind::Secret => "string".into(),
+        FieldKind::Amount => "DecimalString".into(),
+        FieldKind::Date => "DateString".into(),
+        FieldKind::Count => "number".into(),
+        FieldKind::Enum(e) => e.name().into(),
+        FieldKind::Model(name) => name.into(),
+        FieldKind::Models(name) => format!("{name}[]"),
+        FieldKind::Texts => "string[]".into(),
     }
 }
 
 fn render() -> String {
-    let mut enums = BTreeMap::new();
     let mut models = String::new();
-    for m in model_shapes() {
-        let _ = writeln!(models, "export interface {} {{", m.name);
-        for (field, shape) in &m.fields {
-            let _ = writeln!(models, "  {field}: {}", ts(shape, &mut enums));
+    for m in MODELS {
+        let _ = writeln!(models, "/** {} */\nexport interface {} {{", m.doc, m.name);
+        for f in m.fields {
+            let t = ts(f.kind);
+            let t = if f.required { t } else { format!("{t} | null") };
+            let _ = writeln!(models, "  {}: {t}", f.name);
         }
         models.push_str("}\n\n");
     }
     let mut out = String::from(
-        "// Generated from the Rust core's response models (a55_core::models::shape) by\n\
+        "// Generated from the Rust core's response models (a55_core::models::schema) by\n\
          // tests/models_dts.rs: do not edit. Field names are core's (snake_case); amounts are\n\
          // decimal strings, dates `YYYY-MM-DD` strings, absent values `null`.\n\n\
          /** An amount as decimal text, exactly as the server sent it (\"450.00\"): never a JS number. */\n\
@@ -45,11 +39,13 @@ fn render() -> String {
          /** A calendar date, `YYYY-MM-DD`. */\n\
          export type DateString = string\n\n",
     );
-    for (name, known) in &enums {
-        let union: Vec<String> = known.iter().map(|k| format!("'{k}'")).collect();
+    for e in EnumSchema::ALL {
+        let union: Vec<String> = e.values().iter().map(|k| format!("'{k}'")).collect();
         let _ = writeln!(
             out,
-            "/** A {name} this version knows, or (`string & {{}}`) one it does not, kept as received. */\nexport type {name} = {} | (string & {{}})\n",
+            "/** A {} this version knows, or (`string & {{}}`) one it does not, kept as received. */\nexport type {} = {} | (string & {{}})\n",
+            e.name(),
+            e.name(),
             union.join(" | ")
         );
     }

@@ -6,7 +6,7 @@ mod lenient;
 mod request_parts;
 mod requests;
 mod responses;
-pub mod shape;
+pub mod schema;
 mod wire;
 
 use std::fmt;
