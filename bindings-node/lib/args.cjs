@@ -150,6 +150,24 @@ function options(value, field) {
  * for the stack cannot be JSON: `INVALID_TYPE` at that path.
  */
 function payloadJson(value, field) {
+  // The common case first: JSON.stringify gives the same text unless the payload holds a value it
+  // would change (NaN or ±Infinity written as `null`, a lone surrogate written as an escape) or
+  // cannot write (a bigint, a cycle); any `null` or `\u` escape in its text sends the payload the
+  // careful way below.
+  if (value !== null && typeof value === 'object') {
+    let fast
+    try {
+      fast = JSON.stringify(value)
+    } catch {
+      fast = undefined
+    }
+    if (fast !== undefined && !fast.includes('null') && !fast.includes('\\u')) return fast
+  }
+  return carefulJson(value, field)
+}
+
+/** `payloadJson` for payloads that JSON.stringify would change or cannot write. */
+function carefulJson(value, field) {
   const ancestors = []
   const at = (path, key) => (path ? `${path}.${key}` : String(key))
   // A lone surrogate has no UTF-8 form: it becomes U+FFFD, as it does in every string argument.
