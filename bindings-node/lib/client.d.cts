@@ -1,9 +1,11 @@
 // Types of A55Client. The result models (`Charge`, `Wallet`, …) are generated from the Rust core
 // (./models.d.ts); the methods and options are declared here, because lib/client.cjs is what users call.
 import type * as M from './models.js'
+import type * as P from './payloads.js'
 import type { Issue } from './index.cjs'
 
 export type * from './models.js'
+export type * from './payloads.js'
 
 /** A request payload: a plain object with A55's snake_case keys (see docs/validation.md). */
 export type RequestPayload = Record<string, unknown>
@@ -134,11 +136,11 @@ export declare class A55Client {
   constructor(options?: A55ClientOptions)
   /** From `A55_CLIENT_ID` + `A55_CLIENT_SECRET` or `A55_ACCESS_TOKEN`, `A55_API_URL`, `A55_AUTH_URL`. */
   static fromEnv(options?: Omit<A55ClientOptions, 'clientId' | 'clientSecret' | 'accessToken'>): A55Client
-  createWallet(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.Wallet>>
+  createWallet(payload: P.WalletPayload, options?: ValidatedWriteOptions): Promise<Response<M.Wallet>>
   getWallet(query: WalletQuery, options?: ReadOptions): Promise<Response<M.Wallet>>
-  createCharge(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
-  createPixCharge(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
-  createSubscription(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
+  createCharge(payload: P.ChargePayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
+  createPixCharge(payload: P.PixChargePayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
+  createSubscription(payload: P.ChargePayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
   getCharge(ids: ChargeIds, options?: ReadOptions): Promise<Response<M.Charge>>
   listCharges(query: ChargeQuery, options?: ReadOptions): Promise<Response<M.ChargePage>>
   /** Every charge of a wallet: `for await (const charge of client.listAllCharges({ walletUuid }))`. */
@@ -150,12 +152,12 @@ export declare class A55Client {
   waitForCharge(ids: ChargeIds, options?: WaitOptions): Promise<Response<M.Charge>>
   getSubscription(ids: SubscriptionIds, options?: ReadOptions): Promise<Response<M.Subscription>>
   cancelSubscription(ids: SubscriptionIds, options?: ReadOptions): Promise<Response<M.Subscription>>
-  createCheckout(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.CheckoutSession>>
-  createPaymentLink(payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.PaymentLink>>
+  createCheckout(payload: P.CheckoutPayload, options?: ValidatedWriteOptions): Promise<Response<M.CheckoutSession>>
+  createPaymentLink(payload: P.PaymentLinkPayload, options?: ValidatedWriteOptions): Promise<Response<M.PaymentLink>>
   /** No token needed: apps may call it. */
   getPublicCharge(ids: { chargeUuid: string }, options?: ReadOptions): Promise<Response<M.PublicCharge>>
   /** No token needed: apps may call it. */
-  payPublicCharge(ids: { chargeUuid: string }, payload: RequestPayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
+  payPublicCharge(ids: { chargeUuid: string }, payload: P.PublicPaymentPayload, options?: ValidatedWriteOptions): Promise<Response<M.Charge>>
   /** Later calls throw `ConfigurationError`; calls under way finish. */
   close(): void
   [Symbol.asyncDispose](): Promise<void>

@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 
 use a55_core::models::schema::{EnumSchema, FieldKind, MODELS};
+use a55_core::validate::RequestKind;
+use a55_core::validate::describe::{PayloadField, PayloadShape, payload_fields};
 
 fn ts(kind: FieldKind) -> String {
     match kind {
@@ -51,6 +53,83 @@ fn render() -> String {
     }
     out.push_str(&models);
     out.trim_end().to_string() + "\n"
+}
+
+fn union(values: &[&str]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+    quoted.join(" | ")
+}
+
+fn payload_ts(shape: &PayloadShape, indent: usize) -> String {
+    match shape {
+        PayloadShape::Text | PayloadShape::Date => "string".into(),
+        PayloadShape::Amount | PayloadShape::TextOrNumber => "string | number".into(),
+        PayloadShape::Integer => "number".into(),
+        PayloadShape::Bool => "boolean".into(),
+        PayloadShape::OneOf(values) => union(values),
+        PayloadShape::ListOf(values) => format!("Array<{}>", union(values)),
+        PayloadShape::Object(fields) => object_ts(fields, indent),
+        PayloadShape::Objects(fields) => format!("Array<{}>", object_ts(fields, indent)),
+        PayloadShape::AnyObject => "Record<string, unknown>".into(),
+    }
+}
+
+fn object_ts(fields: &[PayloadField], indent: usize) -> String {
+    let pad = "  ".repeat(indent + 1);
+    let mut out = String::from("{\n");
+    for f in fields {
+        let opt = if f.required { "" } else { "?" };
+        let _ = writeln!(
+            out,
+            "{pad}{}{opt}: {}",
+            f.name,
+            payload_ts(&f.shape, indent + 1)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{pad}/** A field this version does not know is sent as it is (`UNKNOWN_FIELD` warning). */"
+    );
+    let _ = writeln!(out, "{pad}[field: string]: unknown");
+    out + &"  ".repeat(indent) + "}"
+}
+
+fn camel(kind: &str) -> String {
+    kind.split('_')
+        .map(|w| w[..1].to_uppercase() + &w[1..])
+        .collect()
+}
+
+fn render_payloads() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust core's field tables (a55_core::validate::describe) by\n\
+         // tests/models_dts.rs: do not edit. A55's field names; amounts as a number or decimal text.\n",
+    );
+    for kind in RequestKind::ALL {
+        let _ = write!(
+            out,
+            "\n/** The payload of a `{}` request (`validate('{}', …)` checks it). */\nexport interface {}Payload {}\n",
+            kind.as_str(),
+            kind.as_str(),
+            camel(kind.as_str()),
+            object_ts(&payload_fields(kind), 0)
+        );
+    }
+    out
+}
+
+#[test]
+fn payloads_dts_is_generated_from_core() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lib/payloads.d.ts");
+    let want = render_payloads();
+    if std::env::var_os("A55_UPDATE_TYPES").is_some() {
+        std::fs::write(path, &want).expect("write lib/payloads.d.ts");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "lib/payloads.d.ts is not what core's field tables give: run A55_UPDATE_TYPES=1 cargo test -p a55-node --test models_dts"
+    );
 }
 
 #[test]

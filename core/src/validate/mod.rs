@@ -13,6 +13,7 @@
 //! against them (`walker.rs`), and the rules that relate one field to another (`rules.rs`). The
 //! card's own rules (expiry, CVV, number length) are in [`crate::card`].
 
+pub mod describe;
 mod fields;
 mod rules;
 mod walker;
