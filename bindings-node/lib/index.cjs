@@ -94,7 +94,7 @@ const validateTaxId = api('validateTaxId', (value, country) =>
 const cardBrand = api('cardBrand', (cardNumber) => native.cardBrand(a.string(cardNumber, 'card_number')))
 
 /** The fields of a PIX BR Code, after checking its structure and CRC. */
-const parsePixBrCode = api('parsePixBrCode', (text) => native.parsePixBrCode(a.string(text, 'text')))
+const parsePixBrCode = api('parsePixBrCode', (text) => JSON.parse(native.parsePixBrCode(a.string(text, 'text'))))
 
 /**
  * Every issue of a request payload (plain object with A55's snake_case keys), empty when clean.
@@ -104,7 +104,7 @@ const parsePixBrCode = api('parsePixBrCode', (text) => native.parsePixBrCode(a.s
 const validate = api('validate', (kind, payload, today) => {
   const k = a.string(kind, 'kind')
   const t = a.optionalString(today, 'today')
-  return native.validateJson(k, a.payloadJson(payload, 'payload'), t)
+  return JSON.parse(native.validateJson(k, a.payloadJson(payload, 'payload'), t))
 })
 
 /** The `X-Webhook-Signature` value for a body: hex HMAC-SHA256 of "{timestamp}.{rawBody}". */
@@ -129,7 +129,7 @@ const verifyWebhook = api('verifyWebhook', (rawBody, signature, timestamp, secre
   const opts = a.options(options, 'options')
   const tolerance = opts.toleranceMs === undefined ? DEFAULT_TOLERANCE_MS : a.milliseconds(opts.toleranceMs, 'toleranceMs')
   const now = opts.now === undefined ? Date.now() : a.date(opts.now, 'now')
-  const { raw_json: rawJson, ...event } = native.verifyWebhook(body, sig, ts, keys, tolerance, now)
+  const { raw_json: rawJson, ...event } = JSON.parse(native.verifyWebhook(body, sig, ts, keys, tolerance, now))
   event.raw = JSON.parse(rawJson)
   return event
 })

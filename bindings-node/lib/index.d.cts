@@ -1,9 +1,15 @@
-// Types of @a55/sdk (CommonJS entry). The data shapes BrCode and the webhook event come from the
-// declarations napi-rs generates from the Rust (../index.d.ts); the functions and the error classes
-// are declared here, because the wrapper in index.cjs is what users call.
-import type { BrCode, WebhookEvent as NativeWebhookEvent } from '../index.js'
+// Types of @a55/sdk (CommonJS entry). The data shapes (BrCode, Issue, the webhook event, the
+// client's results and payloads) are generated from the Rust core (./models.d.ts, ./payloads.d.ts);
+// the functions and the error classes are declared here, because the wrapper in index.cjs is what
+// users call.
+import type { BrCode, Issue as CoreIssue, WebhookEvent as CoreWebhookEvent } from './models.js'
 
 export type { BrCode }
+
+/** One problem found in a request (core's `Issue`): `error` stops the request, `warning` travels with the result. */
+export interface Issue extends Omit<CoreIssue, 'severity'> {
+  severity: 'error' | 'warning'
+}
 export { A55Client } from './client.cjs'
 export type * from './client.cjs'
 
@@ -29,20 +35,8 @@ export type TaxIdKind = 'CPF' | 'CNPJ' | 'RUT' | 'CUIT' | 'DNI' | 'RFC' | 'CURP'
 /** A card brand. */
 export type CardBrand = 'Visa' | 'Mastercard' | 'Amex' | 'Elo' | 'Hipercard' | 'Diners' | 'Discover' | 'JCB' | 'unknown'
 
-/** One problem found in a request. */
-export interface Issue {
-  /** The code, e.g. `AMOUNT_INVALID` (docs/issue-codes.md). */
-  code: string
-  /** `error` stops the request; `warning` travels with the result. */
-  severity: 'error' | 'warning'
-  /** The field's path, e.g. `payer_address.postal_code`; empty for the whole body. */
-  field: string
-  /** A sentence for people; never contains a card number, a secret or a tax id. */
-  description: string
-}
-
 /** A verified webhook event: A55's snake_case fields, plus the whole body in `raw`. */
-export interface WebhookEvent extends Omit<NativeWebhookEvent, 'raw_json'> {
+export interface WebhookEvent extends Omit<CoreWebhookEvent, 'raw_json'> {
   /** The whole body as parsed, unknown fields included. */
   raw: Record<string, unknown>
 }

@@ -1,4 +1,5 @@
-// Generated from the Rust core's response models (a55_core::models::schema) by
+// Generated from the Rust core's response and helper models (a55_core::models::schema,
+// a55_core::host_types) by
 // tests/models_dts.rs: do not edit. Field names are core's (snake_case); amounts are
 // decimal strings, dates `YYYY-MM-DD` strings, absent values `null`.
 
@@ -170,4 +171,50 @@ export interface PublicCharge {
   type_charge: TypeCharge | null
   installment_count: number | null
   message: ServerMessage[]
+}
+
+/** One problem found in a request: its code (docs/issue-codes.md), `error` or `warning`, the field's path and a sentence that never quotes a card number, a secret or a tax id. */
+export interface Issue {
+  code: string
+  severity: string
+  field: string
+  description: string
+}
+
+/** The fields of a PIX BR Code, by their EMV names; absent fields are `null`. */
+export interface BrCode {
+  payload_format_indicator: string
+  point_of_initiation_method: string | null
+  gui: string
+  key: string | null
+  url: string | null
+  description: string | null
+  merchant_category_code: string
+  transaction_currency: string
+  amount: string | null
+  country_code: string
+  merchant_name: string
+  merchant_city: string
+  postal_code: string | null
+  txid: string | null
+  crc: string
+}
+
+/** A verified charge event: A55's fields (`cancelled` reads as `canceled`), the key to deduplicate deliveries on, and the body as JSON text. */
+export interface WebhookEvent {
+  charge_uuid: string
+  status: ChargeStatus
+  transaction_reference: string | null
+  subscription_uuid: string | null
+  payment_link_uuid: string | null
+  amount: string | null
+  currency: string | null
+  error_code: string | null
+  error_message: string | null
+  refund_amount: string | null
+  chargeback_reason: string | null
+  created_at: string | null
+  updated_at: string | null
+  dedup_key: string
+  raw_json: string
 }

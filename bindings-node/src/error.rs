@@ -28,24 +28,12 @@ pub type JsError = napi::Error<Marker>;
 
 /// The JSON payload of an error, as the wrapper reads it.
 pub fn payload(e: &Error) -> Value {
-    let issues: Vec<Value> = e
-        .issues
-        .iter()
-        .map(|i| {
-            json!({
-                "code": i.code.as_str(),
-                "severity": i.severity.as_str(),
-                "field": i.field,
-                "description": i.description,
-            })
-        })
-        .collect();
     json!({
         "kind": e.kind.as_str(),
         "message": e.message,
         "status": e.status,
         "codes": e.codes,
-        "issues": issues,
+        "issues": e.issues,
         "reason": e.reason,
         "requestId": e.request_id,
         "idempotencyKey": e.idempotency_key,
@@ -59,6 +47,12 @@ pub fn payload(e: &Error) -> Value {
 pub fn to_js(e: impl Into<Error>) -> JsError {
     let e: Error = e.into();
     napi::Error::new(Marker, payload(&e).to_string())
+}
+
+/// A core value as JSON text in its host shape (core's `Serialize`), for the wrapper to parse.
+pub fn json_text<T: serde::Serialize>(value: &T) -> String {
+    // Core's host shapes are plain structs of text, numbers and lists: writing them cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
 /// A validation error about an argument of the wrong JavaScript type (`INVALID_TYPE`).

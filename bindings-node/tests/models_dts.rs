@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use a55_core::host_types::HELPER_MODELS;
 use a55_core::models::schema::{EnumSchema, FieldKind, MODELS};
 use a55_core::validate::RequestKind;
 use a55_core::validate::describe::{PayloadField, PayloadShape, payload_fields};
@@ -23,7 +24,7 @@ fn ts(kind: FieldKind) -> String {
 
 fn render() -> String {
     let mut models = String::new();
-    for m in MODELS {
+    for m in MODELS.iter().chain(HELPER_MODELS) {
         let _ = writeln!(models, "/** {} */\nexport interface {} {{", m.doc, m.name);
         for f in m.fields {
             let t = ts(f.kind);
@@ -33,7 +34,8 @@ fn render() -> String {
         models.push_str("}\n\n");
     }
     let mut out = String::from(
-        "// Generated from the Rust core's response models (a55_core::models::schema) by\n\
+        "// Generated from the Rust core's response and helper models (a55_core::models::schema,\n\
+         // a55_core::host_types) by\n\
          // tests/models_dts.rs: do not edit. Field names are core's (snake_case); amounts are\n\
          // decimal strings, dates `YYYY-MM-DD` strings, absent values `null`.\n\n\
          /** An amount as decimal text, exactly as the server sent it (\"450.00\"): never a JS number. */\n\

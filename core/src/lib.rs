@@ -29,6 +29,7 @@ pub mod codes;
 pub mod error;
 pub mod formats;
 pub mod host;
+pub mod host_types;
 pub mod idempotency;
 pub mod logging;
 pub mod models;

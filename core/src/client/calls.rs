@@ -25,7 +25,6 @@ use super::{ChargeRef, ListChargesParams, RequestOptions, Response, Subscription
 /// rename them to their language's case.
 pub fn host_json(r: &Response<Value>) -> Value {
     let m = &r.meta;
-    let warnings: Vec<Value> = m.warnings.iter().map(issue_json).collect();
     serde_json::json!({
         "data": r.data,
         "meta": {
@@ -39,19 +38,9 @@ pub fn host_json(r: &Response<Value>) -> Value {
                 "remaining": m.rate_limit.remaining,
                 "reset": m.rate_limit.reset,
             },
-            "warnings": warnings,
+            "warnings": m.warnings,
             "raw_json": m.raw.text(),
         },
-    })
-}
-
-/// An issue as JSON: `{code, severity, field, description}`.
-pub fn issue_json(i: &Issue) -> Value {
-    serde_json::json!({
-        "code": i.code.as_str(),
-        "severity": i.severity.as_str(),
-        "field": i.field,
-        "description": i.description,
     })
 }
 
