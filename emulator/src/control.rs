@@ -2,7 +2,7 @@
 //! charges, pay PIX and other issued charges, complete 3DS, advance the clock, and the OpenAPI
 //! document of everything the emulator serves.
 
-use crate::json::Json;
+use a55_core::status::ChargeStatus;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -11,9 +11,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use crate::api::{schedule_settlement, transition};
-use crate::pages::complete_3ds;
-use crate::server::Shared;
+use crate::app::Shared;
+use crate::errors::plain;
+use crate::json::{Json, reply};
+use crate::lifecycle::{complete_3ds, schedule_settlement, transition};
 
 /// The OpenAPI document, kept in the repository.
 pub const OPENAPI: &str = include_str!("../openapi.json");
@@ -43,29 +44,22 @@ async fn openapi() -> Response {
 }
 
 fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        Json(json!({"error": "no such charge"})),
-    )
-        .into_response()
+    reply(plain(StatusCode::NOT_FOUND, "no such charge"))
 }
 
 async fn state(State(app): State<Shared>) -> Json<Value> {
     let store = app.store();
-    let mut by_status = serde_json::Map::new();
-    for c in store.charges.values() {
-        let n = by_status
-            .get(&c.status)
-            .and_then(Value::as_u64)
-            .unwrap_or(0)
-            + 1;
-        by_status.insert(c.status.clone(), json!(n));
-    }
+    let by_status: serde_json::Map<String, Value> = store
+        .status_counts()
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(s, n)| (s.clone(), json!(n)))
+        .collect();
     Json(json!({
         "today": app.clock.today().to_string(),
         "now": app.clock.now(),
         "wallets": store.wallets.values().map(|w| w.to_json()).collect::<Vec<_>>(),
-        "charge_count": store.charges.len(),
+        "charge_count": store.charge_count(),
         "charges_by_status": by_status,
         "subscription_count": store.subscriptions.len(),
         "checkout_count": store.checkouts.len(),
@@ -75,7 +69,7 @@ async fn state(State(app): State<Shared>) -> Json<Value> {
         "faults": store.faults,
         "idempotency_keys": store.idempotency.len(),
         "idempotent_replays": store.idempotent_replays,
-        "webhook_deliveries": store.deliveries.len(),
+        "webhook_deliveries": store.delivery_count,
     }))
 }
 
@@ -83,9 +77,7 @@ async fn charges(State(app): State<Shared>) -> Json<Value> {
     let store = app.store();
     let base = app.base_url();
     let list: Vec<Value> = store
-        .charge_order
-        .iter()
-        .filter_map(|id| store.charges.get(id))
+        .all_charges()
         .map(|c| {
             let mut v = c.to_json(base);
             if let Some(obj) = v.as_object_mut() {
@@ -102,42 +94,48 @@ async fn charges(State(app): State<Shared>) -> Json<Value> {
 }
 
 async fn charge(State(app): State<Shared>, Path(id): Path<String>) -> Response {
-    match app.store().charges.get(&id) {
+    match app.store().charge(&id) {
         Some(c) => Json(c.to_json(app.base_url())).into_response(),
         None => not_found(),
     }
 }
 
-async fn settle(State(app): State<Shared>, Path(id): Path<String>) -> Response {
-    let status = app.store().charges.get(&id).map(|c| c.status.clone());
-    match status.as_deref() {
-        Some("confirmed") => match transition(&app, &id, "paid") {
-            Some(c) => Json(c.to_json(app.base_url())).into_response(),
+/// Moves a charge from `from` to `paid`: its JSON, 409 from another status, 404 when unknown.
+fn to_paid(app: &Shared, id: &str, from: ChargeStatus, refusal: &str) -> Response {
+    let status = app.store().charge(id).map(|c| c.status.clone());
+    match status {
+        Some(s) if s == from => match transition(app, id, ChargeStatus::Paid) {
+            Some(Ok(c)) => Json(c.to_json(app.base_url())).into_response(),
+            Some(Err(c)) => reply(plain(
+                StatusCode::CONFLICT,
+                &format!("{refusal}; this one is {}", c.status),
+            )),
             None => not_found(),
         },
-        Some(other) => (
+        Some(other) => reply(plain(
             StatusCode::CONFLICT,
-            Json(json!({"error": format!("only confirmed charges settle; this one is {other}")})),
-        )
-            .into_response(),
+            &format!("{refusal}; this one is {other}"),
+        )),
         None => not_found(),
     }
 }
 
+async fn settle(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+    to_paid(
+        &app,
+        &id,
+        ChargeStatus::Confirmed,
+        "only confirmed charges settle",
+    )
+}
+
 async fn pay(State(app): State<Shared>, Path(id): Path<String>) -> Response {
-    let status = app.store().charges.get(&id).map(|c| c.status.clone());
-    match status.as_deref() {
-        Some("issued") => match transition(&app, &id, "paid") {
-            Some(c) => Json(c.to_json(app.base_url())).into_response(),
-            None => not_found(),
-        },
-        Some(other) => (
-            StatusCode::CONFLICT,
-            Json(json!({"error": format!("only issued charges can be paid this way; this one is {other}")})),
-        )
-            .into_response(),
-        None => not_found(),
-    }
+    to_paid(
+        &app,
+        &id,
+        ChargeStatus::Issued,
+        "only issued charges can be paid this way",
+    )
 }
 
 async fn threeds(State(app): State<Shared>, Path(id): Path<String>) -> Response {
@@ -158,14 +156,13 @@ async fn advance(State(app): State<Shared>, body: Bytes) -> Response {
         .checked_mul(86_400)
         .and_then(|d| d.checked_add(seconds));
     let Some(secs) = secs.filter(|s| *s > 0) else {
-        return (
+        return reply(plain(
             StatusCode::BAD_REQUEST,
-            Json(json!({"error": "give {\"seconds\": N} or {\"days\": N}, positive"})),
-        )
-            .into_response();
+            "give {\"seconds\": N} or {\"days\": N}, positive",
+        ));
     };
     if let Err(e) = app.clock.advance(secs) {
-        return (StatusCode::BAD_REQUEST, Json(json!({"error": e}))).into_response();
+        return reply(plain(StatusCode::BAD_REQUEST, &e));
     }
     Json(json!({"today": app.clock.today().to_string(), "now": app.clock.now()})).into_response()
 }
@@ -174,11 +171,10 @@ async fn advance(State(app): State<Shared>, body: Bytes) -> Response {
 async fn queue_faults(State(app): State<Shared>, body: Bytes) -> Response {
     let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let Some(list) = v.get("faults").and_then(Value::as_array) else {
-        return (
+        return reply(plain(
             StatusCode::BAD_REQUEST,
-            Json(json!({"error": "give {\"faults\": [\"503\", …]}"})),
-        )
-            .into_response();
+            "give {\"faults\": [\"503\", …]}",
+        ));
     };
     let mut parsed = Vec::new();
     for item in list {
@@ -190,11 +186,10 @@ async fn queue_faults(State(app): State<Shared>, body: Bytes) -> Response {
         match crate::config::Fault::parse(name, ms) {
             Some(f) => parsed.push(f),
             None => {
-                return (
+                return reply(plain(
                     StatusCode::BAD_REQUEST,
-                    Json(json!({"error": format!("unknown fault {text:?}")})),
-                )
-                    .into_response();
+                    &format!("unknown fault {text:?}"),
+                ));
             }
         }
     }
@@ -206,12 +201,11 @@ async fn queue_faults(State(app): State<Shared>, body: Bytes) -> Response {
 async fn webhooks(State(app): State<Shared>) -> Json<Value> {
     let store = app.store();
     let list: Vec<Value> = store
-        .deliveries
-        .iter()
+        .deliveries()
         .map(|d| {
             json!({
                 "delivery_id": d.delivery_id, "url": d.url, "charge_uuid": d.charge_uuid,
-                "status": d.status, "attempts": d.attempts, "outcome": d.outcome,
+                "status": d.status.as_str(), "attempts": d.attempts, "outcome": d.outcome,
             })
         })
         .collect();

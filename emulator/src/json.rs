@@ -6,7 +6,7 @@
 //! [`to_vec`], which writes a marked string as a bare JSON number with exactly its digits.
 
 use a55_core::Decimal;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
@@ -61,6 +61,14 @@ impl Serialize for Exact<'_> {
 /// The JSON text of a value, amounts written with their digits.
 pub fn to_vec(v: &Value) -> Vec<u8> {
     serde_json::to_vec(&Exact(v)).unwrap_or_else(|_| b"null".to_vec())
+}
+
+/// A status and a JSON body: what a handler answers, error or not.
+pub type Reply = (StatusCode, Value);
+
+/// The response for a [`Reply`].
+pub fn reply(r: Reply) -> Response {
+    (r.0, Json(r.1)).into_response()
 }
 
 /// A JSON answer written by [`to_vec`] (in place of axum's `Json`).

@@ -15,19 +15,38 @@
 //! # Ok(()) }
 //! ```
 
+//!
+//! Its modules, each depending only on the ones listed before it (`tests/modules.rs` checks that
+//! no two import each other, directly or around a circle):
+//!
+//! - `json`, `form`, `config`, `fx`, `qr`: JSON answers with exact amounts, form bodies, settings,
+//!   the FX table, QR images;
+//! - `state`: the records and their indexes; `app`: the state every request shares;
+//! - `errors`: every error body; `webhooks`: signed deliveries; `pix`: PIX payloads;
+//! - `lifecycle`: a charge's statuses and transitions;
+//! - `api`: A55's endpoints, one file per resource; `pages`: what a payer sees; `control`: the
+//!   `/_emulator/` endpoints;
+//! - `middleware`: request ids, faults, rate limits; `server`: the router and the accept loop.
+
 mod api;
+mod app;
 pub mod config;
 mod control;
+mod errors;
 mod form;
 mod fx;
 mod json;
 pub mod kit;
+mod lifecycle;
+mod middleware;
 mod pages;
+mod pix;
 pub mod qr;
 mod server;
 pub mod state;
 mod webhooks;
 
+pub use app::App;
 pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule};
-pub use server::{App, EmulatorHandle, in_process, start};
+pub use server::{EmulatorHandle, in_process, start};
 pub use state::{FIXTURE_ENTITY, FIXTURE_MERCHANT, FIXTURE_WALLET};

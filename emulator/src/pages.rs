@@ -9,9 +9,14 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
-use crate::api::{authorize_card, checkout_charge, pay_with_card, schedule_settlement, transition};
+use a55_core::status::{ChargeStatus, CheckoutStatus};
+
+use crate::api::{checkout_charge, pay_with_card};
+use crate::app::Shared;
+use crate::errors::plain;
 use crate::form;
-use crate::server::Shared;
+use crate::json::reply;
+use crate::lifecycle::complete_3ds;
 
 /// The page routes.
 pub fn routes() -> Router<Shared> {
@@ -58,10 +63,10 @@ async fn checkout_page(State(app): State<Shared>, Path(id): Path<String>) -> Res
         )
             .into_response();
     };
-    if co.status != "active" {
+    if co.status != CheckoutStatus::Active {
         return page(
             "Checkout",
-            &format!("<p>This session is {}.</p>", escape(&co.status)),
+            &format!("<p>This session is {}.</p>", escape(co.status.as_str())),
         )
         .into_response();
     }
@@ -101,7 +106,7 @@ async fn checkout_pay(State(app): State<Shared>, Path(id): Path<String>, body: B
                 &[
                     ("checkout_uuid", &id),
                     ("charge_uuid", &charge.charge_uuid),
-                    ("status", &charge.status),
+                    ("status", charge.status.as_str()),
                 ],
             ),
             None => page(
@@ -122,17 +127,17 @@ async fn checkout_pay(State(app): State<Shared>, Path(id): Path<String>, body: B
 }
 
 async fn charge_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
-    let Some(c) = app.store().charges.get(&id).cloned() else {
+    let Some(c) = app.store().charge(&id).cloned() else {
         return (
             StatusCode::NOT_FOUND,
             page("Not found", "<p>No such charge.</p>"),
         )
             .into_response();
     };
-    if c.status != "issued" {
+    if c.status != ChargeStatus::Issued {
         return page(
             "Charge",
-            &format!("<p>This charge is {}.</p>", escape(&c.status)),
+            &format!("<p>This charge is {}.</p>", escape(c.status.as_str())),
         )
         .into_response();
     }
@@ -150,7 +155,10 @@ async fn charge_pay(State(app): State<Shared>, Path(id): Path<String>, body: Byt
         Ok(c) => match c.redirect_url.clone() {
             Some(url) => redirect_to(
                 &url,
-                &[("charge_uuid", &c.charge_uuid), ("status", &c.status)],
+                &[
+                    ("charge_uuid", &c.charge_uuid),
+                    ("status", c.status.as_str()),
+                ],
             ),
             None => page(
                 "Payment",
@@ -170,34 +178,15 @@ async fn charge_pay(State(app): State<Shared>, Path(id): Path<String>, body: Byt
 }
 
 async fn threeds_page(State(app): State<Shared>, Path(id): Path<String>) -> Response {
-    match app.store().charges.get(&id) {
-        Some(c) if c.status == "pending" => page(
+    match app.store().charge(&id) {
+        Some(c) if c.status == ChargeStatus::Pending => page(
             "3-D Secure",
             "<p>Your bank asks you to confirm this payment.</p><form method=\"post\"><button type=\"submit\">Authenticate</button></form>",
         )
         .into_response(),
-        Some(c) => page("3-D Secure", &format!("<p>This charge is {}.</p>", escape(&c.status))).into_response(),
+        Some(c) => page("3-D Secure", &format!("<p>This charge is {}.</p>", escape(c.status.as_str()))).into_response(),
         None => (StatusCode::NOT_FOUND, page("Not found", "<p>No such charge.</p>")).into_response(),
     }
-}
-
-/// Completes a pending 3DS challenge: the card's digit then decides (confirmed or declined).
-pub fn complete_3ds(app: &Shared, id: &str) -> Option<crate::state::ChargeRec> {
-    let mut charge = app.store().charges.get(id).cloned()?;
-    if charge.status != "pending" {
-        return Some(charge);
-    }
-    authorize_card(app, &mut charge);
-    {
-        let mut store = app.store();
-        if let Some(c) = store.charges.get_mut(id) {
-            c.return_code = charge.return_code.clone();
-            c.message = charge.message.clone();
-        }
-    }
-    let updated = transition(app, id, &charge.status)?;
-    schedule_settlement(app, &updated);
-    Some(updated)
 }
 
 async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> Response {
@@ -205,7 +194,10 @@ async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> 
         Some(c) => match c.redirect_url.clone() {
             Some(url) => redirect_to(
                 &url,
-                &[("charge_uuid", &c.charge_uuid), ("status", &c.status)],
+                &[
+                    ("charge_uuid", &c.charge_uuid),
+                    ("status", c.status.as_str()),
+                ],
             ),
             None => page(
                 "3-D Secure",
@@ -223,12 +215,8 @@ async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> 
 
 async fn pix_location(State(app): State<Shared>, Path(txid): Path<String>) -> Response {
     let store = app.store();
-    let found = store
-        .charges
-        .values()
-        .find(|c| c.charge_uuid.replace('-', "").starts_with(&txid));
-    match found {
-        Some(c) => axum::Json(json!({"txid": txid, "charge_uuid": c.charge_uuid, "status": c.status, "amount": c.total().to_string()})).into_response(),
-        None => (StatusCode::NOT_FOUND, axum::Json(json!({"error": "not found"}))).into_response(),
+    match store.charge_by_txid(&txid) {
+        Some(c) => axum::Json(json!({"txid": txid, "charge_uuid": c.charge_uuid, "status": c.status.as_str(), "amount": c.total().to_string()})).into_response(),
+        None => reply(plain(StatusCode::NOT_FOUND, "not found")),
     }
 }

@@ -2,17 +2,18 @@
 //! loopback hosts only unless external deliveries are allowed.
 
 use a55_core::formats::{is_loopback_host, parse_http_url};
+use a55_core::status::ChargeStatus;
 use a55_core::webhook::{SIGNATURE_HEADER, TIMESTAMP_HEADER, sign_webhook};
 use serde_json::{Value, json};
 
-use crate::server::Shared;
+use crate::app::Shared;
 use crate::state::{ChargeRec, DeliveryRec, iso};
 
 /// The event body for a charge's current status (the richer documented revision).
 pub fn event_body(charge: &ChargeRec) -> Value {
     let mut body = json!({
         "charge_uuid": charge.charge_uuid,
-        "status": charge.status,
+        "status": charge.status.as_str(),
         "transaction_reference": charge.reference_external_id,
         "subscription_uuid": charge.subscription_uuid,
         "payment_link_uuid": charge.payment_link_uuid,
@@ -22,7 +23,7 @@ pub fn event_body(charge: &ChargeRec) -> Value {
         "updated_at": iso(charge.updated_at),
     });
     if let Some(obj) = body.as_object_mut() {
-        if charge.status == "error" {
+        if charge.status == ChargeStatus::Error {
             obj.insert("error_code".into(), json!(charge.return_code));
             let message = charge
                 .message
@@ -32,7 +33,7 @@ pub fn event_body(charge: &ChargeRec) -> Value {
                 .cloned();
             obj.insert("error_message".into(), message.unwrap_or(Value::Null));
         }
-        if charge.status == "refunded" {
+        if charge.status == ChargeStatus::Refunded {
             obj.insert("refund_amount".into(), json!(charge.refunded.to_string()));
         }
     }
@@ -45,19 +46,14 @@ pub fn notify(app: &Shared, charge: &ChargeRec) {
         return;
     };
     let body = event_body(charge);
-    let id = {
-        let mut store = app.store();
-        let id = store.deliveries.len() as u64 + 1;
-        store.deliveries.push(DeliveryRec {
-            delivery_id: id,
-            url: url.clone(),
-            charge_uuid: charge.charge_uuid.clone(),
-            status: charge.status.clone(),
-            attempts: Vec::new(),
-            outcome: "pending".into(),
-        });
-        id
-    };
+    let id = app.store().push_delivery(DeliveryRec {
+        delivery_id: 0,
+        url: url.clone(),
+        charge_uuid: charge.charge_uuid.clone(),
+        status: charge.status.clone(),
+        attempts: Vec::new(),
+        outcome: "pending".into(),
+    });
     let allowed = app.config.allow_external_webhooks
         || parse_http_url(&url).is_some_and(|u| is_loopback_host(u.host));
     if !allowed {
@@ -75,21 +71,14 @@ pub fn notify(app: &Shared, charge: &ChargeRec) {
     tokio::spawn(async move { deliver(app, id, url, body).await });
 }
 
-/// A delivery by its id: ids are given in order from 1 and deliveries are never removed, so the id
-/// is the position (a lookup costs the same however many deliveries the emulator holds).
-fn delivery(deliveries: &mut [DeliveryRec], id: u64) -> Option<&mut DeliveryRec> {
-    let index = usize::try_from(id.checked_sub(1)?).ok()?;
-    deliveries.get_mut(index).filter(|d| d.delivery_id == id)
-}
-
 fn finish(app: &Shared, id: u64, outcome: &str) {
-    if let Some(d) = delivery(&mut app.store().deliveries, id) {
+    if let Some(d) = app.store().delivery_mut(id) {
         d.outcome = outcome.to_string();
     }
 }
 
 fn record(app: &Shared, id: u64, attempt: Value) {
-    if let Some(d) = delivery(&mut app.store().deliveries, id) {
+    if let Some(d) = app.store().delivery_mut(id) {
         d.attempts.push(attempt);
     }
 }

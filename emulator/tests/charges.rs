@@ -1,11 +1,11 @@
-//! Charges over real HTTP: card outcomes, refunds, cancels, captures, the list, 3DS, and the public
-//! (no token) endpoints.
+//! Charges over real HTTP (`src/api/charges.rs`, `src/api/actions.rs`): card outcomes, refunds,
+//! cancels, captures and the list.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use common::{Emu, WALLET, card_charge, config};
 
@@ -109,72 +109,4 @@ async fn card_outcomes_refund_cancel_capture() {
         (Some(4), Some(2))
     );
     assert_eq!(page["data"].as_array().unwrap().len(), 2);
-}
-
-#[tokio::test]
-async fn threeds_pending_then_completed() {
-    let emu = Emu::start(config()).await;
-    let mut c = card_charge("4024007153763130");
-    c["threeds_authentication"] = json!(true);
-    c["device_info"] = json!({"ip_address": "203.0.113.7", "user_agent": "Mozilla/5.0"});
-    let (s, pending) = emu.post("/api/v1/bank/wallet/charge/", &c).await;
-    assert_eq!(
-        (s, pending["status"].as_str()),
-        (StatusCode::OK, Some("pending")),
-        "{pending}"
-    );
-    let page = emu
-        .http
-        .get(pending["url_3ds"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
-    assert!(page.text().await.unwrap().contains("Authenticate"));
-    let done = emu
-        .http
-        .post(pending["url_3ds"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
-    assert!(done.status().is_success());
-    let id = pending["charge_uuid"].as_str().unwrap();
-    let (_, now) = emu.get(&format!("/api/v1/bank/wallet/charge/{id}/")).await;
-    assert_eq!(now["status"], "confirmed");
-}
-
-#[tokio::test]
-async fn public_endpoints_need_no_token() {
-    let emu = Emu::start(config()).await;
-    let mut issued = card_charge("4024007153763130");
-    for k in [
-        "card_number",
-        "card_name",
-        "card_expiry_month",
-        "card_expiry_year",
-        "card_cvv",
-    ] {
-        issued.as_object_mut().unwrap().remove(k);
-    }
-    let (_, c) = emu.post("/api/v1/bank/wallet/charge/", &issued).await;
-    assert_eq!(c["status"], "issued");
-    let id = c["charge_uuid"].as_str().unwrap();
-    let res = emu
-        .http
-        .get(emu.url(&format!("/api/v1/bank/public/charge?charge_uuid={id}")))
-        .send()
-        .await
-        .unwrap();
-    let arr: Value = res.json().await.unwrap();
-    assert_eq!(arr[0]["status"], "issued");
-    let pay = |card: &str| {
-        emu.http
-            .post(emu.url(&format!("/api/v1/bank/public/charge/{id}/pay")))
-            .json(&json!({"card_number": card, "card_name": "A", "card_expiry_month": "12", "card_expiry_year": "2030", "card_cvv": "123"}))
-            .send()
-    };
-    let r = pay("4024007153763130").await.unwrap();
-    assert_eq!(r.status(), 200);
-    assert_eq!(r.json::<Value>().await.unwrap()["status"], "confirmed");
-    let again = pay("4024007153763130").await.unwrap();
-    assert_eq!(again.status(), 409);
 }

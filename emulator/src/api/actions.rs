@@ -1,6 +1,7 @@
 //! What can be done to an existing charge: refund (full or partial), cancel, and capture (a charge
 //! created with `capture: false`).
 
+use a55_core::status::ChargeStatus;
 use a55_core::validate::RequestKind;
 use axum::Extension;
 use axum::body::Bytes;
@@ -10,11 +11,11 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::charges::find_charge;
-use super::errors::{Msg, Shape, charge_not_found, error, forbidden, validated};
 use super::idempotency::idempotent;
-use super::lifecycle::transition;
 use super::{amount_of, text, uuid_param};
-use crate::server::{PendingDelay, Shared};
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{Msg, Shape, charge_not_found, error, forbidden, validated};
+use crate::lifecycle::transition;
 
 pub(super) async fn refund(
     State(app): State<Shared>,
@@ -53,7 +54,7 @@ pub(super) async fn refund(
                     Ok(c) => c,
                     Err(r) => return r,
                 };
-            if !matches!(charge.status.as_str(), "confirmed" | "paid") {
+            if !matches!(charge.status, ChargeStatus::Confirmed | ChargeStatus::Paid) {
                 return error(
                     Shape::Charge,
                     StatusCode::BAD_REQUEST,
@@ -84,7 +85,7 @@ pub(super) async fn refund(
             }
             let full = {
                 let mut store = app.store();
-                let Some(c) = store.charges.get_mut(&charge.charge_uuid) else {
+                let Some(c) = store.charge_mut(&charge.charge_uuid) else {
                     return charge_not_found();
                 };
                 c.refunded += amount;
@@ -92,9 +93,10 @@ pub(super) async fn refund(
                 c.refundable().is_zero()
             };
             let updated = if full {
-                transition(app, &charge.charge_uuid, "refunded")
+                transition(app, &charge.charge_uuid, ChargeStatus::Refunded)
+                    .map(|moved| moved.unwrap_or_else(|c| c))
             } else {
-                app.store().charges.get(&charge.charge_uuid).cloned()
+                app.store().charge(&charge.charge_uuid).cloned()
             };
             match updated {
                 Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
@@ -122,16 +124,16 @@ pub(super) async fn cancel(
             Ok(c) => c,
             Err(r) => return r,
         };
-        match charge.status.as_str() {
-            "issued" | "pending" | "confirmed" => {}
-            "paid" => {
+        match charge.status {
+            ChargeStatus::Issued | ChargeStatus::Pending | ChargeStatus::Confirmed => {}
+            ChargeStatus::Paid => {
                 return error(
                     Shape::Charge,
                     StatusCode::BAD_REQUEST,
                     &[Msg::new("CANCEL_NOT_ALLOWED", "charge", "the charge is already settled; use refund", None)],
                 );
             }
-            other => {
+            ref other => {
                 return error(
                     Shape::Charge,
                     StatusCode::CONFLICT,
@@ -139,7 +141,7 @@ pub(super) async fn cancel(
                 );
             }
         }
-        transition(app, &charge.charge_uuid, "canceled");
+        transition(app, &charge.charge_uuid, ChargeStatus::Canceled);
         (
             StatusCode::OK,
             json!({"charge_uuid": charge.charge_uuid, "wallet_uuid": charge.wallet_uuid, "status": "canceled", "message": {}}),
@@ -175,7 +177,7 @@ pub(super) async fn capture(
                 Ok(c) => c,
                 Err(r) => return r,
             };
-            if charge.status != "confirmed" || charge.capture {
+            if charge.status != ChargeStatus::Confirmed || charge.capture {
                 return error(
                     Shape::Charge,
                     StatusCode::BAD_REQUEST,
@@ -200,12 +202,12 @@ pub(super) async fn capture(
                     )],
                 );
             }
-            if let Some(c) = app.store().charges.get_mut(&id) {
+            if let Some(c) = app.store().charge_mut(&id) {
                 c.captured = Some(amount);
                 c.capture = true;
             }
-            match transition(app, &id, "paid") {
-                Some(c) => (StatusCode::OK, c.to_json(app.base_url())),
+            match transition(app, &id, ChargeStatus::Paid) {
+                Some(Ok(c) | Err(c)) => (StatusCode::OK, c.to_json(app.base_url())),
                 None => charge_not_found(),
             }
         },

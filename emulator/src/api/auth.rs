@@ -8,9 +8,9 @@ use axum::response::Response;
 use base64::Engine;
 use serde_json::json;
 
-use super::errors::auth_error;
-use super::{Reply, reply};
-use crate::server::Shared;
+use crate::app::Shared;
+use crate::errors::{auth_error, plain};
+use crate::json::{Reply, reply};
 use crate::state::{ClientRec, Principal};
 
 /// Who is calling: their token's client and principal.
@@ -63,13 +63,10 @@ pub(super) async fn token(State(app): State<Shared>, headers: HeaderMap, body: B
         secret = Some(s);
     }
     if get("grant_type").as_deref() != Some("client_credentials") {
-        return reply((
-            StatusCode::BAD_REQUEST,
-            json!({"error": "unsupported_grant_type"}),
-        ));
+        return reply(plain(StatusCode::BAD_REQUEST, "unsupported_grant_type"));
     }
     let (Some(id), Some(secret)) = (id, secret) else {
-        return reply((StatusCode::BAD_REQUEST, json!({"error": "invalid_request"})));
+        return reply(plain(StatusCode::BAD_REQUEST, "invalid_request"));
     };
     let ttl = i64::try_from(app.config.token_ttl.as_secs()).unwrap_or(i64::MAX);
     let now = app.clock.now();
@@ -80,19 +77,20 @@ pub(super) async fn token(State(app): State<Shared>, headers: HeaderMap, body: B
         principal,
     }) = store.clients.get(&id).cloned()
     else {
-        return reply((StatusCode::UNAUTHORIZED, json!({"error": "invalid_client"})));
+        return reply(plain(StatusCode::UNAUTHORIZED, "invalid_client"));
     };
     if expected != secret {
-        return reply((StatusCode::UNAUTHORIZED, json!({"error": "invalid_client"})));
+        return reply(plain(StatusCode::UNAUTHORIZED, "invalid_client"));
     }
     let token = format!("emu_{:016x}{:016x}", app.rng.next_u64(), app.rng.next_u64());
-    store.tokens.insert(
+    store.insert_token(
         token.clone(),
         crate::state::TokenRec {
             client_id: id,
             principal,
             expires_at: now.saturating_add(ttl),
         },
+        now,
     );
     reply((
         StatusCode::OK,

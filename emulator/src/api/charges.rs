@@ -4,9 +4,10 @@
 
 use a55_core::Decimal;
 use a55_core::card::card_digits;
-use a55_core::models::decimal_from_json;
+use a55_core::models::{TypeCharge, decimal_from_json};
 use a55_core::money::Currency;
-use a55_core::schedule::{installment_due_dates, parse_date};
+use a55_core::schedule::{MAX_INSTALLMENTS, installment_due_dates, parse_date};
+use a55_core::status::ChargeStatus;
 use a55_core::validate::RequestKind;
 use axum::Extension;
 use axum::body::Bytes;
@@ -16,13 +17,14 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::auth::{Caller, authorize};
-use super::errors::{Shape, charge_not_found, forbidden, validated};
 use super::idempotency::idempotent;
-use super::lifecycle::{save_and_notify, schedule_settlement, start_charge};
 use super::subscriptions::start_subscription;
 use super::wallets::check_wallet;
-use super::{Reply, reply, text, uuid_param};
-use crate::server::{PendingDelay, Shared};
+use super::{text, uuid_param};
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{Shape, charge_not_found, forbidden, validated};
+use crate::json::{Reply, reply};
+use crate::lifecycle::{save_and_notify, schedule_settlement, start_charge};
 use crate::state::{ChargeRec, WalletRec, uuid_from};
 
 /// Creates a charge from a validated payload (also used by checkout pages).
@@ -39,7 +41,7 @@ fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: bool) -
             p.get("installment_count")
                 .and_then(Value::as_u64)
                 .unwrap_or(1)
-                .clamp(1, 12) as u32,
+                .clamp(1, u64::from(MAX_INSTALLMENTS)) as u32,
         )
     };
     let value = p
@@ -54,9 +56,9 @@ fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: bool) -
     let mut charge = blank_charge(app, &wallet.wallet_uuid, currency);
     charge.merchant_id = text(p, "merchant_id").unwrap_or_default();
     charge.type_charge = if pix_endpoint {
-        "pix".into()
+        TypeCharge::Pix
     } else {
-        text(p, "type_charge").unwrap_or_default()
+        TypeCharge::parse(&text(p, "type_charge").unwrap_or_default())
     };
     charge.installment_value = value;
     charge.installments = dates.into_iter().map(|d| (value, d)).collect();
@@ -86,8 +88,8 @@ pub(super) fn blank_charge(app: &Shared, wallet_uuid: &str, currency: Currency) 
         charge_uuid: uuid_from(&app.rng),
         wallet_uuid: wallet_uuid.to_string(),
         merchant_id: String::new(),
-        type_charge: String::new(),
-        status: "issued".into(),
+        type_charge: TypeCharge::Unknown(String::new()),
+        status: ChargeStatus::Issued,
         currency,
         installment_value: Decimal::ZERO,
         installments: Vec::new(),
@@ -114,6 +116,7 @@ pub(super) fn blank_charge(app: &Shared, wallet_uuid: &str, currency: Currency) 
         captured: None,
         created_at: now,
         updated_at: now,
+        seq: 0,
     }
 }
 
@@ -193,8 +196,7 @@ pub(super) fn find_charge(
 ) -> Result<ChargeRec, Reply> {
     let store = app.store();
     let charge = store
-        .charges
-        .get(charge_uuid)
+        .charge(charge_uuid)
         .cloned()
         .ok_or_else(charge_not_found)?;
     if wallet_uuid.is_some_and(|w| !w.eq_ignore_ascii_case(&charge.wallet_uuid)) {
@@ -255,21 +257,12 @@ pub(super) async fn list_charges(
             .filter(|l| (1..=100).contains(l))
             .unwrap_or(20);
         let status = get("status")
-            .or_else(|| get("filter").and_then(|f| f.strip_prefix("status:").map(str::to_string)));
+            .or_else(|| get("filter").and_then(|f| f.strip_prefix("status:").map(str::to_string)))
+            .map(|s| ChargeStatus::parse(&s));
         let store = app.store();
-        let all: Vec<&ChargeRec> = store
-            .charge_order
-            .iter()
-            .filter_map(|id| store.charges.get(id))
-            .filter(|c| c.wallet_uuid == wallet && status.as_ref().is_none_or(|s| &c.status == s))
-            .collect();
-        let total = all.len();
-        let data: Vec<Value> = all
-            .iter()
-            .skip((page - 1).saturating_mul(limit))
-            .take(limit)
-            .map(|c| c.to_json(app.base_url()))
-            .collect();
+        let offset = (page - 1).saturating_mul(limit);
+        let (total, charges) = store.wallet_charges(&wallet, status.as_ref(), offset, limit);
+        let data: Vec<Value> = charges.iter().map(|c| c.to_json(app.base_url())).collect();
         Ok::<Reply, Reply>((
             StatusCode::OK,
             json!({"page": page, "limit": limit, "total": total, "pages": total.div_ceil(limit), "data": data}),

@@ -2,8 +2,10 @@
 //! (the pages in `src/pages.rs` call it).
 
 use a55_core::card::card_digits;
+use a55_core::models::TypeCharge;
 use a55_core::money::{AmountArg, Currency, normalize_in};
-use a55_core::schedule::{installment_due_dates, parse_date, split_installments};
+use a55_core::schedule::{MAX_INSTALLMENTS, installment_due_dates, parse_date, split_installments};
+use a55_core::status::{ChargeStatus, CheckoutStatus};
 use a55_core::validate::RequestKind;
 use axum::Extension;
 use axum::body::Bytes;
@@ -13,13 +15,15 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::charges::blank_charge;
-use super::errors::{Msg, Shape, charge_not_found, error, validated};
 use super::idempotency::idempotent;
-use super::lifecycle::{authorize_card, save_and_notify, schedule_settlement};
 use super::wallets::check_wallet;
-use super::{Reply, amount_of, text};
-use crate::server::{PendingDelay, Shared};
-use crate::state::{ChargeRec, CheckoutRec, num, uuid_from};
+use super::{amount_of, text};
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{Msg, Shape, charge_not_found, error, validated};
+use crate::json::Reply;
+use crate::json::num;
+use crate::lifecycle::{authorize_card, save_and_notify, schedule_settlement};
+use crate::state::{ChargeRec, CheckoutRec, uuid_from};
 
 fn checkout_json(app: &Shared, c: &CheckoutRec) -> Value {
     let expires = format!("{}T23:59:59Z", c.due_date);
@@ -27,7 +31,7 @@ fn checkout_json(app: &Shared, c: &CheckoutRec) -> Value {
         let (usd, eur) = crate::fx::equivalents(c.amount, c.currency);
         return json!({
             "payment_link_uuid": c.checkout_uuid,
-            "status": c.status,
+            "status": c.status.as_str(),
             "url": format!("{}/checkout/{}", app.base_url(), c.checkout_uuid),
             "local_currency": num(c.amount),
             "currency": c.currency.code(),
@@ -38,7 +42,7 @@ fn checkout_json(app: &Shared, c: &CheckoutRec) -> Value {
     json!({
         "checkout_uuid": c.checkout_uuid,
         "checkout_url": format!("{}/checkout/{}", app.base_url(), c.checkout_uuid),
-        "status": c.status,
+        "status": c.status.as_str(),
         "amount": num(c.amount),
         "currency": c.currency.code(),
         "expires_at": expires,
@@ -86,12 +90,12 @@ pub(super) async fn create_checkout(
                 max_installments: p
                     .get("max_installments")
                     .and_then(Value::as_u64)
-                    .unwrap_or(12)
-                    .clamp(1, 12) as u32,
+                    .unwrap_or(u64::from(MAX_INSTALLMENTS))
+                    .clamp(1, u64::from(MAX_INSTALLMENTS)) as u32,
                 due_date: text(&p, "due_date")
                     .and_then(|d| parse_date(&d, "due_date").ok())
                     .unwrap_or(app.clock.today()),
-                status: "active".into(),
+                status: CheckoutStatus::Active,
                 charge_uuid: None,
                 payer_email: text(&p, "payer_email"),
                 payment_link: false,
@@ -192,9 +196,9 @@ pub(super) async fn create_payment_link(
                     .get("max_installment_count")
                     .and_then(Value::as_u64)
                     .unwrap_or(1)
-                    .clamp(1, 12) as u32,
+                    .clamp(1, u64::from(MAX_INSTALLMENTS)) as u32,
                 due_date: app.clock.today() + chrono::Duration::days(30),
-                status: "active".into(),
+                status: CheckoutStatus::Active,
                 charge_uuid: None,
                 payer_email: None,
                 payment_link: true,
@@ -221,7 +225,7 @@ pub fn checkout_charge(
         .get(checkout_uuid)
         .cloned()
         .ok_or_else(charge_not_found)?;
-    if co.status != "active" {
+    if co.status != CheckoutStatus::Active {
         return Err(error(
             Shape::Charge,
             StatusCode::CONFLICT,
@@ -263,7 +267,7 @@ pub fn checkout_charge(
     let dates = installment_due_dates(app.clock.today(), count).unwrap_or_default();
     let mut charge = blank_charge(app, &co.wallet_uuid, co.currency);
     charge.merchant_id = co.merchant_id.clone();
-    charge.type_charge = "credit_card".into();
+    charge.type_charge = TypeCharge::CreditCard;
     charge.installment_value = parts.first().copied().unwrap_or_default();
     charge.installments = parts.into_iter().zip(dates).collect();
     charge.description = co.description.clone();
@@ -283,8 +287,8 @@ pub fn checkout_charge(
     {
         let mut store = app.store();
         if let Some(c) = store.checkouts.get_mut(checkout_uuid) {
-            if !c.payment_link && charge.status != "error" {
-                c.status = "completed".into();
+            if !c.payment_link && charge.status != ChargeStatus::Error {
+                c.status = CheckoutStatus::Completed;
             }
             c.charge_uuid = Some(charge.charge_uuid.clone());
         }

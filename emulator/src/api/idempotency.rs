@@ -7,10 +7,10 @@ use axum::response::Response;
 use serde_json::{Map, Value};
 
 use super::auth::{Caller, authorize};
-use super::errors::{Msg, Shape, error};
-use super::{Reply, reply};
-use crate::server::{PendingDelay, Shared};
-use crate::state::{IdemRec, IdemState};
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{ErrorBody, Msg, Shape, error};
+use crate::json::{Reply, reply};
+use crate::state::{IDEMPOTENCY_TTL_SECS, IdemRec, IdemState};
 
 /// Runs a POST handler under the idempotency rules: same key and body → the first answer replayed;
 /// another body → 409 `IDEMPOTENCY_KEY_REUSED`; still processing → 409 `IDEMPOTENCY_KEY_IN_USE`.
@@ -35,16 +35,10 @@ pub(super) async fn idempotent(
     });
     match task.await {
         Ok(r) => r,
-        Err(_) => reply(error(
-            shape,
-            StatusCode::INTERNAL_SERVER_ERROR,
-            &[Msg::new(
-                "errors.unexpected",
-                "server",
-                "the request failed inside the emulator",
-                None,
-            )],
-        )),
+        Err(_) => reply(
+            ErrorBody::Unexpected("the request failed inside the emulator")
+                .reply(StatusCode::INTERNAL_SERVER_ERROR),
+        ),
     }
 }
 
@@ -101,7 +95,7 @@ async fn idempotent_inner(
         if store
             .idempotency
             .get(&id)
-            .is_some_and(|r| now - r.created_at > 86_400)
+            .is_some_and(|r| now - r.created_at > IDEMPOTENCY_TTL_SECS)
         {
             store.idempotency.remove(&id);
         }
@@ -148,7 +142,7 @@ async fn idempotent_inner(
                 return res;
             }
             None => {
-                store.idempotency.insert(
+                store.insert_idempotency(
                     id,
                     IdemRec {
                         route: route.to_string(),

@@ -2,17 +2,13 @@
 //! refunds, cancels, captures, and the public (no token) charge endpoints.
 //!
 //! This file is the router ([`routes`], [`token_routes`]) and the helpers every handler shares; the
-//! handlers live in one file per subject under `src/api/`:
+//! handlers live in one file per resource under `src/api/` (error bodies are `src/errors.rs`'s, a
+//! charge's statuses `src/lifecycle.rs`'s):
 //!
 //! - `auth.rs`: the OAuth2 token endpoint and the bearer-token check.
 //! - `idempotency.rs`: the `Idempotency-Key` rules every POST runs under.
-//! - `errors.rs`: the error bodies (charge and wallet shapes), the common not-found and forbidden
-//!   answers, and the answer to a payload that fails validation.
 //! - `wallets.rs`: create and look up wallets; the wallet access check.
 //! - `charges.rs`: create (every method, and the PIX endpoint), get and list charges.
-//! - `lifecycle.rs`: a charge's status over its life: first status, card authorization, transitions
-//!   with their webhooks, settlement.
-//! - `pix.rs`: the PIX payload (BR Code and QR image) of a PIX charge.
 //! - `actions.rs`: refund, cancel and capture.
 //! - `subscriptions.rs`: the subscription a charge starts; get and cancel.
 //! - `checkout.rs`: checkout sessions, payment links, and the charge a hosted checkout payment makes.
@@ -22,10 +18,7 @@ mod actions;
 mod auth;
 mod charges;
 mod checkout;
-mod errors;
 mod idempotency;
-mod lifecycle;
-mod pix;
 mod public;
 mod subscriptions;
 mod wallets;
@@ -34,20 +27,15 @@ use a55_core::Decimal;
 use a55_core::models::decimal_from_json;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use serde_json::Value;
 
-use crate::json::Json;
-use crate::server::Shared;
-use errors::{Shape, error};
+use crate::app::Shared;
+use crate::errors::{Msg, Shape, error};
+use crate::json::Reply;
 
 pub use checkout::checkout_charge;
-pub use errors::{Msg, charge_error_body};
-pub use lifecycle::{authorize_card, schedule_settlement, transition};
 pub use public::pay_with_card;
-
-type Reply = (StatusCode, Value);
 
 /// The API routes that need the rate limiter.
 pub fn routes() -> Router<Shared> {
@@ -107,10 +95,6 @@ pub fn routes() -> Router<Shared> {
 /// The OAuth2 token endpoint.
 pub fn token_routes() -> Router<Shared> {
     Router::new().route("/oauth2/token", post(auth::token))
-}
-
-fn reply(r: Reply) -> Response {
-    (r.0, Json(r.1)).into_response()
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {

@@ -1,7 +1,9 @@
 //! The public charge endpoints, called without a token from the payer's side: read a charge, and pay
 //! an `issued` one with a card (the pages in `src/pages.rs` pay through the same function).
 
-use a55_core::card::{card_brand, card_digits};
+use a55_core::card::card_digits;
+use a55_core::models::TypeCharge;
+use a55_core::status::ChargeStatus;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -9,12 +11,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::json;
 
-use super::errors::{Msg, Shape, charge_not_found, error};
 use super::idempotency::idempotent;
-use super::lifecycle::{authorize_card, schedule_settlement, transition};
-use super::{Reply, reply, text};
-use crate::server::{PendingDelay, Shared};
-use crate::state::{ChargeRec, num};
+use super::text;
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{Msg, Shape, charge_not_found, error};
+use crate::json::num;
+use crate::json::{Reply, reply};
+use crate::lifecycle::{authorize_card, schedule_settlement, transition};
+use crate::state::ChargeRec;
 
 pub(super) async fn public_get_charge(
     State(app): State<Shared>,
@@ -25,24 +29,38 @@ pub(super) async fn public_get_charge(
         .find(|(k, _)| k == "charge_uuid")
         .map(|(_, v)| v.to_lowercase())
         .unwrap_or_default();
-    let Some(c) = app.store().charges.get(&id).cloned() else {
+    let Some(c) = app.store().charge(&id).cloned() else {
         return reply(charge_not_found());
     };
     reply((
         StatusCode::OK,
         json!([{
             "charge_uuid": c.charge_uuid,
-            "status": c.status,
+            "status": c.status.as_str(),
             "redirect_url": c.redirect_url,
             "message": c.message,
             "value": num(c.total()),
             "currency": c.currency.code(),
-            "type_charge": c.type_charge,
+            "type_charge": c.type_charge.as_str(),
             "installment_count": c.installments.len(),
             "customer": {"name": c.payer_name, "email": c.payer_email},
             "threeds_auth": c.threeds,
         }]),
     ))
+}
+
+/// 409: the charge is no longer `issued`.
+fn not_payable(charge: &ChargeRec) -> Reply {
+    error(
+        Shape::Charge,
+        StatusCode::CONFLICT,
+        &[Msg::new(
+            "CHARGE_NOT_PAYABLE",
+            "charge",
+            &format!("the charge is already {}", charge.status),
+            None,
+        )],
+    )
 }
 
 /// Pays an `issued` charge with a card: confirmed (or the digit's decline). Used by the public pay
@@ -68,41 +86,30 @@ pub fn pay_with_card(
         })?;
     let mut charge = app
         .store()
-        .charges
-        .get(charge_uuid)
+        .charge(charge_uuid)
         .cloned()
         .ok_or_else(charge_not_found)?;
-    if charge.status != "issued" {
-        return Err(error(
-            Shape::Charge,
-            StatusCode::CONFLICT,
-            &[Msg::new(
-                "CHARGE_NOT_PAYABLE",
-                "charge",
-                &format!("the charge is already {}", charge.status),
-                None,
-            )],
-        ));
+    if charge.status != ChargeStatus::Issued {
+        return Err(not_payable(&charge));
     }
     charge.card_digit = digits.bytes().last().map(|b| b - b'0');
     charge.card_last4 = Some(digits[digits.len() - 4..].to_string());
-    if charge.type_charge.is_empty() || charge.type_charge == "pix" {
-        charge.type_charge = format!("{}_card", "credit");
+    if !charge.type_charge.is_card() {
+        charge.type_charge = TypeCharge::CreditCard;
     }
-    let _ = card_brand(&digits);
     authorize_card(app, &mut charge);
-    let status = charge.status.clone();
-    {
-        let mut store = app.store();
-        if let Some(c) = store.charges.get_mut(charge_uuid) {
-            c.card_digit = charge.card_digit;
-            c.card_last4 = charge.card_last4.clone();
-            c.return_code = charge.return_code.clone();
-            c.message = charge.message.clone();
-            c.status = "issued".into();
-        }
+    if let Some(c) = app.store().charge_mut(charge_uuid) {
+        c.card_digit = charge.card_digit;
+        c.card_last4 = charge.card_last4.clone();
+        c.return_code = charge.return_code.clone();
+        c.message = charge.message.clone();
+        c.type_charge = charge.type_charge.clone();
     }
-    let updated = transition(app, charge_uuid, &status).ok_or_else(charge_not_found)?;
+    let updated = match transition(app, charge_uuid, charge.status) {
+        Some(Ok(c)) => c,
+        Some(Err(c)) => return Err(not_payable(&c)),
+        None => return Err(charge_not_found()),
+    };
     schedule_settlement(app, &updated);
     Ok(updated)
 }
@@ -128,7 +135,7 @@ pub(super) async fn public_pay(
             match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
                 Ok(c) => (
                     StatusCode::OK,
-                    json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message}),
+                    json!({"charge_uuid": c.charge_uuid, "status": c.status.as_str(), "message": c.message}),
                 ),
                 Err(r) => r,
             }

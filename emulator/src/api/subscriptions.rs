@@ -2,15 +2,17 @@
 //! (`/api/v1/bank/wallet/subscription/`).
 
 use a55_core::schedule::{Cycle, next_charge_date, parse_date};
+use a55_core::status::{ChargeStatus, SubscriptionStatus};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::auth::authorize;
-use super::errors::forbidden;
-use super::{reply, text};
-use crate::server::Shared;
+use super::text;
+use crate::app::Shared;
+use crate::errors::{forbidden, plain};
+use crate::json::reply;
 use crate::state::{ChargeRec, SubscriptionRec, iso, uuid_from};
 
 /// Starts the subscription a charge's `subscription` object asks for, with the charge as its first
@@ -31,10 +33,10 @@ pub(super) fn start_subscription(
         wallet_uuid: wallet_uuid.to_string(),
         cycle,
         end_date: end,
-        status: if charge.status == "error" {
-            "error".into()
+        status: if charge.status == ChargeStatus::Error {
+            SubscriptionStatus::Error
         } else {
-            "active".into()
+            SubscriptionStatus::Active
         },
         description: charge.description.clone(),
         due_date: charge.due_date,
@@ -54,7 +56,7 @@ fn subscription_summary(s: &SubscriptionRec) -> Value {
     json!({
         "subscription_uuid": s.subscription_uuid,
         "cycle": s.cycle.as_str(),
-        "status": s.status,
+        "status": s.status.as_str(),
         "next_charge_date": s.next_charge_date.map(|d| d.to_string()),
         "end_date": s.end_date.map(|d| d.to_string()),
     })
@@ -65,14 +67,14 @@ fn subscription_json(app: &Shared, s: &SubscriptionRec) -> Value {
     let charges: Vec<Value> = s
         .charge_uuids
         .iter()
-        .filter_map(|id| store.charges.get(id))
-        .map(|c| json!({"charge_uuid": c.charge_uuid, "amount": c.total().to_string(), "status": c.status, "created_at": iso(c.created_at)}))
+        .filter_map(|id| store.charge(id))
+        .map(|c| json!({"charge_uuid": c.charge_uuid, "amount": c.total().to_string(), "status": c.status.as_str(), "created_at": iso(c.created_at)}))
         .collect();
     json!({
         "subscription_uuid": s.subscription_uuid,
         "cycle": s.cycle.as_str(),
         "end_date": s.end_date.map(|d| d.to_string()),
-        "status": s.status,
+        "status": s.status.as_str(),
         "description": s.description,
         "next_due_date": s.next_charge_date.map(|d| d.to_string()),
         "cancelled_at": s.cancelled_at.map(iso),
@@ -93,7 +95,7 @@ pub(super) async fn get_subscription(
     let wallet = get("wallet_uuid").unwrap_or_default().to_lowercase();
     let sub_id = get("subscription_uuid").unwrap_or_default().to_lowercase();
     if !app.store().wallets.contains_key(&wallet) {
-        return reply((StatusCode::NOT_FOUND, json!({"error": "Wallet not found"})));
+        return reply(plain(StatusCode::NOT_FOUND, "Wallet not found"));
     }
     if !app.store().may_act_on(&caller.principal, &wallet) {
         return reply(forbidden());
@@ -106,10 +108,7 @@ pub(super) async fn get_subscription(
         .cloned();
     match sub {
         Some(s) => reply((StatusCode::OK, subscription_json(&app, &s))),
-        None => reply((
-            StatusCode::NOT_FOUND,
-            json!({"error": "Subscription not found"}),
-        )),
+        None => reply(plain(StatusCode::NOT_FOUND, "Subscription not found")),
     }
 }
 
@@ -124,7 +123,7 @@ pub(super) async fn cancel_subscription(
     };
     let (sub_id, wallet) = (sub_id.to_lowercase(), wallet.to_lowercase());
     if !app.store().wallets.contains_key(&wallet) {
-        return reply((StatusCode::NOT_FOUND, json!({"error": "Wallet not found"})));
+        return reply(plain(StatusCode::NOT_FOUND, "Wallet not found"));
     }
     if !app.store().may_act_on(&caller.principal, &wallet) {
         return reply(forbidden());
@@ -136,18 +135,15 @@ pub(super) async fn cancel_subscription(
         .get_mut(&sub_id)
         .filter(|s| s.wallet_uuid == wallet)
     else {
-        return reply((
-            StatusCode::NOT_FOUND,
-            json!({"error": "Subscription not found"}),
-        ));
+        return reply(plain(StatusCode::NOT_FOUND, "Subscription not found"));
     };
-    if sub.status == "cancelled" {
-        return reply((
+    if sub.status == SubscriptionStatus::Cancelled {
+        return reply(plain(
             StatusCode::BAD_REQUEST,
-            json!({"error": "Subscription is already cancelled"}),
+            "Subscription is already cancelled",
         ));
     }
-    sub.status = "cancelled".into();
+    sub.status = SubscriptionStatus::Cancelled;
     sub.cancelled_at = Some(now);
     sub.next_charge_date = None;
     reply((

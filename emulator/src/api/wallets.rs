@@ -11,10 +11,11 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::auth::{Caller, authorize};
-use super::errors::{Msg, Shape, error, forbidden, validated, wallet_not_found};
 use super::idempotency::idempotent;
-use super::{Reply, reply, text};
-use crate::server::{PendingDelay, Shared};
+use super::text;
+use crate::app::{PendingDelay, Shared};
+use crate::errors::{Msg, Shape, error, forbidden, validated, wallet_not_found};
+use crate::json::{Reply, reply};
 use crate::state::{ClientRec, Principal, WalletRec, uuid_from};
 
 /// Checks the wallet exists and the caller may act on it.
@@ -68,11 +69,7 @@ pub(super) async fn create_wallet(
                 .unwrap_or(Currency::Brl);
             let merchant = text(&p, "merchant_uuid").unwrap_or_else(|| uuid_from(&app.rng));
             let mut store = app.store();
-            if store
-                .wallets
-                .values()
-                .any(|w| w.merchant_uuid.eq_ignore_ascii_case(&merchant) && w.currency == currency)
-            {
+            if store.merchant_has_wallet(&merchant, currency) {
                 return error(
                     Shape::Wallet,
                     StatusCode::CONFLICT,
@@ -123,7 +120,7 @@ pub(super) async fn create_wallet(
                 );
                 }
             }
-            store.wallets.insert(wallet.wallet_uuid.clone(), wallet);
+            store.insert_wallet(wallet);
             (StatusCode::OK, out)
         },
     )
@@ -159,7 +156,8 @@ pub(super) async fn get_wallet(
         ));
     }
     let store = app.store();
-    let found = store.wallets.values().find(|w| {
+    let candidates = store.wallet_candidates(id.as_deref(), email.as_deref(), customer.as_deref());
+    let found = candidates.into_iter().find(|w| {
         id.as_ref()
             .is_none_or(|i| w.wallet_uuid.eq_ignore_ascii_case(i))
             && email.as_ref().is_none_or(|e| &w.email == e)

@@ -6,9 +6,10 @@ use a55_core::pix::{BrCodeSpec, build_pix_brcode};
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::server::Shared;
+use crate::app::Shared;
 
-pub(super) fn pix_payload(
+/// The `pix_payload` of a PIX charge: its BR Code, the QR image of it, and when it expires.
+pub fn pix_payload(
     app: &Shared,
     charge_uuid: &str,
     amount: Decimal,
@@ -19,11 +20,7 @@ pub(super) fn pix_payload(
         .base_url()
         .trim_start_matches("http://")
         .trim_start_matches("https://");
-    let txid: String = charge_uuid
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(25)
-        .collect();
+    let txid = crate::state::pix_txid(charge_uuid);
     let url = format!("{host}/pix/v2/{txid}");
     let amount_text = amount.to_string();
     let code = build_pix_brcode(&BrCodeSpec {
