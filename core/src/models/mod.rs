@@ -5,6 +5,8 @@ mod encode;
 mod lenient;
 mod request_parts;
 mod requests;
+#[cfg(feature = "schema")]
+pub mod json_schema;
 mod responses;
 pub mod schema;
 mod wire;

@@ -11,6 +11,7 @@ use super::wire::{TextOrNumber, de_cycle, de_date, ser_cycle, ser_date};
 
 /// A billing or shipping address.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Address {
     /// Street name.
@@ -44,6 +45,7 @@ pub struct Address {
 
 /// Card data for host-to-host charges: all five fields or none.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CardDetails {
     /// The PAN; `Debug` shows its last four digits only.
     #[serde(rename = "card_number")]
@@ -64,6 +66,7 @@ pub struct CardDetails {
 
 /// Browser or device fingerprint for 3DS.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DeviceInfo {
     /// The payer's IP address; required for 3DS with card fields.
@@ -109,6 +112,7 @@ pub struct DeviceInfo {
 
 /// Behavioural data for antifraud scoring.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AntifraudInfo {
     /// web, app, pos, marketplace, link, subscription or api.
@@ -133,6 +137,7 @@ pub struct AntifraudInfo {
 
 /// An item of a charge's order (for antifraud and the receipt).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Item {
     /// Its name.
@@ -166,11 +171,13 @@ pub struct Item {
 
 /// A recurring subscription created with its first charge.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscriptionRequest {
     /// The billing cycle.
     #[serde(serialize_with = "ser_cycle", deserialize_with = "de_cycle")]
     pub cycle: Cycle,
     /// Last date a charge may fall on; none means no end.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",

@@ -117,6 +117,8 @@ pub trait ApiRequest: Serialize + DeserializeOwned {
 
 /// `POST /api/v1/bank/wallet/`: a wallet for a merchant and currency.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::wallet_required))]
 #[serde(default)]
 pub struct WalletRequest {
     /// Your entity (company) UUID.
@@ -156,6 +158,8 @@ impl ApiRequest for WalletRequest {
 /// `POST /api/v1/bank/wallet/charge/`: a charge of any payment method, a subscription's first
 /// charge, a pre-authorization (`capture: false`).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::charge_required))]
 #[serde(default)]
 pub struct ChargeRequest {
     /// The wallet receiving the money.
@@ -171,6 +175,7 @@ pub struct ChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount of **each** installment; the charge's total is this × `installment_count`.
+    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub installment_value: Decimal,
     /// 1–12 for credit cards, 1 otherwise.
@@ -183,6 +188,7 @@ pub struct ChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// First due date.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -254,6 +260,8 @@ impl ApiRequest for ChargeRequest {
 
 /// `POST /api/v1/bank/wallet/charge/pix/`: a PIX charge answered with a BR Code and QR image.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::pix_charge_required))]
 #[serde(default)]
 pub struct PixChargeRequest {
     /// The wallet receiving the money.
@@ -269,6 +277,7 @@ pub struct PixChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount in BRL.
+    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// Must be BRL.
@@ -279,6 +288,7 @@ pub struct PixChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// The date the charge is due.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -311,6 +321,8 @@ impl ApiRequest for PixChargeRequest {
 
 /// `POST /api/v1/bank/wallet/checkout/`: a hosted checkout session.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::checkout_required))]
 #[serde(default)]
 pub struct CheckoutRequest {
     /// The wallet receiving the money.
@@ -318,6 +330,7 @@ pub struct CheckoutRequest {
     /// The merchant.
     pub merchant_id: String,
     /// The total; the payer may split it in up to `max_installments`.
+    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// BRL, MXN, CLP, COP, PEN, ARS or USD.
@@ -335,6 +348,7 @@ pub struct CheckoutRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
     /// The date the session is due.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -375,6 +389,8 @@ impl ApiRequest for CheckoutRequest {
 
 /// A full or partial refund of a confirmed or paid charge.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::refund_required))]
 #[serde(default)]
 pub struct RefundRequest {
     /// The charge.
@@ -382,6 +398,7 @@ pub struct RefundRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for the full remaining amount.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",
@@ -416,6 +433,8 @@ impl ApiRequest for RefundRequest {
 
 /// Captures a pre-authorized charge (`capture: false`), fully or partly.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = super::json_schema::capture_required))]
 #[serde(default)]
 pub struct CaptureRequest {
     /// The charge.
@@ -423,6 +442,7 @@ pub struct CaptureRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for a full capture.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",

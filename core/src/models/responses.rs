@@ -36,6 +36,7 @@ macro_rules! model {
 
 /// One entry of a charge-level `message` array: `{code, source, description, field}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServerMessage {
     /// A55's code (`INVALID_TAX_ID`, `error_threeds_authentication`, …).
     #[serde(default, deserialize_with = "de_text")]
@@ -65,21 +66,26 @@ impl ServerMessage {
 
 /// One installment of a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Installment {
     /// The installment's amount in the charge's currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// Due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub due_date: Option<Date>,
     /// Status of this installment.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -92,6 +98,7 @@ pub struct Installment {
 /// PIX payment data. Both documented namings are read (`qr_code_base64`/`qr_code`,
 /// `copy_paste`/`payload`, `expiration`/`expiration_date`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PixPayload {
     /// Base64 PNG of the QR code.
     #[serde(default, alias = "qr_code", deserialize_with = "de_text")]
@@ -106,6 +113,7 @@ pub struct PixPayload {
 
 /// The subscription created with a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscriptionInfo {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -118,14 +126,17 @@ pub struct SubscriptionInfo {
     pub status: Option<SubscriptionStatus>,
     /// The date of the next automatic charge.
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub next_charge_date: Option<Date>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub end_date: Option<Date>,
 }
 
 /// A charge, as create, get, list, refund, cancel, capture and webhooks describe it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Charge {
     /// Its id (null on some validation errors).
     #[serde(default, deserialize_with = "de_text")]
@@ -135,15 +146,18 @@ pub struct Charge {
     pub status: ChargeStatus,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// Payment method (`type` in responses).
     #[serde(
@@ -161,6 +175,7 @@ pub struct Charge {
     pub description: Option<String>,
     /// First due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub due_date: Option<Date>,
     /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
@@ -176,6 +191,7 @@ pub struct Charge {
     pub url_3ds: Option<String>,
     /// Why the charge failed, when `status` is `error`.
     #[serde(default, deserialize_with = "de_messages")]
+    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Messages"))]
     pub message: Vec<ServerMessage>,
     /// The subscription created with this charge.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -194,6 +210,7 @@ pub struct Charge {
     pub wallet_uuid: Option<String>,
     /// Refunded so far, when A55 says.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub refunded_amount: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -221,6 +238,7 @@ impl Charge {
 
 /// OAuth credentials issued with a wallet (`create_credentials: true`). Shown once: store the secret.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WalletCredentials {
     /// The OAuth client id.
     #[serde(default, deserialize_with = "de_text")]
@@ -238,6 +256,7 @@ pub struct WalletCredentials {
 
 /// A wallet.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Wallet {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -270,6 +289,7 @@ pub struct Wallet {
 
 /// A hosted checkout session.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckoutSession {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -282,6 +302,7 @@ pub struct CheckoutSession {
     pub status: Option<CheckoutStatus>,
     /// The total.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub amount: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -299,6 +320,7 @@ pub struct CheckoutSession {
 
 /// A payment link.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentLink {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -311,15 +333,18 @@ pub struct PaymentLink {
     pub url: Option<String>,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -328,6 +353,7 @@ pub struct PaymentLink {
 
 /// One page of a list: `{page, limit, total, pages, data[]}`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "T: Model", serialize = "T: Serialize"))]
 pub struct Page<T> {
     /// 1-based page number.
@@ -371,12 +397,14 @@ impl<T: Model> Model for Page<T> {
 
 /// A charge made by a subscription.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscriptionCharge {
     /// The charge's id.
     #[serde(default, deserialize_with = "de_text")]
     pub charge_uuid: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::AmountText>"))]
     pub amount: Option<Decimal>,
     /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -388,6 +416,7 @@ pub struct SubscriptionCharge {
 
 /// A subscription.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subscription {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -397,6 +426,7 @@ pub struct Subscription {
     pub cycle: Option<Lenient<Cycle>>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub end_date: Option<Date>,
     /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -411,6 +441,7 @@ pub struct Subscription {
         deserialize_with = "de_date",
         serialize_with = "opt_date"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
     pub next_due_date: Option<Date>,
     /// When it was cancelled (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
@@ -425,6 +456,7 @@ pub struct Subscription {
 
 /// What the public (no token) charge endpoint says about a charge.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublicCharge {
     /// Its id.
     #[serde(default, deserialize_with = "de_text")]
@@ -437,6 +469,7 @@ pub struct PublicCharge {
     pub redirect_url: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
     pub value: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -449,6 +482,7 @@ pub struct PublicCharge {
     pub installment_count: Option<u32>,
     /// Why the charge failed, when `status` is `error`.
     #[serde(default, deserialize_with = "de_messages")]
+    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Messages"))]
     pub message: Vec<ServerMessage>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -457,6 +491,7 @@ pub struct PublicCharge {
 
 /// An OAuth2 token answer.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TokenResponse {
     /// The bearer token; `Debug` never shows it.
     #[serde(default)]
