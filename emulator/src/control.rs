@@ -1,9 +1,11 @@
 //! Control endpoints under `/_emulator/`, outside A55's API: read state for assertions, settle
-//! charges, pay PIX and other issued charges, complete 3DS, advance the clock, and the OpenAPI
-//! document of everything the emulator serves.
+//! charges, pay PIX and other issued charges, complete 3DS, advance the clock, queue faults.
 
+use std::collections::BTreeMap;
+
+use a55_core::models::schema::DateText;
+use a55_core::models::{Charge, Wallet};
 use a55_core::status::ChargeStatus;
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,36 +13,228 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
+use schemars::JsonSchema;
+
 use crate::app::Shared;
-use crate::errors::plain;
+use crate::errors::{PlainError, plain};
 use crate::json::{Json, reply};
 use crate::lifecycle::{complete_3ds, schedule_settlement, transition};
+use crate::route::Route;
 
-/// The OpenAPI document, kept in the repository.
-pub const OPENAPI: &str = include_str!("../openapi.json");
-
-/// The control routes.
-pub fn routes() -> Router<Shared> {
-    Router::new()
-        .route(
+/// The control endpoints, described.
+pub fn routes() -> Vec<Route> {
+    let charge = |r: Route, what: &'static str| {
+        r.ok::<Charge>(what)
+            .error::<PlainError>(404, "No such charge")
+    };
+    let moved = |r: Route, what: &'static str| {
+        charge(r, what).error::<PlainError>(409, "The charge's status does not allow it")
+    };
+    vec![
+        Route::get(
             "/_emulator/health",
             get(|| async { Json(json!({"ok": true})) }),
         )
-        .route("/_emulator/openapi.json", get(openapi))
-        .route("/_emulator/state", get(state))
-        .route("/_emulator/charges", get(charges))
-        .route("/_emulator/charges/{id}", get(charge))
-        .route("/_emulator/charges/{id}/settle", post(settle))
-        .route("/_emulator/charges/{id}/pay", post(pay))
-        .route("/_emulator/pix/{id}/pay", post(pay))
-        .route("/_emulator/charges/{id}/complete-3ds", post(threeds))
-        .route("/_emulator/clock/advance", post(advance))
-        .route("/_emulator/webhooks", get(webhooks))
-        .route("/_emulator/faults", post(queue_faults))
+        .op("health", "control", "Whether the emulator answers")
+        .ok::<Health>("{ok: true}"),
+        Route::get("/_emulator/state", get(state))
+            .op("state", "control", "Counts for assertions")
+            .ok::<StateView>("Wallets and counters"),
+        Route::get("/_emulator/charges", get(charges))
+            .op(
+                "controlCharges",
+                "control",
+                "Every charge, in creation order",
+            )
+            .ok::<ChargeList>("{data: [charge, with reference_external_id and card_last4]}"),
+        charge(
+            Route::get("/_emulator/charges/{id}", get(charge_by_id)).op(
+                "controlCharge",
+                "control",
+                "A charge, whatever its wallet",
+            ),
+            "The charge",
+        ),
+        moved(
+            Route::post("/_emulator/charges/{id}/settle", post(settle)).op(
+                "settleCharge",
+                "control",
+                "Settle a confirmed charge now (paid)",
+            ),
+            "The charge, paid",
+        ),
+        moved(
+            Route::post("/_emulator/charges/{id}/pay", post(pay)).op(
+                "payCharge",
+                "control",
+                "Pay an issued charge (paid)",
+            ),
+            "The charge, paid",
+        ),
+        moved(
+            Route::post("/_emulator/pix/{id}/pay", post(pay)).op(
+                "payPix",
+                "control",
+                "Pay an issued PIX charge (paid)",
+            ),
+            "The charge, paid",
+        ),
+        charge(
+            Route::post("/_emulator/charges/{id}/complete-3ds", post(threeds)).op(
+                "complete3ds",
+                "control",
+                "Complete a pending charge's 3DS challenge",
+            ),
+            "The charge: confirmed, or the card digit's decline; as it was when not pending",
+        ),
+        Route::post("/_emulator/clock/advance", post(advance))
+            .op("advanceClock", "control", "Move the clock forward")
+            .json_body::<Advance>()
+            .ok::<ClockView>("The clock after")
+            .error::<PlainError>(400, "Not a positive move, or past 1,000 years in all"),
+        Route::get("/_emulator/webhooks", get(webhooks))
+            .op(
+                "webhookDeliveries",
+                "control",
+                "The most recent webhook deliveries",
+            )
+            .ok::<DeliveryList>("{data: [delivery]}, oldest first"),
+        Route::post("/_emulator/faults", post(queue_faults))
+            .op(
+                "queueFaults",
+                "control",
+                "Queue faults for the next API requests",
+            )
+            .json_body::<FaultQueue>()
+            .ok::<Queued>("How many are queued")
+            .error::<PlainError>(400, "No list, or an unknown fault"),
+    ]
 }
 
-async fn openapi() -> Response {
-    ([("content-type", "application/json")], OPENAPI).into_response()
+/// `{ok: true}`.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct Health {
+    /// Always true.
+    ok: bool,
+}
+
+/// What `/_emulator/state` answers.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `state` writes the same names.
+struct StateView {
+    /// The emulator's today.
+    today: DateText,
+    /// Its clock, Unix seconds.
+    now: i64,
+    /// Every wallet.
+    wallets: Vec<Wallet>,
+    /// How many charges there are.
+    charge_count: u64,
+    /// How many charges have each status.
+    charges_by_status: BTreeMap<String, u64>,
+    /// How many subscriptions there are.
+    subscription_count: u64,
+    /// How many checkout sessions and payment links there are.
+    checkout_count: u64,
+    /// Token requests answered.
+    token_requests: u64,
+    /// Tokens kept (not yet expired).
+    tokens_issued: u64,
+    /// API requests seen.
+    requests: u64,
+    /// Faults injected, by name.
+    faults: BTreeMap<String, u64>,
+    /// Idempotency records kept.
+    idempotency_keys: u64,
+    /// Idempotent replays answered.
+    idempotent_replays: u64,
+    /// Webhook deliveries made in all.
+    webhook_deliveries: u64,
+}
+
+/// `{data: [charge]}`.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct ChargeList {
+    /// The charges.
+    data: Vec<Charge>,
+}
+
+/// How far to move the clock: seconds, days, or both.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `advance` reads the same names.
+struct Advance {
+    /// Seconds.
+    seconds: Option<i64>,
+    /// Days.
+    days: Option<i64>,
+}
+
+/// The clock.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct ClockView {
+    /// The emulator's today.
+    today: DateText,
+    /// Its clock, Unix seconds.
+    now: i64,
+}
+
+/// One attempt of a delivery.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct Attempt {
+    /// 1 to 7.
+    attempt: u32,
+    /// When (ISO 8601).
+    at: String,
+    /// The receiver's HTTP status, when it answered.
+    status: Option<u16>,
+    /// `timeout` or `connection error`, when it did not.
+    error: Option<String>,
+}
+
+/// One webhook delivery.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct Delivery {
+    /// Its id, from 1.
+    delivery_id: u64,
+    /// Where it goes.
+    url: String,
+    /// The charge.
+    charge_uuid: String,
+    /// The status it announces.
+    status: ChargeStatus,
+    /// Its attempts so far.
+    attempts: Vec<Attempt>,
+    /// `pending`, `delivered`, `failed: …` or `skipped: …`.
+    outcome: String,
+}
+
+/// `{data: [delivery]}`.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct DeliveryList {
+    /// The deliveries kept, oldest first.
+    data: Vec<Delivery>,
+}
+
+/// Faults to queue: `503`, `500`, `429`, `delay:MS`, `reset_before`, `reset_after`.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `queue_faults` reads the same names.
+struct FaultQueue {
+    /// In order.
+    faults: Vec<String>,
+}
+
+/// `{queued: N}`.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct Queued {
+    /// Faults waiting.
+    queued: u64,
 }
 
 fn not_found() -> Response {
@@ -93,7 +287,7 @@ async fn charges(State(app): State<Shared>) -> Json<Value> {
     Json(json!({"data": list}))
 }
 
-async fn charge(State(app): State<Shared>, Path(id): Path<String>) -> Response {
+async fn charge_by_id(State(app): State<Shared>, Path(id): Path<String>) -> Response {
     match app.store().charge(&id) {
         Some(c) => Json(c.to_json(app.base_url())).into_response(),
         None => not_found(),

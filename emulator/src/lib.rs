@@ -4,8 +4,8 @@
 //! subscriptions, checkout sessions, payment links, refunds), validating with the SDK's core rules,
 //! signing and retrying webhooks, and able to fail on purpose (500, 503, 429, delays, connections reset
 //! before or after processing) with seeded, repeatable faults. Every language's tests, the benchmarks
-//! and `a55 demo` talk to it. `docs/emulator.md` describes it for users; `openapi.json` lists its
-//! routes.
+//! and `a55 demo` talk to it. `docs/emulator.md` describes it for users; its OpenAPI document
+//! (`/openapi.json`, committed as `openapi.json`) is made from the same route table as its router.
 //!
 //! ```no_run
 //! # async fn run() -> std::io::Result<()> {
@@ -16,7 +16,7 @@
 //! ```
 
 //!
-//! Its modules, each depending only on the ones listed before it (`tests/modules.rs` checks that
+//! Its modules, each depending only on the ones listed before it (`tests/layout.rs` checks that
 //! no two import each other, directly or around a circle):
 //!
 //! - `json`, `form`, `config`, `fx`, `qr`: JSON answers with exact amounts, form bodies, settings,
@@ -26,7 +26,9 @@
 //! - `lifecycle`: a charge's statuses and transitions;
 //! - `api`: A55's endpoints, one file per resource; `pages`: what a payer sees; `control`: the
 //!   `/_emulator/` endpoints;
-//! - `middleware`: request ids, faults, rate limits; `server`: the router and the accept loop.
+//! - `route`: a route and its description; `openapi`: the document made from the routes;
+//! - `middleware`: request ids, faults, rate limits; `server`: the route table, the router made from
+//!   it, and the accept loop.
 
 mod api;
 mod app;
@@ -39,14 +41,16 @@ mod json;
 pub mod kit;
 mod lifecycle;
 mod middleware;
+mod openapi;
 mod pages;
 mod pix;
 pub mod qr;
+mod route;
 mod server;
 pub mod state;
 mod webhooks;
 
 pub use app::App;
 pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule};
-pub use server::{EmulatorHandle, in_process, start};
+pub use server::{EmulatorHandle, in_process, openapi_json, start};
 pub use state::{FIXTURE_ENTITY, FIXTURE_MERCHANT, FIXTURE_WALLET};

@@ -1,30 +1,128 @@
 //! The pages a payer sees: hosted checkout, a charge's payment page and the 3DS challenge. Plain HTML
 //! forms, so a browser, curl or a test can pay with a test card.
 
-use axum::Router;
+use a55_core::models::schema::AmountText;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use serde_json::json;
+use axum::routing::{get, post};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use a55_core::status::{ChargeStatus, CheckoutStatus};
 
 use crate::api::{checkout_charge, pay_with_card};
 use crate::app::Shared;
-use crate::errors::plain;
+use crate::errors::{PlainError, plain};
 use crate::form;
 use crate::json::reply;
 use crate::lifecycle::complete_3ds;
+use crate::route::{Content, Route};
 
-/// The page routes.
-pub fn routes() -> Router<Shared> {
-    Router::new()
-        .route("/checkout/{id}", get(checkout_page).post(checkout_pay))
-        .route("/pay/charge/{id}", get(charge_page).post(charge_pay))
-        .route("/3ds/{id}", get(threeds_page).post(threeds_complete))
-        .route("/pix/v2/{txid}", get(pix_location))
+/// The pages, described.
+pub fn routes() -> Vec<Route> {
+    let page = |r: Route, what: &'static str| {
+        r.answer(200, what, Content::Html)
+            .answer(404, "No such session or charge", Content::Html)
+    };
+    let pay = |r: Route| {
+        r.form_body::<PayForm>()
+            .redirect("Paid or declined: to redirect_url with the outcome in the query")
+            .answer(409, "Already paid or no longer payable", Content::Html)
+            .answer(422, "Not a card number", Content::Html)
+    };
+    vec![
+        page(
+            Route::get("/checkout/{id}", get(checkout_page)).op(
+                "checkoutPage",
+                "pages",
+                "The hosted checkout page",
+            ),
+            "The payment form: amount, installments, card fields",
+        ),
+        pay(page(
+            Route::post("/checkout/{id}", post(checkout_pay)).op(
+                "checkoutPay",
+                "pages",
+                "Pay a checkout session with a test card",
+            ),
+            "The outcome, when the session has no redirect_url",
+        )),
+        page(
+            Route::get("/pay/charge/{id}", get(charge_page)).op(
+                "chargePage",
+                "pages",
+                "A charge's payment page",
+            ),
+            "The payment form",
+        ),
+        pay(page(
+            Route::post("/pay/charge/{id}", post(charge_pay)).op(
+                "chargePay",
+                "pages",
+                "Pay an issued charge with a test card",
+            ),
+            "The outcome, when the charge has no redirect_url",
+        )),
+        page(
+            Route::get("/3ds/{id}", get(threeds_page)).op(
+                "threedsPage",
+                "pages",
+                "The 3DS challenge page",
+            ),
+            "The challenge",
+        ),
+        page(
+            Route::post("/3ds/{id}", post(threeds_complete)).op(
+                "threedsComplete",
+                "pages",
+                "Complete the 3DS challenge",
+            ),
+            "The outcome, when the charge has no redirect_url",
+        )
+        .redirect("To redirect_url with the outcome in the query"),
+        Route::get("/pix/v2/{txid}", get(pix_location))
+            .op(
+                "pixLocation",
+                "pages",
+                "The location a PIX BR Code points at",
+            )
+            .ok::<PixLocation>("The PIX charge of this txid")
+            .error::<PlainError>(404, "No PIX charge has this txid"),
+    ]
+}
+
+/// What the payment pages' forms send.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: the handlers read the same names from the form.
+struct PayForm {
+    /// The card's number; its last digit decides the outcome.
+    card_number: String,
+    /// The name on the card.
+    card_name: Option<String>,
+    /// `MM`.
+    card_expiry_month: Option<String>,
+    /// `YYYY`.
+    card_expiry_year: Option<String>,
+    /// The CVV.
+    card_cvv: Option<String>,
+    /// How many installments (checkout only).
+    installments: Option<String>,
+}
+
+/// What `/pix/v2/{txid}` answers.
+#[derive(Serialize, JsonSchema)]
+struct PixLocation {
+    /// The txid asked for.
+    txid: String,
+    /// The charge.
+    charge_uuid: String,
+    /// Its status.
+    status: ChargeStatus,
+    /// Its amount, as decimal text.
+    #[schemars(with = "AmountText")]
+    amount: String,
 }
 
 fn escape(s: &str) -> String {
@@ -216,7 +314,13 @@ async fn threeds_complete(State(app): State<Shared>, Path(id): Path<String>) -> 
 async fn pix_location(State(app): State<Shared>, Path(txid): Path<String>) -> Response {
     let store = app.store();
     match store.charge_by_txid(&txid) {
-        Some(c) => axum::Json(json!({"txid": txid, "charge_uuid": c.charge_uuid, "status": c.status.as_str(), "amount": c.total().to_string()})).into_response(),
+        Some(c) => axum::Json(PixLocation {
+            txid,
+            charge_uuid: c.charge_uuid.clone(),
+            status: c.status.clone(),
+            amount: c.total().to_string(),
+        })
+        .into_response(),
         None => reply(plain(StatusCode::NOT_FOUND, "not found")),
     }
 }

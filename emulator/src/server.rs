@@ -2,14 +2,19 @@
 //! middleware (`middleware.rs`) around the routes of `api/`, `pages.rs` and `control.rs`.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
+use axum::http::header;
 use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::get;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
+use schemars::JsonSchema;
+use serde_json::{Map, Value};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, oneshot};
 use tower::ServiceExt;
@@ -17,6 +22,7 @@ use tower::ServiceExt;
 use crate::app::{App, ConnControl, Shared};
 use crate::config::EmulatorConfig;
 use crate::middleware::{faults, rate_limit, request_id};
+use crate::route::{Layer, Route};
 use crate::state::real_now;
 
 /// A running emulator.
@@ -123,17 +129,73 @@ async fn serve_connection(stream: TcpStream, router: Router) {
     drop(control);
 }
 
+/// What `/openapi.json` answers: an OpenAPI 3.1 document.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used.
+struct OpenApiDocument {
+    /// `3.1.0`.
+    openapi: String,
+    /// Title, version, description.
+    info: Map<String, Value>,
+    /// Every route.
+    paths: Map<String, Value>,
+    /// Schemas, security schemes, shared parameters and headers.
+    components: Map<String, Value>,
+}
+
+/// The document's text, made once.
+fn document() -> &'static str {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    DOCUMENT.get_or_init(|| crate::openapi::document_text(&routes()))
+}
+
+/// Every route the emulator serves: A55's API and its token endpoint, the pages, the control
+/// endpoints and the document itself.
+pub fn routes() -> Vec<Route> {
+    let mut routes = crate::api::routes();
+    routes.extend(crate::pages::routes());
+    routes.extend(crate::control::routes());
+    for (path, id) in [
+        ("/openapi.json", "openapi"),
+        ("/_emulator/openapi.json", "controlOpenapi"),
+    ] {
+        let serve = get(|| async {
+            ([(header::CONTENT_TYPE, "application/json")], document()).into_response()
+        });
+        routes.push(
+            Route::get(path, serve)
+                .op(id, "control", "This OpenAPI document")
+                .ok::<OpenApiDocument>(
+                    "The OpenAPI 3.1 document of everything the emulator serves",
+                ),
+        );
+    }
+    routes
+}
+
+/// The OpenAPI document of everything the emulator serves, as `emulator/openapi.json` holds it.
+pub fn openapi_json() -> String {
+    document().to_string()
+}
+
 fn router(app: Shared) -> Router {
-    let api = crate::api::routes()
+    let (mut api, mut token, mut plain) = (Router::new(), Router::new(), Router::new());
+    for route in routes() {
+        let group = match route.layer {
+            Layer::Api => &mut api,
+            Layer::Token => &mut token,
+            Layer::Plain => &mut plain,
+        };
+        *group = std::mem::take(group).route(route.path, route.handler);
+    }
+    let api = api
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults));
-    let token =
-        crate::api::token_routes().layer(middleware::from_fn_with_state(app.clone(), faults));
+    let token = token.layer(middleware::from_fn_with_state(app.clone(), faults));
     Router::new()
         .merge(api)
         .merge(token)
-        .merge(crate::pages::routes())
-        .merge(crate::control::routes())
+        .merge(plain)
         .layer(middleware::from_fn(request_id))
         .with_state(app)
 }

@@ -1,6 +1,7 @@
 //! What can be done to an existing charge: refund (full or partial), cancel, and capture (a charge
 //! created with `capture: false`).
 
+use a55_core::models::schema::Amount;
 use a55_core::status::ChargeStatus;
 use a55_core::validate::RequestKind;
 use axum::Extension;
@@ -16,6 +17,24 @@ use super::{amount_of, text, uuid_param};
 use crate::app::{PendingDelay, Shared};
 use crate::errors::{Msg, Shape, charge_not_found, error, forbidden, validated};
 use crate::lifecycle::transition;
+
+/// A refund's body (the charge and wallet are in the path); it may be left out.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `refund` validates the JSON with core's rules.
+pub(super) struct RefundBody {
+    /// How much; omitted, everything still refundable.
+    amount: Option<Amount>,
+    /// Why.
+    reason: Option<String>,
+}
+
+/// A cancel's body; it may be left out.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `cancel` reads nothing from it.
+pub(super) struct CancelBody {
+    /// Why.
+    reason: Option<String>,
+}
 
 pub(super) async fn refund(
     State(app): State<Shared>,

@@ -13,6 +13,27 @@ use crate::errors::{auth_error, plain};
 use crate::json::{Reply, reply};
 use crate::state::{ClientRec, Principal};
 
+/// The token request's form (`application/x-www-form-urlencoded`), as [`token`] reads it.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `token` reads the same names from the form.
+pub(super) struct TokenForm {
+    /// Always `client_credentials`.
+    grant_type: GrantType,
+    /// The client's id (or in HTTP Basic credentials).
+    client_id: Option<String>,
+    /// The client's secret (or in HTTP Basic credentials).
+    client_secret: Option<String>,
+}
+
+/// The one grant type.
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum GrantType {
+    /// `client_credentials`.
+    ClientCredentials,
+}
+
 /// Who is calling: their token's client and principal.
 pub(super) struct Caller {
     pub(super) client_id: String,

@@ -3,6 +3,7 @@
 
 use a55_core::card::card_digits;
 use a55_core::models::TypeCharge;
+use a55_core::models::schema::Amount;
 use a55_core::money::{AmountArg, Currency, normalize_in};
 use a55_core::schedule::{MAX_INSTALLMENTS, installment_due_dates, parse_date, split_installments};
 use a55_core::status::{ChargeStatus, CheckoutStatus};
@@ -106,6 +107,32 @@ pub(super) async fn create_checkout(
         },
     )
     .await
+}
+
+/// A payment link's body, as `create_payment_link` reads it.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: the handler reads the same names from the JSON.
+pub(super) struct PaymentLinkBody {
+    /// The wallet receiving the money.
+    wallet_uuid: String,
+    /// The merchant.
+    merchant_id: Option<String>,
+    /// The currency.
+    currency: Currency,
+    /// The amount (or `amount`).
+    value: Option<Amount>,
+    /// The amount, when `value` is not given.
+    amount: Option<Amount>,
+    /// Shown to the payer (else `name`).
+    description: Option<String>,
+    /// The link's name.
+    name: Option<String>,
+    /// Where the payer goes after paying.
+    redirect_url: Option<String>,
+    /// Overrides the default webhook URL.
+    webhook_url: Option<String>,
+    /// The most installments the payer may choose, 1 to 12.
+    max_installment_count: Option<u32>,
 }
 
 pub(super) async fn create_payment_link(

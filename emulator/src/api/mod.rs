@@ -1,7 +1,8 @@
 //! A55's API: token, wallets, charges (every method), PIX, subscriptions, checkout, payment links,
 //! refunds, cancels, captures, and the public (no token) charge endpoints.
 //!
-//! This file is the router ([`routes`], [`token_routes`]) and the helpers every handler shares; the
+//! This file is the route table ([`routes`]: each route's handler and description) and the helpers
+//! every handler shares; the
 //! handlers live in one file per resource under `src/api/` (error bodies are `src/errors.rs`'s, a
 //! charge's statuses `src/lifecycle.rs`'s):
 //!
@@ -25,76 +26,255 @@ mod wallets;
 
 use a55_core::Decimal;
 use a55_core::models::decimal_from_json;
-use axum::Router;
+use a55_core::models::{
+    CaptureRequest, Charge, ChargeRequest, CheckoutRequest, CheckoutSession, Page, PaymentLink,
+    PixChargeRequest, PublicCharge, Subscription, TokenResponse, Wallet, WalletRequest,
+};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use serde_json::Value;
 
-use crate::app::Shared;
-use crate::errors::{Msg, Shape, error};
+use crate::errors::{ChargeError, Msg, PlainError, Shape, WalletError, error};
 use crate::json::Reply;
+use crate::route::{Auth, Layer, ParamKind, Route};
 
 pub use checkout::checkout_charge;
 pub use public::pay_with_card;
 
-/// The API routes that need the rate limiter.
-pub fn routes() -> Router<Shared> {
-    Router::new()
-        .route(
-            "/api/v1/bank/wallet/",
-            post(wallets::create_wallet).get(wallets::get_wallet),
+/// A55's API, described: the routes of `/api/v1/` and the token endpoint.
+pub fn routes() -> Vec<Route> {
+    use ParamKind::{Integer, Text, Uuid};
+    let charge_links = |r: Route| {
+        r.link(
+            "GetCharge",
+            "getChargeByPath",
+            &[("charge_uuid", "$response.body#/charge_uuid")],
         )
-        .route(
+        .link(
+            "RefundCharge",
+            "refundCharge",
+            &[
+                ("charge_uuid", "$response.body#/charge_uuid"),
+                ("wallet_uuid", "$response.body#/wallet_uuid"),
+            ],
+        )
+        .link(
+            "CancelCharge",
+            "cancelCharge",
+            &[
+                ("charge_uuid", "$response.body#/charge_uuid"),
+                ("wallet_uuid", "$response.body#/wallet_uuid"),
+            ],
+        )
+        .link(
+            "GetPublicCharge",
+            "getPublicCharge",
+            &[("charge_uuid", "$response.body#/charge_uuid")],
+        )
+        .link(
+            "PayPublicCharge",
+            "payPublicCharge",
+            &[("charge_uuid", "$response.body#/charge_uuid")],
+        )
+    };
+    vec![
+        Route::post("/oauth2/token", post(auth::token))
+            .op(
+                "getToken",
+                "auth",
+                "An access token (OAuth2 client credentials)",
+            )
+            .describe(
+                "The form's client_id and client_secret, or the same as HTTP Basic credentials.",
+            )
+            .with(Layer::Token, Auth::Client)
+            .form_body::<auth::TokenForm>()
+            .ok::<TokenResponse>("The token, valid for expires_in seconds")
+            .error::<PlainError>(400, "unsupported_grant_type or invalid_request")
+            .error::<PlainError>(401, "invalid_client")
+            .faults(),
+        Route::post("/api/v1/bank/wallet/", post(wallets::create_wallet))
+            .api("createWallet", "wallets", "Create a wallet (seed 004)")
+            .json_body::<WalletRequest>()
+            .ok::<Wallet>("The wallet; credentials when create_credentials is true")
+            .errors::<WalletError>(&[400, 409, 422]),
+        Route::get("/api/v1/bank/wallet/", get(wallets::get_wallet))
+            .api(
+                "getWallet",
+                "wallets",
+                "Find a wallet by id, email or customer id",
+            )
+            .query("wallet_uuid", Uuid, false, "The wallet")
+            .query("email", Text, false, "The wallet's email")
+            .query(
+                "customer_id",
+                Text,
+                false,
+                "Your id of the wallet's customer",
+            )
+            .query("currency", Text, false, "Only a wallet in this currency")
+            .ok::<Wallet>("The first wallet matching every criterion given")
+            .errors::<WalletError>(&[400, 404]),
+        charge_links(
+            Route::post("/api/v1/bank/wallet/charge/", post(charges::create_charge))
+                .api(
+                    "createCharge",
+                    "charges",
+                    "Create a charge of any method (seeds 001, 003)",
+                )
+                .describe(
+                    "A declined card is a 200 whose status is error, with the reason in message.",
+                )
+                .json_body::<ChargeRequest>()
+                .ok::<Charge>("The charge")
+                .errors::<ChargeError>(&[400, 404, 409, 422]),
+        ),
+        Route::get(
             "/api/v1/bank/wallet/charge/",
-            post(charges::create_charge).get(charges::get_charge_query),
+            get(charges::get_charge_query),
         )
-        .route(
-            "/api/v1/bank/wallet/charge/pix/",
-            post(charges::create_pix_charge),
-        )
-        .route(
+        .api("getCharge", "charges", "A charge, by query")
+        .query("charge_uuid", Uuid, true, "The charge")
+        .query("wallet_uuid", Uuid, true, "Its wallet")
+        .ok::<Charge>("The charge")
+        .errors::<ChargeError>(&[400, 404]),
+        charge_links(
+            Route::post(
+                "/api/v1/bank/wallet/charge/pix/",
+                post(charges::create_pix_charge),
+            )
+            .api(
+                "createPixCharge",
+                "charges",
+                "Create a PIX charge (seed 002)",
+            )
+            .json_body::<PixChargeRequest>()
+            .ok::<Charge>("The charge, issued, with its pix_payload")
+            .errors::<ChargeError>(&[400, 404, 409, 422]),
+        ),
+        Route::post(
             "/api/v1/bank/wallet/charge/capture/",
             post(actions::capture),
         )
-        .route(
+        .api(
+            "captureCharge",
+            "charges",
+            "Capture a charge created with capture: false",
+        )
+        .json_body::<CaptureRequest>()
+        .ok::<Charge>("The charge, paid")
+        .errors::<ChargeError>(&[400, 404, 409, 422]),
+        Route::get(
             "/api/v1/bank/wallet/charge/{charge_uuid}/",
             get(charges::get_charge_path),
         )
-        .route(
+        .api("getChargeByPath", "charges", "A charge, by path")
+        .ok::<Charge>("The charge")
+        .errors::<ChargeError>(&[400, 404]),
+        Route::post(
             "/api/v1/bank/wallet/charge/{charge_uuid}/refund/{wallet_uuid}/",
             post(actions::refund),
         )
-        .route(
+        .api(
+            "refundCharge",
+            "charges",
+            "Refund a confirmed or paid charge, fully or partly",
+        )
+        .optional_json_body::<actions::RefundBody>()
+        .ok::<Charge>("The charge; refunded once nothing is left to refund")
+        .errors::<ChargeError>(&[400, 404, 409, 422]),
+        Route::post(
             "/api/v1/bank/wallet/charge/{charge_uuid}/cancel/{wallet_uuid}/",
             post(actions::cancel),
         )
-        .route("/api/v1/bank/wallet/charges/", get(charges::list_charges))
-        .route(
+        .api(
+            "cancelCharge",
+            "charges",
+            "Cancel an issued, pending or confirmed charge",
+        )
+        .optional_json_body::<actions::CancelBody>()
+        .ok::<Charge>("{charge_uuid, wallet_uuid, status: canceled, message: {}}")
+        .errors::<ChargeError>(&[400, 404, 409]),
+        Route::get("/api/v1/bank/wallet/charges/", get(charges::list_charges))
+            .api(
+                "listCharges",
+                "charges",
+                "A wallet's charges, a page at a time",
+            )
+            .query("wallet_uuid", Uuid, true, "The wallet")
+            .query("page", Integer, false, "1-based page (1)")
+            .query("limit", Integer, false, "Charges per page, 1 to 100 (20)")
+            .query("status", Text, false, "Only charges of this status")
+            .query("filter", Text, false, "status:STATUS, the same filter")
+            .ok::<Page<Charge>>("{page, limit, total, pages, data[]}")
+            .errors::<ChargeError>(&[400, 404]),
+        Route::get(
             "/api/v1/bank/wallet/subscription/",
             get(subscriptions::get_subscription),
         )
-        .route(
+        .api(
+            "getSubscription",
+            "subscriptions",
+            "A subscription and its charges",
+        )
+        .query("wallet_uuid", Uuid, true, "The wallet")
+        .query("subscription_uuid", Uuid, true, "The subscription")
+        .ok::<Subscription>("The subscription")
+        .error::<PlainError>(404, "Wallet not found, or Subscription not found"),
+        Route::delete(
             "/api/v1/bank/wallet/subscription/{subscription_uuid}/cancel/{wallet_uuid}/",
             delete(subscriptions::cancel_subscription),
         )
-        .route(
+        .api(
+            "cancelSubscription",
+            "subscriptions",
+            "Stop a subscription's future charges",
+        )
+        .ok::<Subscription>("{subscription_uuid, status: cancelled, cancelled_at}")
+        .error::<PlainError>(400, "Subscription is already cancelled")
+        .error::<PlainError>(404, "Wallet not found, or Subscription not found"),
+        Route::post(
             "/api/v1/bank/wallet/checkout/",
             post(checkout::create_checkout),
         )
-        .route(
+        .api(
+            "createCheckout",
+            "checkout",
+            "Open a hosted checkout session",
+        )
+        .json_body::<CheckoutRequest>()
+        .ok::<CheckoutSession>("The session; send the payer to checkout_url")
+        .errors::<ChargeError>(&[400, 404, 409, 422]),
+        Route::post(
             "/api/v1/bank/wallet/payment-link/",
             post(checkout::create_payment_link),
         )
-        .route("/api/v1/bank/public/charge", get(public::public_get_charge))
-        .route(
+        .api("createPaymentLink", "checkout", "Create a payment link")
+        .json_body::<checkout::PaymentLinkBody>()
+        .ok::<PaymentLink>("The link; send the payer to url")
+        .errors::<ChargeError>(&[400, 404, 409, 422]),
+        Route::get("/api/v1/bank/public/charge", get(public::public_get_charge))
+            .public_api(
+                "getPublicCharge",
+                "public",
+                "What the payer's side may see of a charge",
+            )
+            .query("charge_uuid", Uuid, true, "The charge")
+            .ok::<Vec<PublicCharge>>("A one-element array")
+            .errors::<ChargeError>(&[404]),
+        Route::post(
             "/api/v1/bank/public/charge/{charge_uuid}/pay",
             post(public::public_pay),
         )
-}
-
-/// The OAuth2 token endpoint.
-pub fn token_routes() -> Router<Shared> {
-    Router::new().route("/oauth2/token", post(auth::token))
+        .public_api(
+            "payPublicCharge",
+            "public",
+            "Pay an issued charge with a card",
+        )
+        .json_body::<public::PublicPayBody>()
+        .ok::<Charge>("{charge_uuid, status, message}: confirmed, or error with why")
+        .errors::<ChargeError>(&[400, 404, 409, 422]),
+    ]
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {

@@ -114,6 +114,24 @@ pub fn pay_with_card(
     Ok(updated)
 }
 
+/// The public payment's body, as `public_pay` reads it.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: the handler reads the same names from the JSON.
+pub(super) struct PublicPayBody {
+    /// The card's number; its last digit decides the outcome.
+    card_number: String,
+    /// The name on the card.
+    card_name: Option<String>,
+    /// `MM`.
+    card_expiry_month: Option<String>,
+    /// `YYYY`.
+    card_expiry_year: Option<String>,
+    /// The CVV.
+    card_cvv: Option<String>,
+    /// The payer's tax id.
+    payer_tax_id: Option<String>,
+}
+
 pub(super) async fn public_pay(
     State(app): State<Shared>,
     headers: HeaderMap,
