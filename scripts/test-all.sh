@@ -2,7 +2,7 @@
 # Runs every test suite of every language, installing what it needs.
 #
 #   scripts/test-all.sh            # everything
-#   scripts/test-all.sh rust node  # some stages only (rust, python, node, kotlin, swift)
+#   scripts/test-all.sh rust node  # some stages only (rust, openapi, python, node, kotlin, swift)
 #
 # One `cargo build --workspace` builds the core, the emulator, the `a55` binary and every native
 # library once; each language's stage then reuses those artifacts.
@@ -16,7 +16,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(rust python node kotlin swift)
+[ ${#stages[@]} -eq 0 ] && stages=(rust openapi python node kotlin swift)
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 summary=()
@@ -48,6 +48,8 @@ count_tests() {
     kotlin) grep -E '^\[[A-Z]+\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" | tail -1 |
               sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' |
               awk '{ print $1 - $2 - $3, $2 + $3 }' ;;
+    openapi) grep -E '^openapi: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -1 |
+               sed -E 's/^openapi: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/' ;;
     swift) grep -E 'Executed [0-9]+ tests?, with [0-9]+ failures' "$log" | tail -1 |
              sed -E 's/.*Executed ([0-9]+) tests?, with ([0-9]+) failures.*/\1 \2/' | awk '{ print $1 - $2, $2 }' ;;
   esac
@@ -58,7 +60,7 @@ print_summary() {
   echo "=== summary ==="
   printf '%s\n' "${summary[@]}"
   local total_p=0 total_f=0 p f stage
-  for stage in rust python node kotlin swift; do
+  for stage in rust openapi python node kotlin swift; do
     read -r p f < <(count_tests "$LOGS/$stage.log" "$( [ "$stage" = rust ] && echo cargo || echo "$stage")")
     total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
   done
@@ -102,7 +104,8 @@ run_stage "build" build_workspace
 # Every language's tests start the emulator as `$A55_BIN emulator --port 0`.
 export A55_BIN="$CARGO_TARGET_DIR/debug/a55"
 want rust && run_stage "rust" rust_stage
-for lang in python node kotlin swift; do
+# openapi: the emulator's OpenAPI document, validated, and schemathesis against a running emulator.
+for lang in openapi python node kotlin swift; do
   want "$lang" || continue
   script="$ROOT/scripts/test-$lang.sh"
   if [ -f "$script" ]; then
