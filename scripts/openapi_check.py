@@ -3,7 +3,7 @@
 1. openapi-spec-validator validates the committed document and the one a running emulator serves,
    and the two are equal.
 2. schemathesis runs its examples, coverage, fuzzing and stateful phases against that emulator
-   (rate limit off, faults off) with the checks: not_a_server_error, status_code_conformance,
+   (rate limit off, faults off, the fault queue not fuzzed) with the checks: not_a_server_error, status_code_conformance,
    content_type_conformance, response_headers_conformance, response_schema_conformance.
 
 The last line is "openapi: N passed, M failed", N and M counting schemathesis's test cases and the
@@ -21,6 +21,10 @@ import urllib.request
 
 from openapi_spec_validator import validate
 
+# Longer than the 1,000 years (of 366 days) the clock may be advanced in all.
+TOKEN_TTL = 1_001 * 366 * 86_400
+# POST /_emulator/faults turns faults on for the next requests, on purpose: not fuzzed.
+EXCLUDED = ["queueFaults"]
 CHECKS = ",".join([
     "not_a_server_error",
     "status_code_conformance",
@@ -32,7 +36,10 @@ CHECKS = ",".join([
 
 def start_emulator(binary):
     proc = subprocess.Popen(
-        [binary, "emulator", "--port", "0", "--rate-limit", "0", "--webhook-schedule", "fast"],
+        [binary, "emulator", "--port", "0", "--rate-limit", "0", "--webhook-schedule", "fast",
+         # Fuzzing /_emulator/clock/advance moves the clock by up to 1,000 years: the token must
+         # outlive that, or every later call is a 401.
+         "--token-ttl", str(TOKEN_TTL)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     first = proc.stdout.readline().strip()
     match = re.fullmatch(r"a55 emulator listening on (http://\S+)", first)
@@ -82,9 +89,13 @@ def main():
                "--header", f"Authorization: Bearer {token(base)}",
                "--checks", CHECKS,
                "--max-examples", examples,
-               "--workers", "2",
+               # One worker: schemathesis 4.32's coverage phase fails inside itself now and then
+               # when two share its caches (a KeyError in its own module), nothing to do with the API.
+               "--workers", "1",
                "--report", "junit", "--report-dir", args.work,
                "--no-color"]
+        for op in EXCLUDED:
+            cmd += ["--exclude-operation-id", op]
         if seed != "random":
             cmd += ["--seed", seed]
         print("$ schemathesis run", base + "/openapi.json", "--checks", CHECKS,

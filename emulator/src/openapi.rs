@@ -126,8 +126,12 @@ fn operation(generator: &mut schemars::SchemaGenerator, route: &Route) -> Value 
             .iter()
             .filter(|p| p.location == In::Query)
             .map(|p| {
-                json!({"name": p.name, "in": "query", "required": p.required,
-               "description": p.description, "schema": param_schema(p.kind)})
+                let mut q = json!({"name": p.name, "in": "query", "required": p.required,
+                                   "description": p.description, "schema": param_schema(p.kind)});
+                if let Some(e) = p.example {
+                    q["example"] = json!(e);
+                }
+                q
             }),
     );
     if route.layer == crate::route::Layer::Api && route.method == axum::http::Method::POST {
@@ -157,8 +161,18 @@ fn operation(generator: &mut schemars::SchemaGenerator, route: &Route) -> Value 
         Auth::Public => json!([]),
     };
     if let Some(body) = &route.body
-        && let Some(c) = content(generator, body)
+        && let Some(mut c) = content(generator, body)
     {
+        if !route.examples.is_empty()
+            && let Some(media) = c.as_object_mut().and_then(|m| m.values_mut().next())
+        {
+            let examples: Map<String, Value> = route
+                .examples
+                .iter()
+                .map(|(name, value)| ((*name).to_string(), json!({"value": value})))
+                .collect();
+            media["examples"] = Value::Object(examples);
+        }
         op["requestBody"] = json!({"required": route.body_required, "content": c});
     }
     op

@@ -71,6 +71,8 @@ pub struct Param {
     pub description: &'static str,
     /// `uuid` for ids, `integer` for numbers, else text.
     pub kind: ParamKind,
+    /// A value that works against a fresh emulator (the fixture wallet's id).
+    pub example: Option<&'static str>,
 }
 
 /// What a parameter's value is.
@@ -150,6 +152,8 @@ pub struct Route {
     pub body: Option<Content>,
     /// Whether the body must be sent.
     pub body_required: bool,
+    /// Named examples of the body (A55's documented requests, against the fixtures).
+    pub examples: Vec<(&'static str, serde_json::Value)>,
     /// The answers, by status.
     pub responses: Vec<Resp>,
 }
@@ -169,6 +173,7 @@ impl Route {
             params: Vec::new(),
             body: None,
             body_required: true,
+            examples: Vec::new(),
             responses: Vec::new(),
         }
     }
@@ -244,7 +249,22 @@ impl Route {
             required,
             description,
             kind,
+            example: None,
         });
+        self
+    }
+
+    /// An example value for the parameter added last.
+    pub fn example_value(mut self, value: &'static str) -> Route {
+        if let Some(p) = self.params.last_mut() {
+            p.example = Some(value);
+        }
+        self
+    }
+
+    /// A named example of the request body.
+    pub fn example(mut self, name: &'static str, body: serde_json::Value) -> Route {
+        self.examples.push((name, body));
         self
     }
 

@@ -19,6 +19,7 @@ mod actions;
 mod auth;
 mod charges;
 mod checkout;
+mod examples;
 mod idempotency;
 mod public;
 mod subscriptions;
@@ -37,6 +38,7 @@ use serde_json::Value;
 use crate::errors::{ChargeError, Msg, PlainError, Shape, WalletError, error};
 use crate::json::Reply;
 use crate::route::{Auth, Layer, ParamKind, Route};
+use crate::state::FIXTURE_WALLET;
 
 pub use checkout::checkout_charge;
 pub use public::pay_with_card;
@@ -89,6 +91,7 @@ pub fn routes() -> Vec<Route> {
             )
             .with(Layer::Token, Auth::Client)
             .form_body::<auth::TokenForm>()
+            .example("platform", examples::token_form())
             .ok::<TokenResponse>("The token, valid for expires_in seconds")
             .error::<PlainError>(400, "unsupported_grant_type or invalid_request")
             .error::<PlainError>(401, "invalid_client")
@@ -96,6 +99,7 @@ pub fn routes() -> Vec<Route> {
         Route::post("/api/v1/bank/wallet/", post(wallets::create_wallet))
             .api("createWallet", "wallets", "Create a wallet (seed 004)")
             .json_body::<WalletRequest>()
+            .example("seed004", examples::wallet())
             .ok::<Wallet>("The wallet; credentials when create_credentials is true")
             .errors::<WalletError>(&[400, 409, 422]),
         Route::get("/api/v1/bank/wallet/", get(wallets::get_wallet))
@@ -105,6 +109,7 @@ pub fn routes() -> Vec<Route> {
                 "Find a wallet by id, email or customer id",
             )
             .query("wallet_uuid", Uuid, false, "The wallet")
+            .example_value(FIXTURE_WALLET)
             .query("email", Text, false, "The wallet's email")
             .query(
                 "customer_id",
@@ -126,6 +131,9 @@ pub fn routes() -> Vec<Route> {
                     "A declined card is a 200 whose status is error, with the reason in message.",
                 )
                 .json_body::<ChargeRequest>()
+                .example("seed001", examples::card_charge())
+                .example("seed003", examples::subscription_charge())
+                .example("issued", examples::issued_charge())
                 .ok::<Charge>("The charge")
                 .errors::<ChargeError>(&[400, 404, 409, 422]),
         ),
@@ -136,6 +144,7 @@ pub fn routes() -> Vec<Route> {
         .api("getCharge", "charges", "A charge, by query")
         .query("charge_uuid", Uuid, true, "The charge")
         .query("wallet_uuid", Uuid, true, "Its wallet")
+        .example_value(FIXTURE_WALLET)
         .ok::<Charge>("The charge")
         .errors::<ChargeError>(&[400, 404]),
         charge_links(
@@ -149,6 +158,7 @@ pub fn routes() -> Vec<Route> {
                 "Create a PIX charge (seed 002)",
             )
             .json_body::<PixChargeRequest>()
+            .example("seed002", examples::pix_charge())
             .ok::<Charge>("The charge, issued, with its pix_payload")
             .errors::<ChargeError>(&[400, 404, 409, 422]),
         ),
@@ -202,6 +212,7 @@ pub fn routes() -> Vec<Route> {
                 "A wallet's charges, a page at a time",
             )
             .query("wallet_uuid", Uuid, true, "The wallet")
+            .example_value(FIXTURE_WALLET)
             .query("page", Integer, false, "1-based page (1)")
             .query("limit", Integer, false, "Charges per page, 1 to 100 (20)")
             .query("status", Text, false, "Only charges of this status")
@@ -218,6 +229,7 @@ pub fn routes() -> Vec<Route> {
             "A subscription and its charges",
         )
         .query("wallet_uuid", Uuid, true, "The wallet")
+        .example_value(FIXTURE_WALLET)
         .query("subscription_uuid", Uuid, true, "The subscription")
         .ok::<Subscription>("The subscription")
         .error::<PlainError>(404, "Wallet not found, or Subscription not found"),
@@ -243,6 +255,7 @@ pub fn routes() -> Vec<Route> {
             "Open a hosted checkout session",
         )
         .json_body::<CheckoutRequest>()
+        .example("seed000", examples::checkout())
         .ok::<CheckoutSession>("The session; send the payer to checkout_url")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
         Route::post(
@@ -251,6 +264,7 @@ pub fn routes() -> Vec<Route> {
         )
         .api("createPaymentLink", "checkout", "Create a payment link")
         .json_body::<checkout::PaymentLinkBody>()
+        .example("link", examples::payment_link())
         .ok::<PaymentLink>("The link; send the payer to url")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
         Route::get("/api/v1/bank/public/charge", get(public::public_get_charge))
@@ -272,6 +286,7 @@ pub fn routes() -> Vec<Route> {
             "Pay an issued charge with a card",
         )
         .json_body::<public::PublicPayBody>()
+        .example("approved", examples::public_payment())
         .ok::<Charge>("{charge_uuid, status, message}: confirmed, or error with why")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
     ]
