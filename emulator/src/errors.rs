@@ -153,6 +153,8 @@ pub enum Shape {
 pub enum ErrorBody<'a> {
     /// Charge-level, or wallet-level, by the endpoint's [`Shape`].
     Messages(Shape, &'a [Msg]),
+    /// Charge-level about a charge that exists (its id in `charge_uuid`).
+    Charge(&'a str, &'a [Msg]),
     /// 401/403.
     Auth(&'a str),
     /// `{"error": "…"}`.
@@ -173,6 +175,11 @@ impl ErrorBody<'_> {
         match *self {
             ErrorBody::Messages(Shape::Charge, msgs) => to_json(&ChargeError {
                 charge_uuid: None,
+                status: ErrorStatus::Error,
+                message: msgs.to_vec(),
+            }),
+            ErrorBody::Charge(charge_uuid, msgs) => to_json(&ChargeError {
+                charge_uuid: Some(charge_uuid.to_string()),
                 status: ErrorStatus::Error,
                 message: msgs.to_vec(),
             }),
@@ -241,6 +248,11 @@ impl ErrorBody<'_> {
 /// An error answer in an endpoint's shape.
 pub fn error(shape: Shape, status: StatusCode, msgs: &[Msg]) -> Reply {
     ErrorBody::Messages(shape, msgs).reply(status)
+}
+
+/// A charge-level error about a charge that exists.
+pub fn charge_error(charge_uuid: &str, status: StatusCode, msgs: &[Msg]) -> Reply {
+    ErrorBody::Charge(charge_uuid, msgs).reply(status)
 }
 
 /// A 401 or 403.

@@ -125,6 +125,9 @@ async fn moves_follow_the_lifecycle_and_the_list_follows_the_moves() {
         )
         .await;
     assert_eq!(s, StatusCode::CONFLICT, "{body}");
+    // An error about a charge that exists names it (found by schemathesis: it was null).
+    assert_eq!(body["charge_uuid"], held_id, "{body}");
+    assert_eq!(body["message"][0]["code"], "CANCEL_NOT_ALLOWED");
     let state: Value = emu
         .http
         .get(emu.url("/_emulator/state"))

@@ -140,9 +140,20 @@ impl JsonSchema for TextOrNumber {
     }
 }
 
-/// Adds a request kind's required fields to its schema.
+/// Adds a request kind's required fields to its schema; a required text field may not be empty
+/// (validation answers `REQUIRED_FIELD` for `""`).
 fn require(schema: &mut Schema, kind: RequestKind) {
-    let names: Vec<Value> = kind.required_fields().into_iter().map(Value::from).collect();
+    let required = kind.required_fields();
+    if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        for name in &required {
+            if let Some(prop) = props.get_mut(*name).and_then(Value::as_object_mut)
+                && prop.get("type") == Some(&Value::from("string"))
+            {
+                prop.insert("minLength".into(), Value::from(1));
+            }
+        }
+    }
+    let names: Vec<Value> = required.into_iter().map(Value::from).collect();
     schema.insert("required".into(), Value::Array(names));
 }
 
@@ -178,6 +189,7 @@ mod tests {
         let props = schema.get("properties").unwrap();
         assert_eq!(props["installment_value"]["$ref"], "#/$defs/Amount");
         assert_eq!(props["due_date"]["format"], "date");
+        assert_eq!(props["payer_name"]["minLength"], 1);
         let refund = schemars::schema_for!(RefundRequest);
         assert_eq!(
             refund.get("required").unwrap(),

@@ -15,7 +15,7 @@ use super::charges::find_charge;
 use super::idempotency::idempotent;
 use super::{amount_of, text, uuid_param};
 use crate::app::{PendingDelay, Shared};
-use crate::errors::{Msg, Shape, charge_not_found, error, forbidden, validated};
+use crate::errors::{Msg, Shape, charge_error, charge_not_found, forbidden, validated};
 use crate::lifecycle::transition;
 
 /// A refund's body (the charge and wallet are in the path); it may be left out.
@@ -74,8 +74,8 @@ pub(super) async fn refund(
                     Err(r) => return r,
                 };
             if !matches!(charge.status, ChargeStatus::Confirmed | ChargeStatus::Paid) {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::BAD_REQUEST,
                     &[Msg::new(
                         "REFUND_NOT_ALLOWED",
@@ -91,8 +91,8 @@ pub(super) async fn refund(
             let refundable = charge.refundable();
             let amount = amount_of(&prepared).unwrap_or(refundable);
             if amount > refundable {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &[Msg::new(
                         "AMOUNT_INVALID",
@@ -146,15 +146,15 @@ pub(super) async fn cancel(
         match charge.status {
             ChargeStatus::Issued | ChargeStatus::Pending | ChargeStatus::Confirmed => {}
             ChargeStatus::Paid => {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::BAD_REQUEST,
                     &[Msg::new("CANCEL_NOT_ALLOWED", "charge", "the charge is already settled; use refund", None)],
                 );
             }
             ref other => {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::CONFLICT,
                     &[Msg::new("CANCEL_NOT_ALLOWED", "charge", &format!("the charge is already {other}"), None)],
                 );
@@ -197,8 +197,8 @@ pub(super) async fn capture(
                 Err(r) => return r,
             };
             if charge.status != ChargeStatus::Confirmed || charge.capture {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::BAD_REQUEST,
                     &[Msg::new(
                         "CAPTURE_NOT_ALLOWED",
@@ -210,8 +210,8 @@ pub(super) async fn capture(
             }
             let amount = amount_of(&p).unwrap_or_else(|| charge.total());
             if amount > charge.total() {
-                return error(
-                    Shape::Charge,
+                return charge_error(
+                    &charge.charge_uuid,
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &[Msg::new(
                         "AMOUNT_INVALID",

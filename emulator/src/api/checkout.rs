@@ -149,7 +149,12 @@ pub(super) async fn create_payment_link(
         Shape::Charge,
         &body,
         false,
-        move |app, caller, p| {
+        move |app, caller, body| {
+            // The SDK core's payment link rules first (types, URLs, the installment count).
+            let p = match validated(app, RequestKind::PaymentLink, Shape::Charge, &body) {
+                Ok(p) => p,
+                Err(r) => return r,
+            };
             let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
             if !a55_core::formats::is_uuid(&wallet_uuid) {
                 return error(

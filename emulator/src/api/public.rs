@@ -14,7 +14,7 @@ use serde_json::json;
 use super::idempotency::idempotent;
 use super::text;
 use crate::app::{PendingDelay, Shared};
-use crate::errors::{Msg, Shape, charge_not_found, error};
+use crate::errors::{Msg, Shape, charge_error, charge_not_found, error};
 use crate::json::num;
 use crate::json::{Reply, reply};
 use crate::lifecycle::{authorize_card, schedule_settlement, transition};
@@ -51,8 +51,8 @@ pub(super) async fn public_get_charge(
 
 /// 409: the charge is no longer `issued`.
 fn not_payable(charge: &ChargeRec) -> Reply {
-    error(
-        Shape::Charge,
+    charge_error(
+        &charge.charge_uuid,
         StatusCode::CONFLICT,
         &[Msg::new(
             "CHARGE_NOT_PAYABLE",

@@ -1,0 +1,153 @@
+//! Flat cost as the emulator fills: posts 200,000 charges (seed 001's card charge with its
+//! `webhook_url`, a fresh `Idempotency-Key` each) from 16 concurrent clients to an emulator on
+//! loopback (rate limit off) and prints the rate of each batch of 20,000. The last batch's rate
+//! should be within 10% of the first's. Not a test: run it with `scripts/bench-emulator.sh`
+//! (`cargo bench -p a55-emulator --bench fill`); `A55_FILL_TOTAL` changes the count.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    missing_docs
+)]
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use a55_emulator::{EmulatorConfig, FIXTURE_MERCHANT, FIXTURE_WALLET};
+use serde_json::json;
+
+const BATCH: u64 = 20_000;
+const CLIENTS: u64 = 16;
+
+fn seed_001() -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "wallet_uuid": FIXTURE_WALLET, "merchant_id": FIXTURE_MERCHANT, "payer_name": "Zhang Wei",
+        "payer_email": "zhangwei@example.com", "payer_tax_id": "123.456.789-09",
+        "payer_cell_phone": "+5511999999999", "installment_value": 150.00, "installment_count": 3,
+        "currency": "BRL", "due_date": "2026-12-31", "description": "Order #42",
+        "type_charge": "credit_card", "card_number": "4024007153763191", "card_name": "Zhang Wei",
+        "card_expiry_month": "12", "card_expiry_year": "2030", "card_cvv": "123", "capture": true,
+        "webhook_url": "https://your-app.com/webhooks/a55",
+        "payer_address": {"street": "Av. Paulista", "address_number": "1000", "complement": "Sala 101",
+            "neighborhood": "Bela Vista", "city": "São Paulo", "state": "SP",
+            "postal_code": "01310-100", "country": "BR"}
+    }))
+    .unwrap()
+}
+
+fn main() {
+    let total: u64 = std::env::var("A55_FILL_TOTAL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200_000);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(run(total));
+}
+
+async fn run(total: u64) {
+    let emu = a55_emulator::start(EmulatorConfig {
+        today: Some(a55_core::schedule::parse_date("2026-11-21", "today").unwrap()),
+        rate_limit: 0,
+        ..EmulatorConfig::default()
+    })
+    .await
+    .unwrap();
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let token: serde_json::Value = http
+        .post(format!("{}/oauth2/token", emu.base_url))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", "emulator-client"),
+            ("client_secret", "emulator-secret"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["access_token"].as_str().unwrap().to_string();
+    let body = Arc::new(seed_001());
+    let url = Arc::new(format!("{}/api/v1/bank/wallet/charge/", emu.base_url));
+    let next = Arc::new(AtomicU64::new(0));
+    let done = Arc::new(AtomicU64::new(0));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<u64>();
+    println!("posting {total} charges from {CLIENTS} clients, rate per {BATCH}:");
+    let started = Instant::now();
+    for _ in 0..CLIENTS {
+        let (http, token, body, url, next, done, tx) = (
+            http.clone(),
+            token.clone(),
+            body.clone(),
+            url.clone(),
+            next.clone(),
+            done.clone(),
+            tx.clone(),
+        );
+        tokio::spawn(async move {
+            while next.fetch_add(1, Ordering::Relaxed) < total {
+                let res = http
+                    .post(url.as_str())
+                    .bearer_auth(&token)
+                    .header("content-type", "application/json")
+                    .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+                    .body(body.as_ref().clone())
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status(), 200);
+                let _ = res.bytes().await.unwrap();
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if n.is_multiple_of(BATCH) {
+                    let _ = tx.send(n);
+                }
+            }
+        });
+    }
+    drop(tx);
+    let mut last = started;
+    let mut rates = Vec::new();
+    while let Some(n) = rx.recv().await {
+        let now = Instant::now();
+        let rate = BATCH as f64 / now.duration_since(last).as_secs_f64();
+        last = now;
+        rates.push(rate);
+        println!(
+            "  charges {:>7}–{:>7}: {rate:>8.0} charges/s",
+            n - BATCH + 1,
+            n
+        );
+    }
+    let state: serde_json::Value = http
+        .get(format!("{}/_emulator/state", emu.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    println!(
+        "{} charges in {:.1} s; the emulator holds {} charges, {} idempotency keys, {} webhook deliveries made",
+        total,
+        started.elapsed().as_secs_f64(),
+        state["charge_count"],
+        state["idempotency_keys"],
+        state["webhook_deliveries"]
+    );
+    if let (Some(first), Some(last)) = (rates.first(), rates.last()) {
+        println!(
+            "last batch / first batch: {:.3} ({})",
+            last / first,
+            if last / first >= 0.9 {
+                "within 10%"
+            } else {
+                "MORE than 10% slower"
+            }
+        );
+    }
+    emu.shutdown().await;
+}
