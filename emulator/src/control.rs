@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use a55_core::models::schema::DateText;
-use a55_core::models::{Charge, Wallet};
+use a55_core::models::json_schema::DateText;
 use a55_core::status::ChargeStatus;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -15,6 +14,7 @@ use serde_json::{Value, json};
 
 use schemars::JsonSchema;
 
+use crate::answers::{ChargeAnswer, ControlCharge, WalletAnswer};
 use crate::app::Shared;
 use crate::errors::{PlainError, plain};
 use crate::json::{Json, reply};
@@ -24,7 +24,7 @@ use crate::route::Route;
 /// The control endpoints, described.
 pub fn routes() -> Vec<Route> {
     let charge = |r: Route, what: &'static str| {
-        r.ok::<Charge>(what)
+        r.ok::<ChargeAnswer>(what)
             .error::<PlainError>(404, "No such charge")
     };
     let moved = |r: Route, what: &'static str| {
@@ -128,7 +128,7 @@ struct StateView {
     /// Its clock, Unix seconds.
     now: i64,
     /// Every wallet.
-    wallets: Vec<Wallet>,
+    wallets: Vec<WalletAnswer>,
     /// How many charges there are.
     charge_count: u64,
     /// How many charges have each status.
@@ -158,7 +158,7 @@ struct StateView {
 #[allow(dead_code)] // Only its schema is used.
 struct ChargeList {
     /// The charges.
-    data: Vec<Charge>,
+    data: Vec<ControlCharge>,
 }
 
 /// How far to move the clock: seconds, days, or both.

@@ -22,14 +22,16 @@
 //! - `json`, `form`, `config`, `fx`, `qr`: JSON answers with exact amounts, form bodies, settings,
 //!   the FX table, QR images;
 //! - `state`: the records and their indexes; `app`: the state every request shares;
-//! - `errors`: every error body; `webhooks`: signed deliveries; `pix`: PIX payloads;
-//! - `lifecycle`: a charge's statuses and transitions;
+//! - `errors`: every error body; `answers`: the schemas of the answers; `webhooks`: signed
+//!   deliveries; `pix`: PIX payloads;
+//! - `lifecycle`: a charge's statuses and transitions; `route`: a route and its description;
 //! - `api`: A55's endpoints, one file per resource; `pages`: what a payer sees; `control`: the
-//!   `/_emulator/` endpoints;
-//! - `route`: a route and its description; `openapi`: the document made from the routes;
+//!   `/_emulator/` endpoints; `openapi`: the document made from the routes;
+//! - `kit`: the emulator as the language packages' test kit starts it;
 //! - `middleware`: request ids, faults, rate limits; `server`: the route table, the router made from
 //!   it, and the accept loop.
 
+mod answers;
 mod api;
 mod app;
 pub mod config;

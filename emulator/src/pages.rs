@@ -1,7 +1,7 @@
 //! The pages a payer sees: hosted checkout, a charge's payment page and the 3DS challenge. Plain HTML
 //! forms, so a browser, curl or a test can pay with a test card.
 
-use a55_core::models::schema::AmountText;
+use a55_core::models::json_schema::AmountText;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};

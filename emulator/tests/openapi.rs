@@ -81,7 +81,7 @@ fn every_operation_describes_its_parameters_and_answers() {
     // Amounts are JSON numbers on the wire.
     assert_eq!(schemas["Amount"]["type"], "number");
     assert_eq!(
-        schemas["Charge"]["properties"]["local_currency"]["anyOf"][0]["$ref"],
+        schemas["ChargeAnswer"]["properties"]["local_currency"]["anyOf"][0]["$ref"],
         "#/components/schemas/Amount"
     );
     let token = &doc["paths"]["/oauth2/token"]["post"];

@@ -1,7 +1,7 @@
 //! What can be done to an existing charge: refund (full or partial), cancel, and capture (a charge
 //! created with `capture: false`).
 
-use a55_core::models::schema::Amount;
+use a55_core::models::json_schema::Amount;
 use a55_core::status::ChargeStatus;
 use a55_core::validate::RequestKind;
 use axum::Extension;

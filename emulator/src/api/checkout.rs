@@ -3,7 +3,7 @@
 
 use a55_core::card::card_digits;
 use a55_core::models::TypeCharge;
-use a55_core::models::schema::Amount;
+use a55_core::models::json_schema::Amount;
 use a55_core::money::{AmountArg, Currency, normalize_in};
 use a55_core::schedule::{MAX_INSTALLMENTS, installment_due_dates, parse_date, split_installments};
 use a55_core::status::{ChargeStatus, CheckoutStatus};

@@ -28,13 +28,14 @@ mod wallets;
 use a55_core::Decimal;
 use a55_core::models::decimal_from_json;
 use a55_core::models::{
-    CaptureRequest, Charge, ChargeRequest, CheckoutRequest, CheckoutSession, Page, PaymentLink,
-    PixChargeRequest, PublicCharge, Subscription, TokenResponse, Wallet, WalletRequest,
+    CaptureRequest, ChargeRequest, CheckoutRequest, Page, PaymentLink, PixChargeRequest,
+    Subscription, TokenResponse, WalletRequest,
 };
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use serde_json::Value;
 
+use crate::answers::{ChargeAnswer, CheckoutAnswer, PublicChargeAnswer, WalletAnswer};
 use crate::errors::{ChargeError, Msg, PlainError, Shape, WalletError, error};
 use crate::json::Reply;
 use crate::route::{Auth, Layer, ParamKind, Route};
@@ -100,7 +101,7 @@ pub fn routes() -> Vec<Route> {
             .api("createWallet", "wallets", "Create a wallet (seed 004)")
             .json_body::<WalletRequest>()
             .example("seed004", examples::wallet())
-            .ok::<Wallet>("The wallet; credentials when create_credentials is true")
+            .ok::<WalletAnswer>("The wallet; credentials when create_credentials is true")
             .errors::<WalletError>(&[400, 409, 422]),
         Route::get("/api/v1/bank/wallet/", get(wallets::get_wallet))
             .api(
@@ -118,7 +119,7 @@ pub fn routes() -> Vec<Route> {
                 "Your id of the wallet's customer",
             )
             .query("currency", Text, false, "Only a wallet in this currency")
-            .ok::<Wallet>("The first wallet matching every criterion given")
+            .ok::<WalletAnswer>("The first wallet matching every criterion given")
             .errors::<WalletError>(&[400, 404]),
         charge_links(
             Route::post("/api/v1/bank/wallet/charge/", post(charges::create_charge))
@@ -134,7 +135,7 @@ pub fn routes() -> Vec<Route> {
                 .example("seed001", examples::card_charge())
                 .example("seed003", examples::subscription_charge())
                 .example("issued", examples::issued_charge())
-                .ok::<Charge>("The charge")
+                .ok::<ChargeAnswer>("The charge")
                 .errors::<ChargeError>(&[400, 404, 409, 422]),
         ),
         Route::get(
@@ -145,7 +146,7 @@ pub fn routes() -> Vec<Route> {
         .query("charge_uuid", Uuid, true, "The charge")
         .query("wallet_uuid", Uuid, true, "Its wallet")
         .example_value(FIXTURE_WALLET)
-        .ok::<Charge>("The charge")
+        .ok::<ChargeAnswer>("The charge")
         .errors::<ChargeError>(&[400, 404]),
         charge_links(
             Route::post(
@@ -159,7 +160,7 @@ pub fn routes() -> Vec<Route> {
             )
             .json_body::<PixChargeRequest>()
             .example("seed002", examples::pix_charge())
-            .ok::<Charge>("The charge, issued, with its pix_payload")
+            .ok::<ChargeAnswer>("The charge, issued, with its pix_payload")
             .errors::<ChargeError>(&[400, 404, 409, 422]),
         ),
         Route::post(
@@ -172,14 +173,14 @@ pub fn routes() -> Vec<Route> {
             "Capture a charge created with capture: false",
         )
         .json_body::<CaptureRequest>()
-        .ok::<Charge>("The charge, paid")
+        .ok::<ChargeAnswer>("The charge, paid")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
         Route::get(
             "/api/v1/bank/wallet/charge/{charge_uuid}/",
             get(charges::get_charge_path),
         )
         .api("getChargeByPath", "charges", "A charge, by path")
-        .ok::<Charge>("The charge")
+        .ok::<ChargeAnswer>("The charge")
         .errors::<ChargeError>(&[400, 404]),
         Route::post(
             "/api/v1/bank/wallet/charge/{charge_uuid}/refund/{wallet_uuid}/",
@@ -191,7 +192,7 @@ pub fn routes() -> Vec<Route> {
             "Refund a confirmed or paid charge, fully or partly",
         )
         .optional_json_body::<actions::RefundBody>()
-        .ok::<Charge>("The charge; refunded once nothing is left to refund")
+        .ok::<ChargeAnswer>("The charge; refunded once nothing is left to refund")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
         Route::post(
             "/api/v1/bank/wallet/charge/{charge_uuid}/cancel/{wallet_uuid}/",
@@ -203,7 +204,7 @@ pub fn routes() -> Vec<Route> {
             "Cancel an issued, pending or confirmed charge",
         )
         .optional_json_body::<actions::CancelBody>()
-        .ok::<Charge>("{charge_uuid, wallet_uuid, status: canceled, message: {}}")
+        .ok::<ChargeAnswer>("{charge_uuid, wallet_uuid, status: canceled, message: {}}")
         .errors::<ChargeError>(&[400, 404, 409]),
         Route::get("/api/v1/bank/wallet/charges/", get(charges::list_charges))
             .api(
@@ -217,7 +218,7 @@ pub fn routes() -> Vec<Route> {
             .query("limit", Integer, false, "Charges per page, 1 to 100 (20)")
             .query("status", Text, false, "Only charges of this status")
             .query("filter", Text, false, "status:STATUS, the same filter")
-            .ok::<Page<Charge>>("{page, limit, total, pages, data[]}")
+            .ok::<Page<ChargeAnswer>>("{page, limit, total, pages, data[]}")
             .errors::<ChargeError>(&[400, 404]),
         Route::get(
             "/api/v1/bank/wallet/subscription/",
@@ -256,7 +257,7 @@ pub fn routes() -> Vec<Route> {
         )
         .json_body::<CheckoutRequest>()
         .example("seed000", examples::checkout())
-        .ok::<CheckoutSession>("The session; send the payer to checkout_url")
+        .ok::<CheckoutAnswer>("The session; send the payer to checkout_url")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
         Route::post(
             "/api/v1/bank/wallet/payment-link/",
@@ -274,7 +275,7 @@ pub fn routes() -> Vec<Route> {
                 "What the payer's side may see of a charge",
             )
             .query("charge_uuid", Uuid, true, "The charge")
-            .ok::<Vec<PublicCharge>>("A one-element array")
+            .ok::<Vec<PublicChargeAnswer>>("A one-element array")
             .errors::<ChargeError>(&[404]),
         Route::post(
             "/api/v1/bank/public/charge/{charge_uuid}/pay",
@@ -287,7 +288,7 @@ pub fn routes() -> Vec<Route> {
         )
         .json_body::<public::PublicPayBody>()
         .example("approved", examples::public_payment())
-        .ok::<Charge>("{charge_uuid, status, message}: confirmed, or error with why")
+        .ok::<ChargeAnswer>("{charge_uuid, status, message}: confirmed, or error with why")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
     ]
 }
