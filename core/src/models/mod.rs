@@ -2,11 +2,11 @@
 
 mod decode;
 mod encode;
+#[cfg(feature = "schema")]
+pub mod json_schema;
 mod lenient;
 mod request_parts;
 mod requests;
-#[cfg(feature = "schema")]
-pub mod json_schema;
 mod responses;
 pub mod schema;
 mod wire;

@@ -177,7 +177,10 @@ pub struct SubscriptionRequest {
     #[serde(serialize_with = "ser_cycle", deserialize_with = "de_cycle")]
     pub cycle: Cycle,
     /// Last date a charge may fall on; none means no end.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",

@@ -188,7 +188,10 @@ pub struct ChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// First due date.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -288,7 +291,10 @@ pub struct PixChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// The date the charge is due.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -348,7 +354,10 @@ pub struct CheckoutRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
     /// The date the session is due.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -398,7 +407,10 @@ pub struct RefundRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for the full remaining amount.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",
@@ -442,7 +454,10 @@ pub struct CaptureRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for a full capture.
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",

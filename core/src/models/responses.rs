@@ -70,22 +70,34 @@ impl ServerMessage {
 pub struct Installment {
     /// The installment's amount in the charge's currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub eur_currency: Option<Decimal>,
     /// Due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub due_date: Option<Date>,
     /// Status of this installment.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -126,11 +138,17 @@ pub struct SubscriptionInfo {
     pub status: Option<SubscriptionStatus>,
     /// The date of the next automatic charge.
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub next_charge_date: Option<Date>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub end_date: Option<Date>,
 }
 
@@ -146,18 +164,27 @@ pub struct Charge {
     pub status: ChargeStatus,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub eur_currency: Option<Decimal>,
     /// Payment method (`type` in responses).
     #[serde(
@@ -175,7 +202,10 @@ pub struct Charge {
     pub description: Option<String>,
     /// First due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub due_date: Option<Date>,
     /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
@@ -210,7 +240,10 @@ pub struct Charge {
     pub wallet_uuid: Option<String>,
     /// Refunded so far, when A55 says.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub refunded_amount: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -302,7 +335,10 @@ pub struct CheckoutSession {
     pub status: Option<CheckoutStatus>,
     /// The total.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub amount: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -333,18 +369,27 @@ pub struct PaymentLink {
     pub url: Option<String>,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -404,7 +449,10 @@ pub struct SubscriptionCharge {
     pub charge_uuid: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::AmountText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::AmountText>")
+    )]
     pub amount: Option<Decimal>,
     /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -426,7 +474,10 @@ pub struct Subscription {
     pub cycle: Option<Lenient<Cycle>>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub end_date: Option<Date>,
     /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -441,7 +492,10 @@ pub struct Subscription {
         deserialize_with = "de_date",
         serialize_with = "opt_date"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::DateText>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::DateText>")
+    )]
     pub next_due_date: Option<Date>,
     /// When it was cancelled (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
@@ -469,7 +523,10 @@ pub struct PublicCharge {
     pub redirect_url: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<super::json_schema::Amount>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::json_schema::Amount>")
+    )]
     pub value: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
