@@ -100,7 +100,9 @@ def main():
             cmd += ["--seed", seed]
         print("$ schemathesis run", base + "/openapi.json", "--checks", CHECKS,
               "--max-examples", examples, "--seed", seed, flush=True)
-        run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # Run from the work directory: schemathesis keeps its `.schemathesis/` cache where it runs.
+        run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             cwd=args.work)
         print(run.stdout)
         cases = re.search(r"(\d+) generated, (\d+) passed(?:, (\d+) failed)?", run.stdout)
         if cases:
