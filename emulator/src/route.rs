@@ -5,7 +5,7 @@
 //! (`api::routes`, `pages::routes`, `control::routes`).
 //!
 //! ```ignore
-//! Route::post("/api/v1/bank/wallet/capture/", post(capture))
+//! Route::post("/api/v1/bank/wallet/charge/capture/", post(capture))
 //!     .api("captureCharge", "charges", "Capture a charge created with capture: false")
 //!     .json_body::<CaptureRequest>()
 //!     .ok::<Charge>("The captured charge, now paid")

@@ -7,6 +7,8 @@ use serde_json::{Map, Value};
 use crate::redact::{CardNumber, Cvv};
 use crate::schedule::{Cycle, Date};
 
+#[cfg(feature = "schema")]
+use super::json_schema::DateText;
 use super::wire::{TextOrNumber, de_cycle, de_date, ser_cycle, ser_date};
 
 /// A billing or shipping address.
@@ -177,10 +179,7 @@ pub struct SubscriptionRequest {
     #[serde(serialize_with = "ser_cycle", deserialize_with = "de_cycle")]
     pub cycle: Cycle,
     /// Last date a charge may fall on; none means no end.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",

@@ -59,6 +59,8 @@ use crate::schedule::Date;
 use crate::validate::{Prepared, RequestKind, prepare};
 
 use super::TypeCharge;
+#[cfg(feature = "schema")]
+use super::json_schema::{Amount, DateText};
 use super::request_parts::{
     Address, AntifraudInfo, CardDetails, DeviceInfo, Item, SubscriptionRequest,
 };
@@ -175,7 +177,7 @@ pub struct ChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount of **each** installment; the charge's total is this × `installment_count`.
-    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub installment_value: Decimal,
     /// 1–12 for credit cards, 1 otherwise.
@@ -188,10 +190,7 @@ pub struct ChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// First due date.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -280,7 +279,7 @@ pub struct PixChargeRequest {
     /// Mobile number with country code.
     pub payer_cell_phone: String,
     /// The amount in BRL.
-    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// Must be BRL.
@@ -291,10 +290,7 @@ pub struct PixChargeRequest {
     )]
     pub currency: Option<Currency>,
     /// The date the charge is due.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -336,7 +332,7 @@ pub struct CheckoutRequest {
     /// The merchant.
     pub merchant_id: String,
     /// The total; the payer may split it in up to `max_installments`.
-    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Amount"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Amount"))]
     #[serde(serialize_with = "ser_amount", deserialize_with = "de_amount")]
     pub amount: Decimal,
     /// BRL, MXN, CLP, COP, PEN, ARS or USD.
@@ -354,10 +350,7 @@ pub struct CheckoutRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
     /// The date the session is due.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     #[serde(
         serialize_with = "ser_date",
         deserialize_with = "de_date",
@@ -407,10 +400,7 @@ pub struct RefundRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for the full remaining amount.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",
@@ -454,10 +444,7 @@ pub struct CaptureRequest {
     /// Its wallet.
     pub wallet_uuid: String,
     /// Omit for a full capture.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     #[serde(
         serialize_with = "ser_amount_opt",
         deserialize_with = "de_amount_opt",

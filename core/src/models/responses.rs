@@ -14,6 +14,8 @@ use super::decode::{
     de_text, de_u32, unknown_status,
 };
 use super::encode::{opt_amount, opt_date};
+#[cfg(feature = "schema")]
+use super::json_schema::{Amount, AmountText, DateText, Messages};
 use super::lenient::Lenient;
 use crate::codes::{Issue, IssueCode, Severity};
 use crate::money::Currency;
@@ -70,34 +72,22 @@ impl ServerMessage {
 pub struct Installment {
     /// The installment's amount in the charge's currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// Due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub due_date: Option<Date>,
     /// Status of this installment.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -138,17 +128,11 @@ pub struct SubscriptionInfo {
     pub status: Option<SubscriptionStatus>,
     /// The date of the next automatic charge.
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub next_charge_date: Option<Date>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub end_date: Option<Date>,
 }
 
@@ -164,27 +148,18 @@ pub struct Charge {
     pub status: ChargeStatus,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// Payment method (`type` in responses).
     #[serde(
@@ -202,10 +177,7 @@ pub struct Charge {
     pub description: Option<String>,
     /// First due date (absent when the answer's text is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub due_date: Option<Date>,
     /// Number of installments.
     #[serde(default, deserialize_with = "de_u32")]
@@ -221,7 +193,7 @@ pub struct Charge {
     pub url_3ds: Option<String>,
     /// Why the charge failed, when `status` is `error`.
     #[serde(default, deserialize_with = "de_messages")]
-    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Messages"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Messages"))]
     pub message: Vec<ServerMessage>,
     /// The subscription created with this charge.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -240,10 +212,7 @@ pub struct Charge {
     pub wallet_uuid: Option<String>,
     /// Refunded so far, when A55 says.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub refunded_amount: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -335,10 +304,7 @@ pub struct CheckoutSession {
     pub status: Option<CheckoutStatus>,
     /// The total.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub amount: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -369,27 +335,18 @@ pub struct PaymentLink {
     pub url: Option<String>,
     /// Amount in the wallet's settlement currency.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub local_currency: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
     pub currency: Option<Lenient<Currency>>,
     /// Informative USD equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub usd_currency: Option<Decimal>,
     /// Informative EUR equivalent.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub eur_currency: Option<Decimal>,
     /// The whole JSON as received.
     #[serde(skip)]
@@ -449,10 +406,7 @@ pub struct SubscriptionCharge {
     pub charge_uuid: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::AmountText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AmountText>"))]
     pub amount: Option<Decimal>,
     /// The charge's status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -474,10 +428,7 @@ pub struct Subscription {
     pub cycle: Option<Lenient<Cycle>>,
     /// End date, or none for no end (or for text that is not a `YYYY-MM-DD` date).
     #[serde(default, deserialize_with = "de_date", serialize_with = "opt_date")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub end_date: Option<Date>,
     /// Its status.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -492,10 +443,7 @@ pub struct Subscription {
         deserialize_with = "de_date",
         serialize_with = "opt_date"
     )]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::DateText>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateText>"))]
     pub next_due_date: Option<Date>,
     /// When it was cancelled (ISO 8601 date-time, as received).
     #[serde(default, deserialize_with = "de_text")]
@@ -523,10 +471,7 @@ pub struct PublicCharge {
     pub redirect_url: Option<String>,
     /// The charge's amount.
     #[serde(default, deserialize_with = "de_amount", serialize_with = "opt_amount")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<super::json_schema::Amount>")
-    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Amount>"))]
     pub value: Option<Decimal>,
     /// Currency code; one this version does not know is kept in `Unknown`.
     #[serde(default, deserialize_with = "de_lenient")]
@@ -539,7 +484,7 @@ pub struct PublicCharge {
     pub installment_count: Option<u32>,
     /// Why the charge failed, when `status` is `error`.
     #[serde(default, deserialize_with = "de_messages")]
-    #[cfg_attr(feature = "schema", schemars(with = "super::json_schema::Messages"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Messages"))]
     pub message: Vec<ServerMessage>,
     /// The whole JSON as received.
     #[serde(skip)]
