@@ -6,7 +6,7 @@
 //! a JSON number with its digits, a date a `NaiveDate` written `YYYY-MM-DD`, a status an enum that
 //! keeps unknown text. The schema types here describe the wire form, and the models' fields name
 //! them with `#[schemars(with = …)]`. A request's `required` list comes from the same field table
-//! the validation walks ([`RequestKind::required_fields`]).
+//! the validation walks ([`payload_fields`]).
 
 use std::borrow::Cow;
 
@@ -17,6 +17,7 @@ use super::{ServerMessage, TextOrNumber, TypeCharge};
 use crate::money::Currency;
 use crate::schedule::Cycle;
 use crate::validate::RequestKind;
+use crate::validate::describe::payload_fields;
 
 /// An amount as A55 writes it: a JSON number with exactly its digits (`150.00`).
 pub struct Amount;
@@ -143,7 +144,11 @@ impl JsonSchema for TextOrNumber {
 /// Adds a request kind's required fields to its schema; a required text field may not be empty
 /// (validation answers `REQUIRED_FIELD` for `""`).
 fn require(schema: &mut Schema, kind: RequestKind) {
-    let required = kind.required_fields();
+    let required: Vec<&str> = payload_fields(kind)
+        .into_iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
     if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
         for name in &required {
             if let Some(prop) = props.get_mut(*name).and_then(Value::as_object_mut)

@@ -291,18 +291,3 @@ const _: () = {
         i += 1;
     }
 };
-
-/// The field table of a kind of request.
-pub(super) fn table(kind: super::RequestKind) -> &'static [Field] {
-    use super::RequestKind as K;
-    match kind {
-        K::Wallet => WALLET,
-        K::Charge => CHARGE,
-        K::PixCharge => PIX_CHARGE,
-        K::Checkout => CHECKOUT,
-        K::Refund => REFUND,
-        K::Capture => CAPTURE,
-        K::PublicPayment => PUBLIC_PAYMENT,
-        K::PaymentLink => PAYMENT_LINK,
-    }
-}

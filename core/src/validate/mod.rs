@@ -103,19 +103,6 @@ impl fmt::Display for RequestKind {
     }
 }
 
-impl RequestKind {
-    /// The top-level fields a request of this kind must carry, from the same field table the
-    /// validation walks (a missing one is `REQUIRED_FIELD`). The conditional rules (a card's five
-    /// fields together, a payment link's `value` or `amount`) are not in this list.
-    pub fn required_fields(self) -> Vec<&'static str> {
-        fields::table(self)
-            .iter()
-            .filter(|f| f.req != fields::Req::Optional)
-            .map(|f| f.name)
-            .collect()
-    }
-}
-
 /// The payment methods (`type_charge`).
 pub const TYPE_CHARGES: [&str; 11] = [
     "credit_card",
