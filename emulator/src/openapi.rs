@@ -178,6 +178,24 @@ fn operation(generator: &mut schemars::SchemaGenerator, route: &Route) -> Value 
     op
 }
 
+/// Drops the `default` keyword from every schema: the models' defaults are what the SDK reads an
+/// absent field as (`""`, an unknown status), not a value the server takes in its place, and they
+/// break the schemas they sit in (an empty `default` of a non-empty field).
+fn drop_defaults(v: &mut Value, in_properties: bool) {
+    match v {
+        Value::Object(map) => {
+            if !in_properties {
+                map.remove("default");
+            }
+            for (key, child) in map.iter_mut() {
+                drop_defaults(child, key == "properties" && !in_properties);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| drop_defaults(i, false)),
+        _ => {}
+    }
+}
+
 /// The document.
 pub fn document(routes: &[Route]) -> Value {
     let mut generator = SchemaSettings::draft2020_12()
@@ -191,7 +209,13 @@ pub fn document(routes: &[Route]) -> Value {
             .or_default()
             .insert(route.method.as_str().to_lowercase(), op);
     }
-    let schemas = generator.take_definitions(true);
+    let mut schemas = Value::Object(generator.take_definitions(true));
+    drop_defaults(&mut schemas, false);
+    for item in paths.values_mut() {
+        for op in item.values_mut() {
+            drop_defaults(op, false);
+        }
+    }
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -84,6 +84,8 @@ fn every_operation_describes_its_parameters_and_answers() {
         schemas["ChargeAnswer"]["properties"]["local_currency"]["anyOf"][0]["$ref"],
         "#/components/schemas/Amount"
     );
+    // No `default` keyword: a model's Rust default is not a value the server takes.
+    assert!(!a55_emulator::openapi_json().contains("\"default\""));
     let token = &doc["paths"]["/oauth2/token"]["post"];
     assert!(token["requestBody"]["content"]["application/x-www-form-urlencoded"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());

@@ -2,9 +2,8 @@
 //! refunds, cancels, captures, and the public (no token) charge endpoints.
 //!
 //! This file is the route table ([`routes`]: each route's handler and description) and the helpers
-//! every handler shares; the
-//! handlers live in one file per resource under `src/api/` (error bodies are `src/errors.rs`'s, a
-//! charge's statuses `src/lifecycle.rs`'s):
+//! every handler shares; the handlers live in one file per resource under `src/api/` (error bodies
+//! are `src/errors.rs`'s, a charge's statuses `src/lifecycle.rs`'s):
 //!
 //! - `auth.rs`: the OAuth2 token endpoint and the bearer-token check.
 //! - `idempotency.rs`: the `Idempotency-Key` rules every POST runs under.
@@ -14,6 +13,7 @@
 //! - `subscriptions.rs`: the subscription a charge starts; get and cancel.
 //! - `checkout.rs`: checkout sessions, payment links, and the charge a hosted checkout payment makes.
 //! - `public.rs`: the public (no token) charge endpoints.
+//! - `examples.rs`: the seeds' requests, as the OpenAPI document's body examples.
 
 mod actions;
 mod auth;
