@@ -392,11 +392,15 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
         Ok(h) => h,
         Err(e) => return fail("building an HTTP client", e),
     };
+    let expiry_year = (today().year() + 4).to_string();
     match no_redirect
         .post(&url)
         .form(&[
             ("card_number", "4024007153763130"),
             ("card_name", "ZHANG WEI"),
+            ("card_expiry_month", "12"),
+            ("card_expiry_year", expiry_year.as_str()),
+            ("card_cvv", "123"),
             ("installments", "3"),
         ])
         .send()

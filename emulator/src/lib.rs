@@ -18,6 +18,7 @@
 mod api;
 pub mod config;
 mod control;
+mod cors;
 mod form;
 mod fx;
 mod json;
@@ -28,6 +29,6 @@ mod server;
 pub mod state;
 mod webhooks;
 
-pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule};
+pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule, parse_origin};
 pub use server::{App, EmulatorHandle, in_process, start};
 pub use state::{FIXTURE_ENTITY, FIXTURE_MERCHANT, FIXTURE_WALLET};

@@ -183,10 +183,20 @@ fn router(app: Shared) -> Router {
     let api = crate::api::routes()
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults));
+    // CORS outermost: preflights are answered before faults and rate limits, and every other answer
+    // of a public endpoint (a 429 or an injected 500 too) carries its CORS headers.
+    let public = crate::api::public_routes()
+        .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
+        .layer(middleware::from_fn_with_state(app.clone(), faults))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            crate::cors::public_cors,
+        ));
     let token =
         crate::api::token_routes().layer(middleware::from_fn_with_state(app.clone(), faults));
     Router::new()
         .merge(api)
+        .merge(public)
         .merge(token)
         .merge(crate::pages::routes())
         .merge(crate::control::routes())
@@ -303,14 +313,17 @@ async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Resp
     }
 }
 
-/// The 429 answer, A55's envelope shape.
+/// The 429 answer, A55's envelope shape with the message also at the top level.
 pub fn rate_limited_response(retry_after: i64, request_id: &str) -> Response {
+    let message = format!("Too many requests. Retry after {retry_after} seconds.");
+    // A55's envelope, and its message at the top level too, where a browser SDK reads it.
     let body = json!({
         "error": {
             "code": "RATE_LIMIT_EXCEEDED",
-            "message": format!("Too many requests. Retry after {retry_after} seconds."),
+            "message": message,
             "details": [{"field": "rate_limit", "reason": "requests per minute exceeded"}],
         },
+        "message": message,
         "request_id": request_id,
     });
     let mut res = (StatusCode::TOO_MANY_REQUESTS, crate::json::Json(body)).into_response();

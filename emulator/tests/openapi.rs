@@ -27,6 +27,8 @@ async fn serves_its_openapi_document() {
         "/api/v1/bank/wallet/charge/pix/",
         "/api/v1/bank/wallet/checkout/",
         "/api/v1/bank/public/charge/{charge_uuid}/pay",
+        "/api/v1/bank/public/setup-authentication",
+        "/device-data-collection",
     ] {
         assert!(
             doc["paths"].get(path).is_some(),

@@ -95,6 +95,7 @@ pub(super) async fn create_checkout(
                 charge_uuid: None,
                 payer_email: text(&p, "payer_email"),
                 payment_link: false,
+                threeds: p.get("threeds_authentication") == Some(&Value::Bool(true)),
             };
             let out = checkout_json(app, &rec);
             app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
@@ -198,6 +199,7 @@ pub(super) async fn create_payment_link(
                 charge_uuid: None,
                 payer_email: None,
                 payment_link: true,
+                threeds: false,
             };
             let out = checkout_json(app, &rec);
             app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
@@ -279,17 +281,30 @@ pub fn checkout_charge(
     charge.reference_external_id = co.reference_external_id.clone();
     charge.payment_link_uuid = co.payment_link.then(|| co.checkout_uuid.clone());
     charge.checkout_uuid = Some(co.checkout_uuid.clone());
-    authorize_card(app, &mut charge);
-    {
-        let mut store = app.store();
-        if let Some(c) = store.checkouts.get_mut(checkout_uuid) {
-            if !c.payment_link && charge.status != "error" {
-                c.status = "completed".into();
-            }
-            c.charge_uuid = Some(charge.charge_uuid.clone());
-        }
+    charge.threeds = co.threeds;
+    if charge.threeds {
+        charge.status = "pending".into();
+    } else {
+        authorize_card(app, &mut charge);
     }
+    record_checkout_payment(app, &charge);
     schedule_settlement(app, &charge);
     save_and_notify(app, charge.clone());
     Ok(charge)
+}
+
+/// Records a hosted checkout's payment attempt on its session: the session keeps the latest
+/// charge, and a single-use session (not a payment link) is `completed` once a charge is confirmed
+/// or paid. A charge of no checkout is left alone.
+pub fn record_checkout_payment(app: &Shared, charge: &ChargeRec) {
+    let Some(checkout_uuid) = &charge.checkout_uuid else {
+        return;
+    };
+    let mut store = app.store();
+    if let Some(c) = store.checkouts.get_mut(checkout_uuid) {
+        if !c.payment_link && matches!(charge.status.as_str(), "confirmed" | "paid") {
+            c.status = "completed".into();
+        }
+        c.charge_uuid = Some(charge.charge_uuid.clone());
+    }
 }

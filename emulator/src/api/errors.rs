@@ -2,8 +2,8 @@
 //! `{error, message, code}` and the token errors; the common not-found and forbidden answers; and the
 //! answer to a payload that fails the SDK core's validation.
 
-use a55_core::IssueCode;
-use a55_core::validate::{Prepared, RequestKind, prepare};
+use a55_core::validate::{RequestKind, prepare};
+use a55_core::{Issue, IssueCode};
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
@@ -90,8 +90,8 @@ pub(super) fn auth_error(status: StatusCode, message: &str) -> Reply {
 
 /// The answer to a payload that failed validation: 400 for unreadable bodies, missing fields, wrong
 /// types and a bad subscription cycle (seed 003); 422 for the other rules.
-fn validation_reply(shape: Shape, prepared: &Prepared) -> Option<Reply> {
-    let errors: Vec<_> = prepared.issues.iter().filter(|i| i.is_error()).collect();
+pub(super) fn validation_reply(shape: Shape, issues: &[Issue]) -> Option<Reply> {
+    let errors: Vec<_> = issues.iter().filter(|i| i.is_error()).collect();
     if errors.is_empty() {
         return None;
     }
@@ -128,7 +128,7 @@ pub(super) fn validated(
     body: &Value,
 ) -> Result<Value, Reply> {
     let prepared = prepare(kind, body, Some(app.clock.today()));
-    match validation_reply(shape, &prepared) {
+    match validation_reply(shape, &prepared.issues) {
         Some(r) => Err(r),
         None => Ok(prepared.payload),
     }

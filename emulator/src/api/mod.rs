@@ -15,8 +15,10 @@
 //! - `pix.rs`: the PIX payload (BR Code and QR image) of a PIX charge.
 //! - `actions.rs`: refund, cancel and capture.
 //! - `subscriptions.rs`: the subscription a charge starts; get and cancel.
+//! - `threeds_setup.rs`: the public 3DS device-data set-up A55's browser SDK calls before paying.
 //! - `checkout.rs`: checkout sessions, payment links, and the charge a hosted checkout payment makes.
-//! - `public.rs`: the public (no token) charge endpoints.
+//! - `public.rs`: the public (no token) endpoints: a charge's public view, paying it with a card
+//!   (the documented flat body or A55's browser SDK's nested one), and the 3DS device-data set-up.
 
 mod actions;
 mod auth;
@@ -28,6 +30,7 @@ mod lifecycle;
 mod pix;
 mod public;
 mod subscriptions;
+mod threeds_setup;
 mod wallets;
 
 use a55_core::Decimal;
@@ -35,21 +38,22 @@ use a55_core::models::decimal_from_json;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use serde_json::Value;
 
 use crate::json::Json;
 use crate::server::Shared;
 use errors::{Shape, error};
 
-pub use checkout::checkout_charge;
+pub use checkout::{checkout_charge, record_checkout_payment};
 pub use errors::{Msg, charge_error_body};
 pub use lifecycle::{authorize_card, schedule_settlement, transition};
 pub use public::pay_with_card;
+pub use threeds_setup::reference_of;
 
 type Reply = (StatusCode, Value);
 
-/// The API routes that need the rate limiter.
+/// The private API routes (a bearer token), which need the rate limiter.
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route(
@@ -97,10 +101,28 @@ pub fn routes() -> Router<Shared> {
             "/api/v1/bank/wallet/payment-link/",
             post(checkout::create_payment_link),
         )
-        .route("/api/v1/bank/public/charge", get(public::public_get_charge))
+}
+
+/// The public endpoints, which need no token and answer browsers (CORS, `src/cors.rs`); they also
+/// need the rate limiter. A wrong method or an unknown public path answers a charge-level error
+/// body, whose `message` a browser SDK reads.
+pub fn public_routes() -> Router<Shared> {
+    Router::new()
+        .route(
+            "/api/v1/bank/public/charge",
+            get(public::public_get_charge).fallback(public::method_not_allowed),
+        )
         .route(
             "/api/v1/bank/public/charge/{charge_uuid}/pay",
-            post(public::public_pay),
+            post(public::public_pay).fallback(public::method_not_allowed),
+        )
+        .route(
+            "/api/v1/bank/public/setup-authentication",
+            post(threeds_setup::setup_authentication).fallback(public::method_not_allowed),
+        )
+        .route(
+            "/api/v1/bank/public/{*rest}",
+            any(public::unknown_public_endpoint),
         )
 }
 

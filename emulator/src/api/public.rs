@@ -1,20 +1,56 @@
-//! The public charge endpoints, called without a token from the payer's side: read a charge, and pay
-//! an `issued` one with a card (the pages in `src/pages.rs` pay through the same function).
+//! The public endpoints, called without a token from the payer's side (A55's browser SDK calls them
+//! from a merchant's page): read a charge, pay an `issued` one with a card, and the answers to a
+//! wrong method or an unknown public path. The 3DS device-data set-up is in `threeds_setup.rs`; the
+//! pages in `src/pages/` pay through [`pay_with_card`] too.
+//!
+//! The pay endpoint reads both body shapes, A55's documented flat one and its browser SDK's nested
+//! one, through core's `public_payment` validation, which also turns the nested shape into the flat
+//! one (`a55_core::validate::flat_public_payment`).
 
-use a55_core::card::{card_brand, card_digits};
+use a55_core::card::card_digits;
+use a55_core::validate::{RequestKind, flat_public_payment};
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::errors::{Msg, Shape, charge_not_found, error};
+use super::errors::{Msg, Shape, charge_not_found, error, validated};
 use super::idempotency::idempotent;
 use super::lifecycle::{authorize_card, schedule_settlement, transition};
 use super::{Reply, reply, text};
 use crate::server::{PendingDelay, Shared};
 use crate::state::{ChargeRec, num};
+
+/// The public view of a charge: every field A55's browser SDK reads.
+fn public_json(app: &Shared, c: &ChargeRec) -> Value {
+    let mut out = json!({
+        "charge_uuid": c.charge_uuid,
+        "status": c.status,
+        "redirect_url": c.redirect_url,
+        "message": c.message,
+        "value": num(c.total()),
+        "currency": c.currency.code(),
+        "type_charge": c.type_charge,
+        "installment_count": c.installments.len(),
+        "website": app.base_url(),
+        "customer": {"name": c.payer_name, "email": c.payer_email},
+        "recurrence": c.subscription_uuid.is_some(),
+        "threeds_auth": c.threeds,
+        "threeds_metadata": c.threeds.then(|| json!({"access_token": format!("emulator-3ds-{}", c.charge_uuid)})),
+    });
+    if let (Some(obj), Some(url)) = (out.as_object_mut(), threeds_url(app, c)) {
+        obj.insert("url_3ds".into(), json!(url));
+    }
+    out
+}
+
+/// The challenge page of a charge waiting for 3DS.
+fn threeds_url(app: &Shared, c: &ChargeRec) -> Option<String> {
+    (c.status == "pending" && c.threeds)
+        .then(|| format!("{}/3ds/{}", app.base_url(), c.charge_uuid))
+}
 
 pub(super) async fn public_get_charge(
     State(app): State<Shared>,
@@ -28,29 +64,18 @@ pub(super) async fn public_get_charge(
     let Some(c) = app.store().charges.get(&id).cloned() else {
         return reply(charge_not_found());
     };
-    reply((
-        StatusCode::OK,
-        json!([{
-            "charge_uuid": c.charge_uuid,
-            "status": c.status,
-            "redirect_url": c.redirect_url,
-            "message": c.message,
-            "value": num(c.total()),
-            "currency": c.currency.code(),
-            "type_charge": c.type_charge,
-            "installment_count": c.installments.len(),
-            "customer": {"name": c.payer_name, "email": c.payer_email},
-            "threeds_auth": c.threeds,
-        }]),
-    ))
+    reply((StatusCode::OK, json!([public_json(&app, &c)])))
 }
 
-/// Pays an `issued` charge with a card: confirmed (or the digit's decline). Used by the public pay
-/// endpoint and the hosted pages.
+/// Pays an `issued` charge with a card whose fields were validated. A charge created with
+/// `threeds_authentication: true` waits for its challenge (`pending`) unless the payer's side already
+/// authenticated (`threeds_done`, a body with `threeds_auth`); otherwise the card's last digit
+/// decides: confirmed, or the decline. Used by the public pay endpoint and the hosted pages.
 pub fn pay_with_card(
     app: &Shared,
     charge_uuid: &str,
     card_number: &str,
+    threeds_done: bool,
 ) -> Result<ChargeRec, Reply> {
     let digits = card_digits(card_number)
         .filter(|d| (12..=19).contains(&d.len()))
@@ -87,19 +112,22 @@ pub fn pay_with_card(
     charge.card_digit = digits.bytes().last().map(|b| b - b'0');
     charge.card_last4 = Some(digits[digits.len() - 4..].to_string());
     if charge.type_charge.is_empty() || charge.type_charge == "pix" {
-        charge.type_charge = format!("{}_card", "credit");
+        charge.type_charge = "credit_card".into();
     }
-    let _ = card_brand(&digits);
-    authorize_card(app, &mut charge);
+    if charge.threeds && !threeds_done {
+        charge.status = "pending".into();
+    } else {
+        authorize_card(app, &mut charge);
+    }
     let status = charge.status.clone();
     {
         let mut store = app.store();
         if let Some(c) = store.charges.get_mut(charge_uuid) {
             c.card_digit = charge.card_digit;
             c.card_last4 = charge.card_last4.clone();
+            c.type_charge = charge.type_charge.clone();
             c.return_code = charge.return_code.clone();
             c.message = charge.message.clone();
-            c.status = "issued".into();
         }
     }
     let updated = transition(app, charge_uuid, &status).ok_or_else(charge_not_found)?;
@@ -123,16 +151,53 @@ pub(super) async fn public_pay(
         Shape::Charge,
         &body,
         true,
-        move |app, _caller, p| {
-            let number = text(&p, "card_number").unwrap_or_default();
-            match pay_with_card(app, &charge_uuid.to_lowercase(), &number) {
-                Ok(c) => (
-                    StatusCode::OK,
-                    json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message}),
-                ),
+        move |app, _caller, body| {
+            let payload = match validated(app, RequestKind::PublicPayment, Shape::Charge, &body) {
+                Ok(p) => flat_public_payment(&p),
+                Err(r) => return r,
+            };
+            let number = text(&payload, "card_number").unwrap_or_default();
+            let threeds_done = payload.get("threeds_auth").is_some_and(Value::is_object);
+            match pay_with_card(app, &charge_uuid.to_lowercase(), &number, threeds_done) {
+                Ok(c) => {
+                    let mut out =
+                        json!({"charge_uuid": c.charge_uuid, "status": c.status, "message": c.message});
+                    if let (Some(obj), Some(url)) = (out.as_object_mut(), threeds_url(app, &c)) {
+                        obj.insert("url_3ds".into(), json!(url));
+                    }
+                    (StatusCode::OK, out)
+                }
                 Err(r) => r,
             }
         },
     )
     .await
+}
+
+/// A public path answered with a method it does not take.
+pub(super) async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    reply(error(
+        Shape::Charge,
+        StatusCode::METHOD_NOT_ALLOWED,
+        &[Msg::new(
+            "METHOD_NOT_ALLOWED",
+            "request",
+            &format!("{method} is not answered at {}", uri.path()),
+            None,
+        )],
+    ))
+}
+
+/// A public path the emulator does not serve (Apple Pay's session, for one).
+pub(super) async fn unknown_public_endpoint(uri: Uri) -> Response {
+    reply(error(
+        Shape::Charge,
+        StatusCode::NOT_FOUND,
+        &[Msg::new(
+            "NOT_FOUND",
+            "request",
+            &format!("the emulator serves no public endpoint at {}", uri.path()),
+            None,
+        )],
+    ))
 }
