@@ -48,6 +48,11 @@ pub fn routes() -> Router<Shared> {
 /// The stylesheet every page carries inline (no second request, no external font or image).
 const STYLE: &str = include_str!("style.css");
 
+/// A padlock, drawn inline (no icon font or image to fetch).
+const LOCK: &str = "<svg aria-hidden=\"true\" width=\"14\" height=\"14\" viewBox=\"0 0 24 24\">\
+<path fill=\"currentColor\" d=\"M12 1a5 5 0 0 0-5 5v4H6a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h12a2 2 0 0 0 \
+2-2v-9a2 2 0 0 0-2-2h-1V6a5 5 0 0 0-5-5zm-3 9V6a3 3 0 0 1 6 0v4H9z\"/></svg>";
+
 /// Text made safe for HTML, in an element or an attribute.
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -70,7 +75,7 @@ fn page(title: &str, merchant: &str, main: &str) -> Html<String> {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title}</title><style>{STYLE}</style></head><body>\
 <header class=\"top\"><span class=\"merchant\">{merchant}</span>\
-<span class=\"secure\"><span aria-hidden=\"true\">&#128274;</span> Secure payment</span></header>\
+<span class=\"secure\">{LOCK} Secure payment</span></header>\
 <main class=\"card\">{main}</main>\
 <footer><p><strong class=\"badge\">Test mode</strong> A55 emulator: test cards only, no money moves. \
 The card number's last digit decides: 0, 1, 4 approve; 2, 3, 5–8 decline; 9 at random.</p></footer>\
