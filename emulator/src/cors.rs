@@ -17,7 +17,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::json::Json;
-use crate::server::Shared;
 
 /// The methods the public endpoints answer.
 const METHODS: &str = "GET, POST, OPTIONS";
@@ -46,11 +45,19 @@ fn origin_of(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
 }
 
+/// The origins allowed to call the public endpoints (`EmulatorConfig::cors_origins`); empty: any.
+#[derive(Clone, Debug, Default)]
+pub struct AllowedOrigins(pub std::sync::Arc<[String]>);
+
 /// The CORS layer of the public routes.
-pub async fn public_cors(State(app): State<Shared>, req: Request, next: Next) -> Response {
-    let restricted = !app.config.cors_origins.is_empty();
+pub async fn public_cors(
+    State(allowed): State<AllowedOrigins>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let restricted = !allowed.0.is_empty();
     let origin = origin_of(req.headers()).map(str::to_string);
-    let allow = allowed_origin(&app.config.cors_origins, origin.as_deref());
+    let allow = allowed_origin(&allowed.0, origin.as_deref());
     let preflight = req.method() == Method::OPTIONS
         && req
             .headers()

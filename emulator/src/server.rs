@@ -189,7 +189,7 @@ fn router(app: Shared) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults))
         .layer(middleware::from_fn_with_state(
-            app.clone(),
+            crate::cors::AllowedOrigins(app.config.cors_origins.clone().into()),
             crate::cors::public_cors,
         ));
     let token =
