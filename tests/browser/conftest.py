@@ -194,6 +194,10 @@ class Exchange:
         self.request_headers: dict[str, str] = {}
         self.status = 0
         self.response_headers: dict[str, str] = {}
+        # The headers as sent and received come in their own events, which may arrive after the
+        # page has its answer.
+        self.extra_request = False
+        self.extra_response = False
 
     def is_preflight(self) -> bool:
         return self.initiator == "preflight" or self.method == "OPTIONS"
@@ -207,6 +211,7 @@ class Network:
     this listens to the DevTools protocol)."""
 
     def __init__(self, page: Page) -> None:
+        self.page = page
         self.exchanges: dict[str, Exchange] = {}
         cdp = page.context.new_cdp_session(page)
         cdp.on("Network.requestWillBeSent", self._request)
@@ -226,7 +231,9 @@ class Network:
         x.request_headers.update({k.lower(): v for k, v in e["request"]["headers"].items()})
 
     def _request_extra(self, e: dict[str, Any]) -> None:
-        self._get(e["requestId"]).request_headers.update({k.lower(): v for k, v in e["headers"].items()})
+        x = self._get(e["requestId"])
+        x.extra_request = True
+        x.request_headers.update({k.lower(): v for k, v in e["headers"].items()})
 
     def _response(self, e: dict[str, Any]) -> None:
         x = self._get(e["requestId"])
@@ -237,12 +244,19 @@ class Network:
 
     def _response_extra(self, e: dict[str, Any]) -> None:
         x = self._get(e["requestId"])
+        x.extra_response = True
         x.status = x.status or e.get("statusCode", 0)
         x.response_headers.update({k.lower(): v for k, v in e["headers"].items()})
 
-    def to(self, url_part: str) -> list[Exchange]:
-        """The answered exchanges whose URL contains `url_part`, in the order they were made."""
-        return [x for x in self.exchanges.values() if url_part in x.url and x.status]
+    def to(self, url_part: str, wait_s: float = 5.0) -> list[Exchange]:
+        """The answered exchanges whose URL contains `url_part`, in the order they were made, once
+        Chromium has reported the headers of each (waiting for its events at most `wait_s`)."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            found = [x for x in self.exchanges.values() if url_part in x.url and x.status]
+            if all(x.extra_request and x.extra_response for x in found) or time.monotonic() > deadline:
+                return found
+            self.page.wait_for_timeout(20)  # lets Playwright deliver the events still on their way
 
 
 @pytest.fixture
