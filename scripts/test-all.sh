@@ -2,7 +2,7 @@
 # Runs every test suite of every language, installing what it needs.
 #
 #   scripts/test-all.sh            # everything
-#   scripts/test-all.sh rust node  # some stages only (rust, openapi, python, node, kotlin, swift)
+#   scripts/test-all.sh rust node  # some stages only (rust, openapi, browser, python, node, kotlin, swift)
 #
 # One `cargo build --workspace` builds the core, the emulator, the `a55` binary and every native
 # library once; each language's stage then reuses those artifacts.
@@ -16,7 +16,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(rust openapi python node kotlin swift)
+[ ${#stages[@]} -eq 0 ] && stages=(rust openapi browser python node kotlin swift)
 want() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 summary=()
@@ -60,8 +60,10 @@ print_summary() {
   echo "=== summary ==="
   printf '%s\n' "${summary[@]}"
   local total_p=0 total_f=0 p f stage
-  for stage in rust openapi python node kotlin swift; do
-    read -r p f < <(count_tests "$LOGS/$stage.log" "$( [ "$stage" = rust ] && echo cargo || echo "$stage")")
+  for stage in rust openapi browser python node kotlin swift; do
+    local kind=$stage
+    case $stage in rust) kind=cargo ;; browser) kind=python ;; esac
+    read -r p f < <(count_tests "$LOGS/$stage.log" "$kind")
     total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
   done
   echo "tests: $total_p passed, $total_f failed"
@@ -105,7 +107,8 @@ run_stage "build" build_workspace
 export A55_BIN="$CARGO_TARGET_DIR/debug/a55"
 want rust && run_stage "rust" rust_stage
 # openapi: the emulator's OpenAPI document, validated, and schemathesis against a running emulator.
-for lang in openapi python node kotlin swift; do
+# The browser stage drives Debian's Chromium against the emulator (tests/browser/).
+for lang in openapi browser python node kotlin swift; do
   want "$lang" || continue
   script="$ROOT/scripts/test-$lang.sh"
   if [ -f "$script" ]; then

@@ -160,6 +160,7 @@ export interface CheckoutPayload {
   webhook_url?: string
   reference_external_id?: string
   is_checkout?: boolean
+  threeds_authentication?: boolean
   /** A field this version does not know is sent as it is (`UNKNOWN_FIELD` warning). */
   [field: string]: unknown
 }

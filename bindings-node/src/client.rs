@@ -88,7 +88,8 @@ impl NativeClient {
             let (opts, max_wait) = RequestOptions::from_host(&read(options_json, "options")?)?;
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })();
-        let abort = abort_id.map(|id| {
+        // Only a call that started can be aborted (and its entry is removed when it ends).
+        let abort = abort_id.filter(|_| started.is_ok()).map(|id| {
             let n = Arc::new(Notify::new());
             lock(&self.aborts).insert(id, n.clone());
             (id, n)

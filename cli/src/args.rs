@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use a55_core::schedule::{Date, parse_date};
-use a55_emulator::{EmulatorConfig, FaultPlan, WebhookSchedule};
+use a55_emulator::{EmulatorConfig, FaultPlan, WebhookSchedule, parse_origin};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The A55 SDK's command: a demo of the whole flow, and the A55 API emulator.
@@ -89,6 +89,10 @@ pub struct EmulatorArgs {
     /// Captured charges turn paid after this many seconds; 0: only by control call.
     #[arg(long, value_name = "SECONDS", default_value_t = defaults().settle_delay.map_or(0, |d| d.as_secs()))]
     pub settle_delay: u64,
+    /// A browser origin (http://localhost:3000) allowed to call the public endpoints; repeat for
+    /// more [default: any origin].
+    #[arg(long, value_name = "ORIGIN", value_parser = parse_origin)]
+    pub cors_origin: Vec<String>,
 }
 
 /// `--webhook-schedule`.
@@ -142,6 +146,7 @@ impl EmulatorArgs {
             settle_delay: (self.settle_delay > 0).then(|| Duration::from_secs(self.settle_delay)),
             host: self.host,
             port: self.port,
+            cors_origins: self.cors_origin,
         }
     }
 }
@@ -199,6 +204,9 @@ mod tests {
             "7",
             "--settle-delay",
             "0",
+            "--cors-origin",
+            "http://localhost:3000/",
+            "--cors-origin=https://shop.example",
         ]);
         assert_eq!((c.port, c.host.as_str()), (8080, "0.0.0.0"));
         assert_eq!(
@@ -212,6 +220,10 @@ mod tests {
         assert!(c.allow_external_webhooks);
         assert_eq!(c.faults, FaultPlan::parse("500=0.5,delay=0.1:200").unwrap());
         assert_eq!((c.seed, c.settle_delay), (7, None));
+        assert_eq!(
+            c.cors_origins,
+            ["http://localhost:3000", "https://shop.example"]
+        );
     }
 
     #[test]
@@ -224,6 +236,8 @@ mod tests {
             &["--seed", "-1"],
             &["--keep-files"],
             &["--port"],
+            &["--cors-origin", "localhost:3000"],
+            &["--cors-origin", "http://localhost:3000/pay"],
         ] {
             let argv = ["a55", "emulator"].iter().chain(bad);
             assert!(Cli::try_parse_from(argv).is_err(), "{bad:?} accepted");

@@ -392,11 +392,17 @@ pub async fn run(out_dir: PathBuf) -> ExitCode {
         Ok(h) => h,
         Err(e) => return fail("building an HTTP client", e),
     };
+    // The form's expiry is the test card's (four years ahead), as a payer would type it.
+    let test_card = card("4024007153763130");
+    let expiry_year = test_card["card_expiry_year"].as_str().unwrap_or_default();
     match no_redirect
         .post(&url)
         .form(&[
             ("card_number", "4024007153763130"),
             ("card_name", "ZHANG WEI"),
+            ("card_expiry_month", "12"),
+            ("card_expiry_year", expiry_year),
+            ("card_cvv", "123"),
             ("installments", "3"),
         ])
         .send()

@@ -23,6 +23,7 @@ const EMULATOR_FLAGS: &[&str] = &[
     "--faults",
     "--seed",
     "--settle-delay",
+    "--cors-origin",
     "--help",
 ];
 

@@ -10,7 +10,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::codes::Issue;
-use crate::models::schema::{EnumSchema, FieldKind, FieldSchema, ModelSchema};
+use crate::models::schema::{EnumSchema, FieldKind, ModelSchema, always, f};
 use crate::pix::BrCode;
 use crate::webhook::WebhookEvent;
 
@@ -69,22 +69,6 @@ impl Serialize for WebhookEvent {
         st.serialize_field("dedup_key", &self.dedup_key())?;
         st.serialize_field("raw_json", &self.raw.to_string())?;
         st.end()
-    }
-}
-
-const fn f(name: &'static str, kind: FieldKind) -> FieldSchema {
-    FieldSchema {
-        name,
-        kind,
-        required: false,
-    }
-}
-
-const fn always(name: &'static str, kind: FieldKind) -> FieldSchema {
-    FieldSchema {
-        name,
-        kind,
-        required: true,
     }
 }
 

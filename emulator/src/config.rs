@@ -134,6 +134,38 @@ impl FaultPlan {
     }
 }
 
+/// Reads a browser origin for `cors_origins`: `http` or `https`, a host, an optional port, nothing
+/// after it (a trailing `/` is dropped), as a browser writes its `Origin` header.
+pub fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim().strip_suffix('/').unwrap_or(text.trim());
+    let rest = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .ok_or_else(|| format!("origin {text:?} must start with http:// or https://"))?;
+    let (host, port) = match rest.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((h, "")) => (h, None),
+            Some((h, p)) => (h, Some(p.strip_prefix(':').unwrap_or("x"))),
+            None => ("", None),
+        },
+        None => match rest.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (rest, None),
+        },
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|n| n > 0));
+    if !host_ok || !port_ok {
+        return Err(format!(
+            "origin {text:?} must be scheme://host[:port], with no path (e.g. http://localhost:3000)"
+        ));
+    }
+    Ok(origin.to_ascii_lowercase())
+}
+
 /// Everything the emulator can be told at start (the `a55 emulator` flags, cli/src/args.rs).
 #[derive(Debug, Clone)]
 pub struct EmulatorConfig {
@@ -163,6 +195,9 @@ pub struct EmulatorConfig {
     pub host: String,
     /// The port (0: any free port).
     pub port: u16,
+    /// The browser origins (`http://localhost:3000`) allowed to call the public endpoints; empty:
+    /// any origin (`Access-Control-Allow-Origin: *`). The private endpoints never answer CORS.
+    pub cors_origins: Vec<String>,
 }
 
 impl Default for EmulatorConfig {
@@ -181,6 +216,37 @@ impl Default for EmulatorConfig {
             settle_delay: Some(Duration::from_secs(5)),
             host: "127.0.0.1".into(),
             port: 0,
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origin;
+
+    #[test]
+    fn origins_are_read_as_a_browser_writes_them() {
+        for (text, origin) in [
+            ("http://localhost:3000", "http://localhost:3000"),
+            ("https://Shop.Example/", "https://shop.example"),
+            ("http://127.0.0.1:8494", "http://127.0.0.1:8494"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ] {
+            assert_eq!(parse_origin(text).as_deref(), Ok(origin), "{text}");
+        }
+        for bad in [
+            "localhost:3000",
+            "ftp://localhost",
+            "http://",
+            "http://localhost:3000/checkout",
+            "http://localhost/checkout",
+            "http://localhost:0",
+            "http://localhost:99999",
+            "http://[::1",
+            "*",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad} accepted");
         }
     }
 }

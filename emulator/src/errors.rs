@@ -13,8 +13,8 @@
 //! Also here: the answer to a payload that fails the SDK core's validation, and the common
 //! not-found and forbidden answers.
 
-use a55_core::IssueCode;
-use a55_core::validate::{Prepared, RequestKind, prepare};
+use a55_core::validate::{RequestKind, prepare};
+use a55_core::{Issue, IssueCode};
 use axum::http::StatusCode;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -130,11 +130,14 @@ pub struct RateLimitDetail {
     pub details: Vec<RateLimitReason>,
 }
 
-/// The 429 body.
+/// The 429 body: A55's envelope, with its message also at the top level, where a browser SDK
+/// reads it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RateLimitError {
     /// What was exceeded.
     pub error: RateLimitDetail,
+    /// The same message as `error.message`.
+    pub message: String,
     /// The request's id (also in `X-Request-Id`).
     pub request_id: String,
 }
@@ -220,17 +223,21 @@ impl ErrorBody<'_> {
             ErrorBody::Plain(error) => to_json(&PlainError {
                 error: error.into(),
             }),
-            ErrorBody::RateLimited(retry_after, request_id) => to_json(&RateLimitError {
-                error: RateLimitDetail {
-                    code: "RATE_LIMIT_EXCEEDED".into(),
-                    message: format!("Too many requests. Retry after {retry_after} seconds."),
-                    details: vec![RateLimitReason {
-                        field: "rate_limit".into(),
-                        reason: "requests per minute exceeded".into(),
-                    }],
-                },
-                request_id: request_id.into(),
-            }),
+            ErrorBody::RateLimited(retry_after, request_id) => {
+                let message = format!("Too many requests. Retry after {retry_after} seconds.");
+                to_json(&RateLimitError {
+                    error: RateLimitDetail {
+                        code: "RATE_LIMIT_EXCEEDED".into(),
+                        message: message.clone(),
+                        details: vec![RateLimitReason {
+                            field: "rate_limit".into(),
+                            reason: "requests per minute exceeded".into(),
+                        }],
+                    },
+                    message,
+                    request_id: request_id.into(),
+                })
+            }
             ErrorBody::Unexpected(description) => ErrorBody::Messages(
                 Shape::Charge,
                 &[Msg::new("errors.unexpected", "server", description, None)],
@@ -267,8 +274,8 @@ pub fn plain(status: StatusCode, error: &str) -> Reply {
 
 /// The answer to a payload that failed validation: 400 for unreadable bodies, missing fields, wrong
 /// types and a bad subscription cycle (seed 003); 422 for the other rules.
-fn validation_reply(shape: Shape, prepared: &Prepared) -> Option<Reply> {
-    let errors: Vec<_> = prepared.issues.iter().filter(|i| i.is_error()).collect();
+pub fn validation_reply(shape: Shape, issues: &[Issue]) -> Option<Reply> {
+    let errors: Vec<_> = issues.iter().filter(|i| i.is_error()).collect();
     if errors.is_empty() {
         return None;
     }
@@ -305,7 +312,7 @@ pub fn validated(
     body: &Value,
 ) -> Result<Value, Reply> {
     let prepared = prepare(kind, body, Some(app.clock.today()));
-    match validation_reply(shape, &prepared) {
+    match validation_reply(shape, &prepared.issues) {
         Some(r) => Err(r),
         None => Ok(prepared.payload),
     }

@@ -28,14 +28,15 @@
 //! - `api`: A55's endpoints, one file per resource; `pages`: what a payer sees; `control`: the
 //!   `/_emulator/` endpoints; `openapi`: the document made from the routes;
 //! - `kit`: the emulator as the language packages' test kit starts it;
-//! - `middleware`: request ids, faults, rate limits; `server`: the route table, the router made from
-//!   it, and the accept loop.
+//! - `middleware`: request ids, faults, rate limits; `cors`: the public endpoints' CORS;
+//! - `server`: the route table, the router made from it, and the accept loop.
 
 mod answers;
 mod api;
 mod app;
 pub mod config;
 mod control;
+mod cors;
 mod errors;
 mod form;
 mod fx;
@@ -53,6 +54,6 @@ pub mod state;
 mod webhooks;
 
 pub use app::App;
-pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule};
+pub use config::{EmulatorConfig, Fault, FaultPlan, WebhookSchedule, parse_origin};
 pub use server::{EmulatorHandle, in_process, openapi_json, start};
 pub use state::{FIXTURE_ENTITY, FIXTURE_MERCHANT, FIXTURE_WALLET};

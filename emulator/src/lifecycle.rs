@@ -3,7 +3,7 @@
 //! may make (each notifying its webhook), the 3DS challenge's completion, and settlement.
 //!
 //! ```text
-//! issued ──pay──▶ confirmed | error          (public pay, hosted pages)
+//! issued ──pay──▶ confirmed | error | pending (public pay, hosted pages; pending: 3DS)
 //! issued ──pay──▶ paid                       (control: a PIX or boleto paid)
 //! pending ─3DS─▶ confirmed | error
 //! confirmed ───▶ paid (settle, capture) | canceled | refunded
@@ -12,7 +12,7 @@
 //! ```
 
 use a55_core::models::TypeCharge;
-use a55_core::status::ChargeStatus;
+use a55_core::status::{ChargeStatus, CheckoutStatus};
 
 use crate::app::Shared;
 use crate::errors::Msg;
@@ -25,7 +25,7 @@ pub fn may_move(from: &ChargeStatus, to: &ChargeStatus) -> bool {
     use ChargeStatus::{Canceled, Confirmed, Error, Issued, Paid, Pending, Refunded};
     matches!(
         (from, to),
-        (Issued, Confirmed | Error | Paid | Canceled)
+        (Issued, Pending | Confirmed | Error | Paid | Canceled)
             | (Pending, Confirmed | Error | Canceled)
             | (Confirmed, Paid | Canceled | Refunded)
             | (Paid, Refunded)
@@ -142,7 +142,8 @@ pub fn transition(
 }
 
 /// Completes a pending 3DS challenge: the card's digit then decides (confirmed or declined). A
-/// charge not pending is answered as it is.
+/// charge not pending is answered as it is; a charge of a hosted checkout completes its session
+/// when confirmed.
 pub fn complete_3ds(app: &Shared, id: &str) -> Option<ChargeRec> {
     let mut charge = app.store().charge(id).cloned()?;
     if charge.status != ChargeStatus::Pending {
@@ -154,8 +155,25 @@ pub fn complete_3ds(app: &Shared, id: &str) -> Option<ChargeRec> {
         c.message = charge.message.clone();
     }
     let updated = transition(app, id, charge.status).map(|r| r.unwrap_or_else(|c| c))?;
+    record_checkout_payment(app, &updated);
     schedule_settlement(app, &updated);
     Some(updated)
+}
+
+/// Records a hosted checkout's payment attempt on its session: the session keeps the latest
+/// charge, and a single-use session (not a payment link) is `completed` once a charge is confirmed
+/// or paid. A charge of no checkout is left alone.
+pub fn record_checkout_payment(app: &Shared, charge: &ChargeRec) {
+    let Some(checkout_uuid) = &charge.checkout_uuid else {
+        return;
+    };
+    let mut store = app.store();
+    if let Some(c) = store.checkouts.get_mut(checkout_uuid) {
+        if !c.payment_link && charge.status.is_success() {
+            c.status = CheckoutStatus::Completed;
+        }
+        c.charge_uuid = Some(charge.charge_uuid.clone());
+    }
 }
 
 /// Turns a captured `confirmed` charge into `paid` after the settle delay.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
-use crate::route::{Auth, Content, In, ParamKind, Resp, Route};
+use crate::route::{Auth, Content, In, Layer, ParamKind, Resp, Route};
 
 const DESCRIPTION: &str = "What the A55 emulator serves: A55's payments API (the SDK contract's \
 Tier 1 and Tier 2), the OAuth2 token endpoint, the pages a payer sees, and control endpoints under \
@@ -50,7 +50,7 @@ fn response(generator: &mut schemars::SchemaGenerator, route: &Route, r: &Resp) 
         "X-Request-Id".into(),
         json!({"$ref": "#/components/headers/RequestId"}),
     );
-    if route.layer == crate::route::Layer::Api {
+    if matches!(route.layer, Layer::Api | Layer::Public) {
         for h in [
             "X-RateLimit-Limit",
             "X-RateLimit-Remaining",
@@ -134,7 +134,8 @@ fn operation(generator: &mut schemars::SchemaGenerator, route: &Route) -> Value 
                 q
             }),
     );
-    if route.layer == crate::route::Layer::Api && route.method == axum::http::Method::POST {
+    if matches!(route.layer, Layer::Api | Layer::Public) && route.method == axum::http::Method::POST
+    {
         params.push(json!({"$ref": "#/components/parameters/IdempotencyKey"}));
     }
     let mut responses = Map::new();

@@ -32,6 +32,8 @@ pub fn schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
 pub enum Layer {
     /// A55's API: faults and the rate limit.
     Api,
+    /// A55's public endpoints (no token): faults, the rate limit and CORS.
+    Public,
     /// The token endpoint: faults.
     Token,
     /// Pages, control endpoints, the document: none.
@@ -208,10 +210,10 @@ impl Route {
             .faults()
     }
 
-    /// An operation of A55's API without a token (faults and the rate limit).
+    /// An operation of A55's API without a token (faults, the rate limit, CORS).
     pub fn public_api(self, id: &'static str, tag: &'static str, summary: &'static str) -> Route {
         let mut r = self.op(id, tag, summary);
-        r.layer = Layer::Api;
+        r.layer = Layer::Public;
         r.faults()
     }
 

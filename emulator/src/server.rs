@@ -179,10 +179,12 @@ pub fn openapi_json() -> String {
 }
 
 fn router(app: Shared) -> Router {
-    let (mut api, mut token, mut plain) = (Router::new(), Router::new(), Router::new());
+    let (mut api, mut public, mut token, mut plain) =
+        (Router::new(), Router::new(), Router::new(), Router::new());
     for route in routes() {
         let group = match route.layer {
             Layer::Api => &mut api,
+            Layer::Public => &mut public,
             Layer::Token => &mut token,
             Layer::Plain => &mut plain,
         };
@@ -192,8 +194,24 @@ fn router(app: Shared) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults));
     let token = token.layer(middleware::from_fn_with_state(app.clone(), faults));
+    // Not an endpoint, so not in the table: any other path under /api/v1/bank/public/ answers a
+    // charge-level 404 that a browser SDK reads (with CORS, like the endpoints).
+    let public = public.route(
+        "/api/v1/bank/public/{*rest}",
+        axum::routing::any(crate::api::unknown_public_endpoint),
+    );
+    // CORS outermost: preflights are answered before faults and rate limits, and every other answer
+    // of a public endpoint (a 429 or an injected 500 too) carries its CORS headers.
+    let public = public
+        .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
+        .layer(middleware::from_fn_with_state(app.clone(), faults))
+        .layer(middleware::from_fn_with_state(
+            crate::cors::AllowedOrigins(app.config.cors_origins.clone().into()),
+            crate::cors::public_cors,
+        ));
     Router::new()
         .merge(api)
+        .merge(public)
         .merge(token)
         .merge(plain)
         .layer(middleware::from_fn(request_id))

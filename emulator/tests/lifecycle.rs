@@ -27,7 +27,7 @@ async fn threeds_pending_then_completed() {
         .send()
         .await
         .unwrap();
-    assert!(page.text().await.unwrap().contains("Authenticate"));
+    assert!(page.text().await.unwrap().contains("Confirm payment"));
     let done = emu
         .http
         .post(pending["url_3ds"].as_str().unwrap())

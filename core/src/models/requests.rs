@@ -375,6 +375,9 @@ pub struct CheckoutRequest {
     /// A55's `is_checkout` flag, sent as it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_checkout: Option<bool>,
+    /// Whether the payer's card goes through a 3DS challenge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threeds_authentication: Option<bool>,
     /// Keys the SDK does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -158,7 +158,8 @@ pub struct ModelSchema {
     pub fields: &'static [FieldSchema],
 }
 
-const fn f(name: &'static str, kind: FieldKind) -> FieldSchema {
+/// An optional field (`null` when absent).
+pub(crate) const fn f(name: &'static str, kind: FieldKind) -> FieldSchema {
     FieldSchema {
         name,
         kind,
@@ -166,7 +167,8 @@ const fn f(name: &'static str, kind: FieldKind) -> FieldSchema {
     }
 }
 
-const fn always(name: &'static str, kind: FieldKind) -> FieldSchema {
+/// A field that is always present.
+pub(crate) const fn always(name: &'static str, kind: FieldKind) -> FieldSchema {
     FieldSchema {
         name,
         kind,

@@ -213,6 +213,7 @@ pub(super) const CHECKOUT: &[Field] = &[
     f("webhook_url", Ty::Url(false), O),
     f("reference_external_id", Ty::Text, O),
     f("is_checkout", Ty::Bool, O),
+    f("threeds_authentication", Ty::Bool, O),
 ];
 
 pub(super) const WALLET: &[Field] = &[
@@ -249,6 +250,65 @@ pub(super) const PUBLIC_PAYMENT: &[Field] = &[
     f("device_info", Ty::Object(DEVICE_INFO), O),
 ];
 
+/// 3DS results a browser SDK sends after its own authentication (`pay` v1).
+const THREEDS_AUTH: &[Field] = &[
+    f("eci", Ty::TextOrNumber, O),
+    f("request_id", Ty::TextOrNumber, O),
+    f("xid", Ty::TextOrNumber, O),
+    f("cavv", Ty::TextOrNumber, O),
+    f("version", Ty::TextOrNumber, O),
+];
+
+/// The `card` object of A55's browser SDK: the flat card fields under the SDK's names (in the flat
+/// body's order), and the token or cryptogram it may send. `ccv` is required unless a
+/// `card_cryptogram` is sent.
+const fn sdk_card(ccv: Req) -> [Field; 7] {
+    [
+        f("number", Ty::CardNumber, R),
+        f("holder_name", Ty::Text, R),
+        f("expiry_month", Ty::ExpiryMonth, R),
+        f("expiry_year", Ty::ExpiryYear, R),
+        f("ccv", Ty::Cvv, ccv),
+        f("card_token", Ty::Text, O),
+        f("card_cryptogram", Ty::Text, O),
+    ]
+}
+
+/// The nested body A55's browser SDK sends (`payV2`; `pay` v1 sends a subset), around a `card`
+/// spec.
+const fn sdk_payment(card: &'static [Field]) -> [Field; 9] {
+    [
+        f("card", Ty::Object(card), R),
+        f("payer_tax_id", Ty::Text, O),
+        f("device_info", Ty::Object(DEVICE_INFO), O),
+        f("payer_name", Ty::Text, O),
+        f("payer_email", Ty::Email, O),
+        f("cell_phone", Ty::Phone, O),
+        f("address", Ty::Object(SHIPPING_ADDRESS), O),
+        f("shipping_address", Ty::Object(SHIPPING_ADDRESS), O),
+        f("threeds_auth", Ty::Object(THREEDS_AUTH), O),
+    ]
+}
+
+const SDK_CARD: &[Field] = &sdk_card(R);
+const SDK_CARD_WITH_CRYPTOGRAM: &[Field] = &sdk_card(O);
+
+/// A payer's card payment in the browser SDK's nested shape.
+pub(super) const PUBLIC_PAYMENT_SDK: &[Field] = &sdk_payment(SDK_CARD);
+/// The same when the card carries a `card_cryptogram` (then `ccv` may be left out).
+pub(super) const PUBLIC_PAYMENT_SDK_WITH_CRYPTOGRAM: &[Field] =
+    &sdk_payment(SDK_CARD_WITH_CRYPTOGRAM);
+
+/// The 3DS device-data set-up A55's browser SDK asks for before paying (`card_brand` is checked
+/// against its list in `public.rs`).
+pub(super) const THREEDS_SETUP: &[Field] = &[
+    f("transaction_reference", Ty::Text, R),
+    f("card_brand", Ty::Text, R),
+    f("card_expiry_month", Ty::ExpiryMonth, R),
+    f("card_expiry_year", Ty::ExpiryYear, R),
+    f("card_number", Ty::CardNumber, R),
+];
+
 /// A payment link: its amount is `value` (or `amount`), checked in `rules.rs`.
 pub(super) const PAYMENT_LINK: &[Field] = &[
     f("wallet_uuid", Ty::Uuid, R),
@@ -268,7 +328,7 @@ pub(super) const PAYMENT_LINK: &[Field] = &[
 pub(super) const MAX_FIELDS: usize = 40;
 
 const _: () = {
-    let specs: [&[Field]; 15] = [
+    let specs: [&[Field]; 20] = [
         CHARGE_ADDRESS,
         PIX_ADDRESS,
         SHIPPING_ADDRESS,
@@ -284,6 +344,11 @@ const _: () = {
         CAPTURE,
         PUBLIC_PAYMENT,
         PAYMENT_LINK,
+        THREEDS_AUTH,
+        SDK_CARD,
+        PUBLIC_PAYMENT_SDK,
+        PUBLIC_PAYMENT_SDK_WITH_CRYPTOGRAM,
+        THREEDS_SETUP,
     ];
     let mut i = 0;
     while i < specs.len() {

@@ -11,12 +11,18 @@
 //!
 //! The code is in three parts: the field tables (`fields.rs`), the walker that checks a payload
 //! against them (`walker.rs`), and the rules that relate one field to another (`rules.rs`). The
-//! card's own rules (expiry, CVV, number length) are in [`crate::card`].
+//! bodies a payer's browser sends to the public endpoints (the payment in A55's flat shape or its
+//! browser SDK's nested one, and the 3DS set-up) are read in `public.rs`. The card's own rules (expiry, CVV, number length) are in [`crate::card`].
 
 pub mod describe;
 mod fields;
+mod public;
 mod rules;
 mod walker;
+
+pub use public::{
+    SDK_CARD_NAMES, THREEDS_SETUP_BRANDS, flat_public_payment, is_sdk_shape, validate_threeds_setup,
+};
 
 use std::fmt;
 
@@ -44,7 +50,8 @@ pub enum RequestKind {
     /// A capture: `charge_uuid`, `wallet_uuid` and an optional `amount`.
     Capture,
     /// A payer's card payment of a charge through the public endpoint: the five card fields,
-    /// optional `payer_tax_id` and `device_info`.
+    /// optional `payer_tax_id` and `device_info`; or the same card under `card` in the nested shape
+    /// of A55's browser SDK ([`flat_public_payment`] reads both).
     PublicPayment,
     /// `POST /api/v1/bank/wallet/payment-link/`: a reusable hosted payment page.
     PaymentLink,
@@ -211,13 +218,18 @@ pub fn prepare_owned(kind: RequestKind, mut payload: Value, today: Option<Date>)
     }
 }
 
-fn run(kind: RequestKind, payload: &Value, today: Option<Date>) -> Validator {
-    let mut v = Validator {
+/// A validation about to start.
+fn validator(today: Option<Date>) -> Validator {
+    Validator {
         issues: Vec::new(),
         today: today.unwrap_or_else(default_today),
         at: Vec::new(),
         rewrites: Vec::new(),
-    };
+    }
+}
+
+fn run(kind: RequestKind, payload: &Value, today: Option<Date>) -> Validator {
+    let mut v = validator(today);
     match payload.as_object() {
         Some(obj) => match kind {
             RequestKind::Wallet => v.wallet(obj),

@@ -6,8 +6,9 @@
 use serde_json::{Map, Number, Value};
 
 use super::fields::{
-    CAPTURE, CHARGE, CHECKOUT, H2H_FIELDS, PAYMENT_LINK, PIX_CHARGE, PUBLIC_PAYMENT, REFUND, WALLET,
+    CAPTURE, CHARGE, CHECKOUT, H2H_FIELDS, PAYMENT_LINK, PIX_CHARGE, REFUND, WALLET,
 };
+use super::public::{CardKeys, FLAT_CARD};
 use super::walker::Validator;
 use super::{CHARGE_CURRENCIES, PIX_CURRENCIES, RequestKind, TYPE_CHARGES, WALLET_CURRENCIES};
 use crate::card::{
@@ -94,7 +95,7 @@ impl Validator {
         }
     }
 
-    fn text_of<'o>(obj: &'o Map<String, Value>, key: &str) -> Option<&'o str> {
+    pub(super) fn text_of<'o>(obj: &'o Map<String, Value>, key: &str) -> Option<&'o str> {
         match obj.get(key) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
             _ => None,
@@ -258,7 +259,7 @@ impl Validator {
                 ),
             );
         }
-        self.card_rules(obj);
+        self.card_rules(obj, &FLAT_CARD);
         let threeds = obj.get("threeds_authentication") == Some(&Value::Bool(true));
         if threeds {
             self.device_info(obj);
@@ -266,30 +267,30 @@ impl Validator {
     }
 
     /// The rules between a card's own fields: the CVV's length for the brand, the expiry date.
-    fn card_rules(&mut self, obj: &Map<String, Value>) {
-        let brand = Self::text_of(obj, "card_number")
+    /// `keys` says where the fields sit: the flat names of a charge, or the browser SDK's `card`
+    /// object (`obj` is then that object).
+    pub(super) fn card_rules(&mut self, obj: &Map<String, Value>, keys: &CardKeys) {
+        let brand = Self::text_of(obj, keys.number)
             .and_then(card_digits)
             .map_or(CardBrand::Unknown, |d| card_brand(&d));
-        if let Some(cvv) = Self::text_of(obj, "card_cvv")
+        if let Some(cvv) = Self::text_of(obj, keys.cvv)
             && !cvv_ok(cvv, brand)
         {
+            let path = keys.path(keys.cvv);
             self.push(
                 IssueCode::InvalidCvc,
-                "card_cvv",
-                format!(
-                    "card_cvv must be {} digits for this card",
-                    cvv_length(brand)
-                ),
+                &path,
+                format!("{path} must be {} digits for this card", cvv_length(brand)),
             );
         }
-        let month = Self::text_of(obj, "card_expiry_month").and_then(expiry_month);
-        let year = Self::text_of(obj, "card_expiry_year").and_then(expiry_year);
+        let month = Self::text_of(obj, keys.month).and_then(expiry_month);
+        let year = Self::text_of(obj, keys.year).and_then(expiry_year);
         if let (Some(m), Some(y)) = (month, year)
             && is_expired(m, y, self.today)
         {
             self.push(
                 IssueCode::ExpiredCard,
-                "card_expiry_year",
+                keys.path(keys.year),
                 format!("the card expired at the end of {y:04}-{m:02}"),
             );
         }
@@ -335,11 +336,6 @@ impl Validator {
                 "max_installments must be between 1 and 12",
             );
         }
-    }
-
-    pub(super) fn public_payment(&mut self, obj: &Map<String, Value>) {
-        self.object(obj, PUBLIC_PAYMENT, "");
-        self.card_rules(obj);
     }
 
     pub(super) fn payment_link(&mut self, obj: &Map<String, Value>) {

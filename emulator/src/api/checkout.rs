@@ -23,7 +23,9 @@ use crate::app::{PendingDelay, Shared};
 use crate::errors::{Msg, Shape, charge_not_found, error, validated};
 use crate::json::Reply;
 use crate::json::num;
-use crate::lifecycle::{authorize_card, save_and_notify, schedule_settlement};
+use crate::lifecycle::{
+    authorize_card, record_checkout_payment, save_and_notify, schedule_settlement,
+};
 use crate::state::{ChargeRec, CheckoutRec, uuid_from};
 
 fn checkout_json(app: &Shared, c: &CheckoutRec) -> Value {
@@ -100,6 +102,7 @@ pub(super) async fn create_checkout(
                 charge_uuid: None,
                 payer_email: text(&p, "payer_email"),
                 payment_link: false,
+                threeds: p.get("threeds_authentication") == Some(&Value::Bool(true)),
             };
             let out = checkout_json(app, &rec);
             app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
@@ -234,6 +237,7 @@ pub(super) async fn create_payment_link(
                 charge_uuid: None,
                 payer_email: None,
                 payment_link: true,
+                threeds: false,
             };
             let out = checkout_json(app, &rec);
             app.store().checkouts.insert(rec.checkout_uuid.clone(), rec);
@@ -315,16 +319,13 @@ pub fn checkout_charge(
     charge.reference_external_id = co.reference_external_id.clone();
     charge.payment_link_uuid = co.payment_link.then(|| co.checkout_uuid.clone());
     charge.checkout_uuid = Some(co.checkout_uuid.clone());
-    authorize_card(app, &mut charge);
-    {
-        let mut store = app.store();
-        if let Some(c) = store.checkouts.get_mut(checkout_uuid) {
-            if !c.payment_link && charge.status != ChargeStatus::Error {
-                c.status = CheckoutStatus::Completed;
-            }
-            c.charge_uuid = Some(charge.charge_uuid.clone());
-        }
+    charge.threeds = co.threeds;
+    if charge.threeds {
+        charge.status = ChargeStatus::Pending;
+    } else {
+        authorize_card(app, &mut charge);
     }
+    record_checkout_payment(app, &charge);
     schedule_settlement(app, &charge);
     save_and_notify(app, charge.clone());
     Ok(charge)

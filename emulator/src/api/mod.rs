@@ -12,7 +12,10 @@
 //! - `actions.rs`: refund, cancel and capture.
 //! - `subscriptions.rs`: the subscription a charge starts; get and cancel.
 //! - `checkout.rs`: checkout sessions, payment links, and the charge a hosted checkout payment makes.
-//! - `public.rs`: the public (no token) charge endpoints.
+//! - `public.rs`: the public (no token) endpoints: a charge's public view, paying it with a card
+//!   (the documented flat body or A55's browser SDK's nested one), the answers to a wrong method or
+//!   an unknown public path.
+//! - `threeds_setup.rs`: the public 3DS device-data set-up A55's browser SDK calls before paying.
 //! - `examples.rs`: the seeds' requests, as the OpenAPI document's body examples.
 
 mod actions;
@@ -23,6 +26,7 @@ mod examples;
 mod idempotency;
 mod public;
 mod subscriptions;
+mod threeds_setup;
 mod wallets;
 
 use a55_core::Decimal;
@@ -42,7 +46,8 @@ use crate::route::{Auth, Layer, ParamKind, Route};
 use crate::state::FIXTURE_WALLET;
 
 pub use checkout::checkout_charge;
-pub use public::pay_with_card;
+pub use public::{pay_with_card, unknown_public_endpoint};
+pub use threeds_setup::reference_of;
 
 /// A55's API, described: the routes of `/api/v1/` and the token endpoint.
 pub fn routes() -> Vec<Route> {
@@ -268,28 +273,50 @@ pub fn routes() -> Vec<Route> {
         .example("link", examples::payment_link())
         .ok::<PaymentLink>("The link; send the payer to url")
         .errors::<ChargeError>(&[400, 404, 409, 422]),
-        Route::get("/api/v1/bank/public/charge", get(public::public_get_charge))
-            .public_api(
-                "getPublicCharge",
-                "public",
-                "What the payer's side may see of a charge",
-            )
-            .query("charge_uuid", Uuid, true, "The charge")
-            .ok::<Vec<PublicChargeAnswer>>("A one-element array")
-            .errors::<ChargeError>(&[404]),
+        Route::get(
+            "/api/v1/bank/public/charge",
+            get(public::public_get_charge).fallback(public::method_not_allowed),
+        )
+        .public_api(
+            "getPublicCharge",
+            "public",
+            "What the payer's side may see of a charge",
+        )
+        .query("charge_uuid", Uuid, true, "The charge")
+        .ok::<Vec<PublicChargeAnswer>>("A one-element array")
+        .errors::<ChargeError>(&[404]),
         Route::post(
             "/api/v1/bank/public/charge/{charge_uuid}/pay",
-            post(public::public_pay),
+            post(public::public_pay).fallback(public::method_not_allowed),
         )
         .public_api(
             "payPublicCharge",
             "public",
             "Pay an issued charge with a card",
         )
+        .describe(
+            "The documented flat card fields, or A55's browser SDK's nested card object. A charge \
+             created with threeds_authentication answers pending with a url_3ds, unless the body \
+             carries threeds_auth.",
+        )
         .json_body::<public::PublicPayBody>()
         .example("approved", examples::public_payment())
-        .ok::<ChargeAnswer>("{charge_uuid, status, message}: confirmed, or error with why")
+        .ok::<ChargeAnswer>(
+            "{charge_uuid, status, message}: confirmed, pending with url_3ds, or error with why",
+        )
         .errors::<ChargeError>(&[400, 404, 409, 422]),
+        Route::post(
+            "/api/v1/bank/public/setup-authentication",
+            post(threeds_setup::setup_authentication).fallback(public::method_not_allowed),
+        )
+        .public_api(
+            "setupAuthentication",
+            "public",
+            "The 3DS device-data set-up A55's browser SDK calls before paying",
+        )
+        .json_body::<threeds_setup::SetupBody>()
+        .ok::<threeds_setup::SetupAnswer>("The JWT and the collection page")
+        .errors::<ChargeError>(&[400, 409, 422]),
     ]
 }
 

@@ -238,6 +238,8 @@ pub struct CheckoutRec {
     pub payer_email: Option<String>,
     /// Set for payment links.
     pub payment_link: bool,
+    /// Created with `threeds_authentication: true`: its payments go through the 3DS challenge.
+    pub threeds: bool,
 }
 
 /// An idempotency record.

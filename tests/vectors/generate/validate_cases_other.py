@@ -210,6 +210,9 @@ def checkout() -> File:
     f.case("description only spaces", k, mut(B, {"description": "    "}), [E("REQUIRED_FIELD", "description")])
     f.case("is_checkout true", k, mut(B, {"is_checkout": True}), [])
     f.case("is_checkout string \"true\"", k, mut(B, {"is_checkout": "true"}), [E("INVALID_TYPE", "is_checkout")])
+    f.case("threeds_authentication true (payments go through 3DS)", k, mut(B, {"threeds_authentication": True}), [])
+    f.case("threeds_authentication string", k, mut(B, {"threeds_authentication": "yes"}),
+           [E("INVALID_TYPE", "threeds_authentication")])
     for cur in ("MXN", "CLP", "COP", "PEN", "ARS", "USD"):
         f.case(f"currency {cur}", k, mut(B, {"currency": cur}), [])
     f.case("CLP 50000.5 truncated (warning)", k, mut(B, {"currency": "CLP", "amount": 50000.5}),
