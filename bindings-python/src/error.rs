@@ -12,15 +12,16 @@
 //! ├── ServerError                ErrorKind::Server         (5xx)
 //! ├── APIError                   ErrorKind::Api            (any other status)
 //! ├── APIConnectionError         ErrorKind::Connection
-//! ├── APITimeoutError            ErrorKind::Timeout
+//! │   └── APITimeoutError        ErrorKind::Timeout
 //! ├── UnknownOutcomeError        ErrorKind::UnknownOutcome (.idempotency_key)
 //! ├── ConfigurationError         ErrorKind::Configuration
 //! └── DecodeError                ErrorKind::Decode
 //! ```
 //!
 //! Every class takes the same keyword arguments and has the same attributes: `status`, `codes`,
-//! `request_id`, `idempotency_key`, `issues`, `reason`, `retry_after` (seconds, float) and
-//! `raw_body`. They are defined with `create_exception!` (abi3 cannot subclass `Exception` from a
+//! `request_id`, `idempotency_key`, `issues`, `reason`, `retry_after` (seconds, float), `raw_body`,
+//! `kind` (core's error kind: `"rate_limit"`, …) and `retryable` (core's `Error::is_retryable`; a
+//! class's default when raised by hand). They are defined with `create_exception!` (abi3 cannot subclass `Exception` from a
 //! `#[pyclass]` before Python 3.12); the shared `__init__` and `ValidationError.errors()` are a few
 //! lines of Python compiled once when the module loads.
 
@@ -88,8 +89,8 @@ create_exception!(
 create_exception!(
     a55,
     APITimeoutError,
-    A55Error,
-    "The deadline ran out before the request was written."
+    APIConnectionError,
+    "The deadline ran out before the request was written (an `APIConnectionError`, as in openai-python)."
 );
 create_exception!(
     a55,
@@ -114,9 +115,13 @@ create_exception!(
 /// class cannot carry Rust methods.
 const METHODS: &std::ffi::CStr = cr#"
 def __init__(self, message="", *, status=None, codes=None, request_id=None,
-             idempotency_key=None, issues=None, reason=None, retry_after=None, raw_body=None):
+             idempotency_key=None, issues=None, reason=None, retry_after=None, raw_body=None,
+             kind=None, retryable=None):
     """Creates the error. Every keyword is optional; the client fills what it knows."""
     Exception.__init__(self, message)
+    cls = type(self)
+    self.kind = kind if kind is not None else cls._default_kind
+    self.retryable = bool(retryable) if retryable is not None else cls._default_retryable
     self.status = status
     self.codes = list(codes) if codes is not None else []
     self.request_id = request_id
@@ -165,10 +170,40 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         ("DecodeError", py.get_type::<DecodeError>()),
     ];
     for (name, class) in classes {
+        let (kind, retryable) = default_kind(name);
+        class.setattr("_default_kind", kind)?;
+        class.setattr("_default_retryable", retryable)?;
         m.add(name, class)?;
     }
     Ok(())
 }
+
+/// The kind and retryability a class has when raised by hand, both core's.
+fn default_kind(class: &str) -> (&'static str, bool) {
+    KIND_CLASSES
+        .iter()
+        .find(|(_, name)| *name == class)
+        .map(|(kind, _)| (kind.as_str(), Error::new(*kind, "").is_retryable()))
+        .unwrap_or(("api", false))
+}
+
+/// Every kind and the name of its class.
+const KIND_CLASSES: [(ErrorKind, &str); 14] = [
+    (ErrorKind::Validation, "ValidationError"),
+    (ErrorKind::Signature, "SignatureVerificationError"),
+    (ErrorKind::Authentication, "AuthenticationError"),
+    (ErrorKind::Permission, "PermissionDeniedError"),
+    (ErrorKind::NotFound, "NotFoundError"),
+    (ErrorKind::Conflict, "ConflictError"),
+    (ErrorKind::RateLimit, "RateLimitError"),
+    (ErrorKind::Server, "ServerError"),
+    (ErrorKind::Api, "APIError"),
+    (ErrorKind::Connection, "APIConnectionError"),
+    (ErrorKind::Timeout, "APITimeoutError"),
+    (ErrorKind::UnknownOutcome, "UnknownOutcomeError"),
+    (ErrorKind::Configuration, "ConfigurationError"),
+    (ErrorKind::Decode, "DecodeError"),
+];
 
 /// The class of each core error kind.
 fn class_of(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
@@ -208,6 +243,8 @@ pub fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
         kwargs.set_item("reason", &e.reason)?;
         kwargs.set_item("retry_after", e.retry_after.map(|d| d.as_secs_f64()))?;
         kwargs.set_item("raw_body", &e.raw_body)?;
+        kwargs.set_item("kind", e.kind.as_str())?;
+        kwargs.set_item("retryable", e.is_retryable())?;
         let instance = class_of(py, e.kind).call((e.message.as_str(),), Some(&kwargs))?;
         Ok(PyErr::from_value(instance))
     };
@@ -294,22 +331,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    const KINDS: [(ErrorKind, &str); 14] = [
-        (ErrorKind::Validation, "ValidationError"),
-        (ErrorKind::Signature, "SignatureVerificationError"),
-        (ErrorKind::Authentication, "AuthenticationError"),
-        (ErrorKind::Permission, "PermissionDeniedError"),
-        (ErrorKind::NotFound, "NotFoundError"),
-        (ErrorKind::Conflict, "ConflictError"),
-        (ErrorKind::RateLimit, "RateLimitError"),
-        (ErrorKind::Server, "ServerError"),
-        (ErrorKind::Api, "APIError"),
-        (ErrorKind::Connection, "APIConnectionError"),
-        (ErrorKind::Timeout, "APITimeoutError"),
-        (ErrorKind::UnknownOutcome, "UnknownOutcomeError"),
-        (ErrorKind::Configuration, "ConfigurationError"),
-        (ErrorKind::Decode, "DecodeError"),
-    ];
+    const KINDS: [(ErrorKind, &str); 14] = KIND_CLASSES;
 
     #[test]
     fn every_kind_maps_to_its_class_with_every_attribute() {
@@ -345,6 +367,9 @@ mod tests {
                 assert_eq!(get("reason").extract::<String>().unwrap(), "why");
                 assert_eq!(get("retry_after").extract::<f64>().unwrap(), 1.5);
                 assert_eq!(get("raw_body").extract::<String>().unwrap(), "{}");
+                assert_eq!(get("kind").extract::<String>().unwrap(), kind.as_str());
+                let retryable = Error::new(kind, "").is_retryable();
+                assert_eq!(get("retryable").extract::<bool>().unwrap(), retryable);
             }
         });
     }

@@ -3,7 +3,8 @@
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final, Literal, TypedDict, final
+import asyncio
+from typing import Any, Final, Generic, Literal, TypedDict, TypeVar, final
 
 __version__: Final[str]
 DEFAULT_TOLERANCE_S: Final[int]
@@ -183,6 +184,10 @@ class A55Error(Exception):
     """How long the server asked to wait, in seconds (429)."""
     raw_body: str | None
     """The response body as received, when it matched no known shape."""
+    kind: str
+    """Core's error kind: ``validation``, ``rate_limit``, ``unknown_outcome``, ..."""
+    retryable: bool
+    """Whether repeating the call may succeed (with the same idempotency key for a write)."""
     def __init__(
         self,
         message: str = "",
@@ -195,6 +200,8 @@ class A55Error(Exception):
         reason: str | None = None,
         retry_after: float | None = None,
         raw_body: str | None = None,
+        kind: str | None = None,
+        retryable: bool | None = None,
     ) -> None: ...
 
 class ValidationError(A55Error):
@@ -230,7 +237,7 @@ class APIError(A55Error):
 class APIConnectionError(A55Error):
     """The request was never written: nothing happened on the server."""
 
-class APITimeoutError(A55Error):
+class APITimeoutError(APIConnectionError):
     """The deadline ran out before the request was written."""
 
 class UnknownOutcomeError(A55Error):
@@ -305,13 +312,25 @@ def sign_webhook(raw_body: BytesLike, secret: str, timestamp: int) -> str:
 def _panic_for_tests() -> None:
     """Panics inside Rust (tests only): raises ``A55Error``."""
 
+_T = TypeVar("_T")
+
 @final
-class Response:
-    """A result of the API and what came with it."""
+class RateLimit:
+    """The rate-limit headers of an answer (``None`` when the server sent none)."""
 
     @property
-    def data(self) -> Any:
-        """The answer's JSON: ``a55.Data`` (a ``dict``) for objects, ``Decimal`` for numbers."""
+    def limit(self) -> int | None: ...
+    @property
+    def remaining(self) -> int | None: ...
+    @property
+    def reset(self) -> int | None:
+        """Unix seconds."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Meta:
+    """What came with a result."""
+
     @property
     def status_code(self) -> int:
         """The HTTP status."""
@@ -328,13 +347,29 @@ class Response:
     def attempts(self) -> int:
         """Attempts made (1 + retries)."""
     @property
+    def rate_limit(self) -> RateLimit:
+        """The rate-limit headers."""
+    @property
     def warnings(self) -> list[Issue]:
         """Local validation warnings (``AMOUNT_ROUNDED``, ``UNKNOWN_FIELD``, ...)."""
+    @property
+    def raw(self) -> str:
+        """The answer's JSON text as received (secrets included: the repr leaves it out)."""
 
 @final
-class Client:
-    """The A55 client, with blocking methods that release the GIL."""
+class Response(Generic[_T]):
+    """A result of the API: ``data``, its typed model, and ``meta``."""
 
+    @property
+    def data(self) -> _T:
+        """The typed model (``a55.Charge``, ``a55.Wallet``, ...)."""
+    @property
+    def meta(self) -> Meta:
+        """Request id, idempotency key, replay, attempts, rate limit, warnings, raw JSON."""
+    def __class_getitem__(cls, item: Any, /) -> type[Response[Any]]: ...
+
+@final
+class _Core:
     def __new__(
         cls,
         *,
@@ -349,195 +384,102 @@ class Client:
         max_retries: int | None = None,
         validate: bool = True,
         today: DateLike | None = None,
-    ) -> Client: ...
+        allow_insecure_http: bool = False,
+    ) -> _Core: ...
     @staticmethod
-    def from_env(environment: str = "core-manager", *, today: DateLike | None = None) -> Client:
-        """A client from ``A55_CLIENT_ID``/``A55_CLIENT_SECRET`` or ``A55_ACCESS_TOKEN``."""
+    def from_env(
+        environment: str = "core-manager",
+        *,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        max_retries: int | None = None,
+        validate: bool = True,
+        today: DateLike | None = None,
+        allow_insecure_http: bool = False,
+    ) -> _Core: ...
     @property
-    def base_url(self) -> str:
-        """The API base URL."""
+    def base_url(self) -> str: ...
     @property
-    def token_requests(self) -> int:
-        """How many token requests this client has made."""
-    def create_wallet(
+    def token_requests(self) -> int: ...
+    def call(
         self,
-        payload: Mapping[str, Any],
-        *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def get_wallet(
+        method: str,
+        args: Mapping[str, Any] | None,
+        payload: Any,
+        idempotency_key: str | None,
+        idempotency_from: str | None,
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        skip_validation: bool,
+        max_wait: float | None,
+    ) -> Response[Any]: ...
+    def start(
         self,
-        *,
-        wallet_uuid: str | None = None,
-        email: str | None = None,
-        customer_id: str | None = None,
-        currency: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def create_charge(
+        method: str,
+        args: Mapping[str, Any] | None,
+        payload: Any,
+        idempotency_key: str | None,
+        idempotency_from: str | None,
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+        skip_validation: bool,
+        max_wait: float | None,
+    ) -> _Call: ...
+    def pages(
         self,
-        payload: Mapping[str, Any],
+        args: Mapping[str, Any],
+        timeout: float | None,
+        deadline: float | None,
+        max_retries: int | None,
+    ) -> _Pages: ...
+
+@final
+class _Call:
+    @property
+    def idempotency_key(self) -> str | None: ...
+    def abandoned(self) -> UnknownOutcomeError | None: ...
+    def future(self) -> asyncio.Future[Response[Any]]: ...
+
+@final
+class _Pages:
+    def next(self) -> Any: ...
+    def next_async(self) -> asyncio.Future[Any]: ...
+
+@final
+class _EmulatorServer:
+    def __new__(
+        cls,
         *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response:
-        """Creates a charge; validated locally first (``ValidationError`` sends nothing)."""
-    def create_pix_charge(
-        self,
-        payload: Mapping[str, Any],
-        *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def get_charge(
-        self,
-        *,
-        charge_uuid: str,
-        wallet_uuid: str,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def list_charges(
-        self,
-        *,
-        wallet_uuid: str,
-        page: int | None = None,
-        limit: int | None = None,
-        status: str | None = None,
-        date_start: str | None = None,
-        date_end: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def refund_charge(
-        self,
-        *,
-        charge_uuid: str,
-        wallet_uuid: str,
-        amount: AmountLike | None = None,
-        reason: str | None = None,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def cancel_charge(
-        self,
-        *,
-        charge_uuid: str,
-        wallet_uuid: str,
-        reason: str | None = None,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def capture_charge(
-        self,
-        *,
-        charge_uuid: str,
-        wallet_uuid: str,
-        amount: AmountLike | None = None,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def wait_for_charge(
-        self,
-        *,
-        charge_uuid: str,
-        wallet_uuid: str,
-        max_wait: float | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def get_subscription(
-        self,
-        *,
-        subscription_uuid: str,
-        wallet_uuid: str,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def cancel_subscription(
-        self,
-        *,
-        subscription_uuid: str,
-        wallet_uuid: str,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def create_subscription(
-        self,
-        payload: Mapping[str, Any],
-        *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def create_checkout(
-        self,
-        payload: Mapping[str, Any],
-        *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def create_payment_link(
-        self,
-        payload: Mapping[str, Any],
-        *,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
-    def pay_public_charge(
-        self,
-        payload: Mapping[str, Any],
-        *,
-        charge_uuid: str,
-        idempotency_key: str | None = None,
-        idempotency_from: str | None = None,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response:
-        """Pays a charge with a card through the public endpoint (no credentials needed)."""
-    def get_public_charge(
-        self,
-        *,
-        charge_uuid: str,
-        timeout: float | None = None,
-        deadline: float | None = None,
-        max_retries: int | None = None,
-    ) -> Response: ...
+        today: DateLike | None = None,
+        rate_limit: int = 0,
+        faults: str = "",
+        seed: int = 55,
+        settle_delay: float | None = None,
+        webhook_schedule: str = "fast",
+        client_id: str = "emulator-client",
+        client_secret: str = "emulator-secret",
+        webhook_secret: str = "whsec_emulator",
+        token_ttl: int = 3600,
+    ) -> _EmulatorServer: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def client_id(self) -> str: ...
+    @property
+    def client_secret(self) -> str: ...
+    @property
+    def webhook_secret(self) -> str: ...
+    @property
+    def running(self) -> bool: ...
+    def stop(self) -> None: ...
+
+def refresh_logging() -> None:
+    """Makes a level set on the ``a55`` logger (or its parents) since the last call take effect:
+    the bridge caches each logger's level so that a disabled record costs nothing."""
+
+def _generated(name: str) -> str: ...
 
 def _masked_repr(obj: Mapping[str, Any]) -> str:
     """The masked ``repr`` of JSON data (``a55.Data.__repr__``)."""

@@ -1,0 +1,34 @@
+//! Rust log records to Python's `logging`: core's events (the `tracing` target `a55`, redacted by
+//! core: method, path without query values, status, attempt, request id; never a body, a token or
+//! a secret) reach the logger `a55`, through `pyo3-log`.
+//!
+//! `pyo3-log` caches each logger's level so that a disabled record costs no GIL: after changing the
+//! level of `a55` (or of a handler's logger) at run time, call `a55.refresh_logging()`.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+
+static RESET: OnceLock<pyo3_log::ResetHandle> = OnceLock::new();
+
+/// Forgets the cached logger levels, so a level changed since is honoured.
+#[pyfunction]
+fn refresh_logging() {
+    if let Some(handle) = RESET.get() {
+        handle.reset();
+    }
+}
+
+/// Installs the bridge (once per process; another extension's logger, if any, is kept) and adds
+/// `refresh_logging`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    if RESET.get().is_none() {
+        let logger = pyo3_log::Logger::new(m.py(), pyo3_log::Caching::LoggersAndLevels)?
+            .filter(log::LevelFilter::Trace);
+        if let Ok(handle) = logger.install() {
+            let _ = RESET.set(handle);
+        }
+    }
+    m.add_function(wrap_pyfunction!(refresh_logging, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! `a55._a55._EmulatorServer`: the A55 emulator (`a55-emulator`) linked into the extension and
+//! served on its own small runtime, for `a55.testing` (python/a55/testing.py).
+//!
+//! Linked in, not shipped as a program inside the wheel: one file to build and load, no executable
+//! bit or platform binary to find at run time, and the emulator's code shares the extension's copy
+//! of tokio, hyper and core (a separate program would carry its own, several MB). Its own runtime
+//! keeps it independent of the clients' runtime, which a test may fork or stress.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use a55_core::schedule::Date;
+use a55_emulator::{EmulatorConfig, EmulatorHandle, FaultPlan, WebhookSchedule};
+use pyo3::prelude::*;
+
+use crate::convert::opt_date;
+use crate::error::{BindingError, BindingResult};
+
+/// A running emulator.
+#[pyclass(module = "a55._a55", frozen, name = "_EmulatorServer")]
+pub struct EmulatorServer {
+    running: Mutex<Option<(tokio::runtime::Runtime, EmulatorHandle)>>,
+    base_url: String,
+    client_id: String,
+    client_secret: String,
+    webhook_secret: String,
+}
+
+fn configuration_error(message: String) -> BindingError {
+    BindingError::from(a55_core::Error::new(
+        a55_core::ErrorKind::Configuration,
+        message,
+    ))
+}
+
+#[pymethods]
+impl EmulatorServer {
+    /// Starts an emulator on 127.0.0.1 and a free port.
+    #[new]
+    #[pyo3(signature = (*, today=None, rate_limit=0, faults="", seed=55, settle_delay=None, webhook_schedule="fast", client_id="emulator-client".to_string(), client_secret="emulator-secret".to_string(), webhook_secret="whsec_emulator".to_string(), token_ttl=3600))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        today: Option<&Bound<'_, PyAny>>,
+        rate_limit: u32,
+        faults: &str,
+        seed: u64,
+        settle_delay: Option<f64>,
+        webhook_schedule: &str,
+        client_id: String,
+        client_secret: String,
+        webhook_secret: String,
+        token_ttl: u64,
+    ) -> BindingResult<EmulatorServer> {
+        let today: Option<Date> = opt_date(today, "today")?;
+        let faults = FaultPlan::parse(faults).map_err(configuration_error)?;
+        let webhook_schedule = match webhook_schedule {
+            "fast" => WebhookSchedule::Fast,
+            "a55" => WebhookSchedule::A55,
+            other => {
+                return Err(configuration_error(format!(
+                    "webhook_schedule must be \"fast\" or \"a55\", not {other:?}"
+                )));
+            }
+        };
+        let settle_delay = match settle_delay {
+            None => None,
+            Some(s) => Some(a55_core::client::seconds(s, "settle_delay")?),
+        };
+        let config = EmulatorConfig {
+            client_id: client_id.clone(),
+            client_secret: client_secret.clone(),
+            token_ttl: Duration::from_secs(token_ttl.max(1)),
+            today,
+            rate_limit,
+            webhook_secret: webhook_secret.clone(),
+            webhook_schedule,
+            faults,
+            seed,
+            settle_delay,
+            port: 0,
+            ..EmulatorConfig::default()
+        };
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("a55-emulator")
+            .enable_all()
+            .build()
+            .map_err(|e| configuration_error(format!("cannot start the emulator's runtime: {e}")))?;
+        let handle = py
+            .detach(|| rt.block_on(a55_emulator::start(config)))
+            .map_err(|e| configuration_error(format!("cannot start the emulator: {e}")))?;
+        Ok(EmulatorServer {
+            base_url: handle.base_url.clone(),
+            running: Mutex::new(Some((rt, handle))),
+            client_id,
+            client_secret,
+            webhook_secret,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    #[getter]
+    fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The platform client id.
+    #[getter]
+    fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    /// The platform client secret.
+    #[getter]
+    fn client_secret(&self) -> &str {
+        &self.client_secret
+    }
+
+    /// The secret webhooks are signed with.
+    #[getter]
+    fn webhook_secret(&self) -> &str {
+        &self.webhook_secret
+    }
+
+    /// Whether it still serves.
+    #[getter]
+    fn running(&self) -> bool {
+        self.running
+            .lock()
+            .map(|r| r.is_some())
+            .unwrap_or(false)
+    }
+
+    /// Stops serving and ends its threads (idempotent).
+    fn stop(&self, py: Python<'_>) {
+        let running = self
+            .running
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some((rt, handle)) = running {
+            py.detach(|| {
+                rt.block_on(handle.shutdown());
+                rt.shutdown_timeout(Duration::from_secs(2));
+            });
+        }
+    }
+}
+
+impl Drop for EmulatorServer {
+    fn drop(&mut self) {
+        let running = self
+            .running
+            .get_mut()
+            .map(Option::take)
+            .unwrap_or_default();
+        if let Some((rt, handle)) = running {
+            drop(handle);
+            rt.shutdown_background();
+        }
+    }
+}
