@@ -37,7 +37,7 @@ fn configuration_error(message: String) -> BindingError {
 impl EmulatorServer {
     /// Starts an emulator on 127.0.0.1 and a free port.
     #[new]
-    #[pyo3(signature = (*, today=None, rate_limit=0, faults="", seed=55, settle_delay=None, webhook_schedule="fast", client_id="emulator-client".to_string(), client_secret="emulator-secret".to_string(), webhook_secret="whsec_emulator".to_string(), token_ttl=3600))]
+    #[pyo3(signature = (*, today=None, rate_limit=0, faults="", seed=55, settle_delay=None, webhook_schedule="fast", client_id=None, client_secret=None, webhook_secret=None, token_ttl=3600))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -47,11 +47,15 @@ impl EmulatorServer {
         seed: u64,
         settle_delay: Option<f64>,
         webhook_schedule: &str,
-        client_id: String,
-        client_secret: String,
-        webhook_secret: String,
+        client_id: Option<String>,
+        client_secret: Option<String>,
+        webhook_secret: Option<String>,
         token_ttl: u64,
     ) -> BindingResult<EmulatorServer> {
+        let defaults = EmulatorConfig::default();
+        let client_id = client_id.unwrap_or(defaults.client_id);
+        let client_secret = client_secret.unwrap_or(defaults.client_secret);
+        let webhook_secret = webhook_secret.unwrap_or(defaults.webhook_secret);
         let today: Option<Date> = opt_date(today, "today")?;
         let faults = FaultPlan::parse(faults).map_err(configuration_error)?;
         let webhook_schedule = match webhook_schedule {

@@ -437,6 +437,16 @@ pub fn _masked_repr(obj: &Bound<'_, PyAny>) -> BindingResult<String> {
     Ok(plain.repr()?.to_string())
 }
 
+/// Every method of the client surface, by its Rust name, with the per-call options core says it
+/// honours (`Operation::honours`): the test of the Python signatures reads it.
+#[pyfunction]
+fn _methods() -> Vec<(&'static str, Vec<&'static str>)> {
+    Operation::ALL
+        .into_iter()
+        .map(|op| (op.name(), op.honours().iter().map(|o| o.name()).collect()))
+        .collect()
+}
+
 /// Registers the client classes.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     remember_main_thread(m.py());
@@ -447,5 +457,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::response::Meta>()?;
     m.add_class::<crate::response::RateLimit>()?;
     m.add_function(wrap_pyfunction!(_masked_repr, m)?)?;
+    m.add_function(wrap_pyfunction!(_methods, m)?)?;
     Ok(())
 }

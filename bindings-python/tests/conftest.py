@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import a55
+from a55.testing import Emulator
 
 HERE = Path(__file__).resolve().parent
 SOURCE_PACKAGE = HERE.parent / "python"
@@ -32,3 +34,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         f"{VECTOR_STATS['cases']} cases from {VECTOR_STATS['files']} files, "
         f"{VECTOR_STATS['calls']} calls through the Python API"
     )
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[Emulator]:
+    """One emulator for a test module (rate limit off, today fixed, charges settle on request)."""
+    with Emulator(today="2026-11-21") as emulator:
+        yield emulator
+
+
+@pytest.fixture()
+def client(emu: Emulator) -> Iterator[a55.Client]:
+    with emu.client() as c:
+        yield c

@@ -91,19 +91,22 @@ def pix(text: str) -> str | None:
     return code.amount
 
 
-def pay(client: a55.Client, order_id: str, payload: dict[str, object]) -> str:
+def pay(client: a55.Client, order_id: str, payload: a55.ChargePayload) -> str:
     """A service's payment step: typed results, typed errors, a key to repeat an unknown outcome."""
     try:
-        res: a55.Response = client.create_charge(payload, idempotency_from=order_id, timeout=10.0)
+        res: a55.Response[a55.Charge] = client.create_charge(
+            payload, idempotency_from=order_id, timeout=10.0
+        )
     except a55.ValidationError as e:
         return ", ".join(f"{i.field}: {i.code}" for i in e.issues)
     except a55.UnknownOutcomeError as e:
         key: str | None = e.idempotency_key
         return f"retry with {key}"
-    warnings: list[a55.Issue] = res.warnings
-    status: str = res.data["status"]
-    total: Decimal = res.data["local_currency"]
-    return f"{status} {total} {len(warnings)} {res.attempts} {res.replayed} {res.request_id}"
+    meta: a55.Meta = res.meta
+    warnings: list[a55.Issue] = meta.warnings
+    status: a55.ChargeStatus = res.data.status
+    total: Decimal | None = res.data.local_currency
+    return f"{status} {total} {len(warnings)} {meta.attempts} {meta.replayed} {meta.request_id}"
 
 
 def offline_client() -> str:

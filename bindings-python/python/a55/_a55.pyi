@@ -366,7 +366,7 @@ class Response(Generic[_T]):
     @property
     def meta(self) -> Meta:
         """Request id, idempotency key, replay, attempts, rate limit, warnings, raw JSON."""
-    def __class_getitem__(cls, item: Any, /) -> type[Response[Any]]: ...
+    def __class_getitem__(cls, item: Any) -> type[Response[Any]]: ...
 
 @final
 class _Core:
@@ -458,9 +458,9 @@ class _EmulatorServer:
         seed: int = 55,
         settle_delay: float | None = None,
         webhook_schedule: str = "fast",
-        client_id: str = "emulator-client",
-        client_secret: str = "emulator-secret",
-        webhook_secret: str = "whsec_emulator",
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        webhook_secret: str | None = None,
         token_ttl: int = 3600,
     ) -> _EmulatorServer: ...
     @property
@@ -480,6 +480,7 @@ def refresh_logging() -> None:
     the bridge caches each logger's level so that a disabled record costs nothing."""
 
 def _generated(name: str) -> str: ...
+def _methods() -> list[tuple[str, list[str]]]: ...
 
 def _masked_repr(obj: Mapping[str, Any]) -> str:
     """The masked ``repr`` of JSON data (``a55.Data.__repr__``)."""
