@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use a55_core::models::schema::{EnumSchema, FieldKind, FieldSchema, MODELS, ModelSchema};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const HEADER: &str = "# Generated from a55-core's `models::schema` by bindings-python/src/codegen.rs: do not edit.\n\
 # Regenerate: A55_REGENERATE=1 cargo test -p a55-python codegen (a test fails while it is stale).\n";
@@ -114,7 +114,7 @@ pub fn masked(field: &FieldSchema) -> bool {
         return true;
     }
     let probe = json!({ field.name: "probe" });
-    a55_core::logging::mask_body(&probe)[field.name] != Value::from("probe")
+    a55_core::logging::mask_body(&probe)[field.name] != "probe"
 }
 
 fn init_param(field: &FieldSchema) -> String {
@@ -132,7 +132,11 @@ fn init_param(field: &FieldSchema) -> String {
 }
 
 fn model_class(out: &mut String, m: &ModelSchema) {
-    let _ = write!(out, "\n\nclass {}(Model):\n    \"\"\"{}\"\"\"\n\n", m.name, m.doc);
+    let _ = write!(
+        out,
+        "\n\nclass {}(Model):\n    \"\"\"{}\"\"\"\n\n",
+        m.name, m.doc
+    );
     let fields: Vec<String> = m.fields.iter().map(|f| format!("{:?}", f.name)).collect();
     let _ = writeln!(out, "    _fields = ({},)", fields.join(", "));
     let lists: Vec<String> = m
@@ -151,7 +155,11 @@ fn model_class(out: &mut String, m: &ModelSchema) {
         .map(|f| format!("{:?}", f.name))
         .collect();
     if !masked_names.is_empty() {
-        let _ = writeln!(out, "    _masked = frozenset(({},))", masked_names.join(", "));
+        let _ = writeln!(
+            out,
+            "    _masked = frozenset(({},))",
+            masked_names.join(", ")
+        );
     }
     out.push('\n');
     for f in m.fields {
@@ -200,7 +208,10 @@ mod tests {
     #[test]
     fn the_committed_model_modules_are_up_to_date() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("python/a55");
-        for (file, text) in [("_enums.py", enums_module()), ("_models.py", models_module())] {
+        for (file, text) in [
+            ("_enums.py", enums_module()),
+            ("_models.py", models_module()),
+        ] {
             let path = dir.join(file);
             if std::env::var_os("A55_REGENERATE").is_some() {
                 std::fs::write(&path, &text).unwrap();

@@ -90,7 +90,9 @@ impl EmulatorServer {
             .thread_name("a55-emulator")
             .enable_all()
             .build()
-            .map_err(|e| configuration_error(format!("cannot start the emulator's runtime: {e}")))?;
+            .map_err(|e| {
+                configuration_error(format!("cannot start the emulator's runtime: {e}"))
+            })?;
         let handle = py
             .detach(|| rt.block_on(a55_emulator::start(config)))
             .map_err(|e| configuration_error(format!("cannot start the emulator: {e}")))?;
@@ -130,10 +132,7 @@ impl EmulatorServer {
     /// Whether it still serves.
     #[getter]
     fn running(&self) -> bool {
-        self.running
-            .lock()
-            .map(|r| r.is_some())
-            .unwrap_or(false)
+        self.running.lock().map(|r| r.is_some()).unwrap_or(false)
     }
 
     /// Stops serving and ends its threads (idempotent).
@@ -154,11 +153,7 @@ impl EmulatorServer {
 
 impl Drop for EmulatorServer {
     fn drop(&mut self) {
-        let running = self
-            .running
-            .get_mut()
-            .map(Option::take)
-            .unwrap_or_default();
+        let running = self.running.get_mut().map(Option::take).unwrap_or_default();
         if let Some((rt, handle)) = running {
             drop(handle);
             rt.shutdown_background();

@@ -115,7 +115,12 @@ fn operation(name: &str) -> BindingResult<Operation> {
     Operation::ALL
         .into_iter()
         .find(|op| op.name() == name)
-        .ok_or_else(|| BindingError::from(Error::new(ErrorKind::Configuration, format!("no method {name}"))))
+        .ok_or_else(|| {
+            BindingError::from(Error::new(
+                ErrorKind::Configuration,
+                format!("no method {name}"),
+            ))
+        })
 }
 
 /// The client's configuration and its facade, rebuilt in a forked child.
@@ -136,7 +141,13 @@ fn new_facade(config: &ClientConfig) -> BindingResult<Facade> {
     Ok(facade)
 }
 
-fn build(mut config: ClientConfig, today: Option<&Bound<'_, PyAny>>, allow_insecure_http: bool) -> BindingResult<Core> {
+fn build(
+    py: Python<'_>,
+    mut config: ClientConfig,
+    today: Option<&Bound<'_, PyAny>>,
+    allow_insecure_http: bool,
+) -> BindingResult<Core> {
+    crate::logs::install(py)?;
     config.today = opt_date(today, "today")?;
     config.allow_insecure_http = allow_insecure_http;
     config.user_agent_suffix = Some(format!("python/{}", env!("CARGO_PKG_VERSION")));
@@ -207,6 +218,7 @@ impl Core {
     #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
+        py: Python<'_>,
         client_id: Option<String>,
         client_secret: Option<String>,
         access_token: Option<String>,
@@ -230,7 +242,7 @@ impl Core {
             config.token_url = url;
         }
         settings(&mut config, timeout, deadline, max_retries, validate)?;
-        build(config, today, allow_insecure_http)
+        build(py, config, today, allow_insecure_http)
     }
 
     /// A core configured from the environment variables.
@@ -238,6 +250,7 @@ impl Core {
     #[pyo3(signature = (environment="core-manager", *, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false))]
     #[allow(clippy::too_many_arguments)]
     fn from_env(
+        py: Python<'_>,
         environment: &str,
         timeout: Option<f64>,
         deadline: Option<f64>,
@@ -249,7 +262,7 @@ impl Core {
         let env = Environment::parse(environment)?;
         let mut config = ClientConfig::from_env(env);
         settings(&mut config, timeout, deadline, max_retries, validate)?;
-        build(config, today, allow_insecure_http)
+        build(py, config, today, allow_insecure_http)
     }
 
     #[getter]
@@ -280,7 +293,14 @@ impl Core {
         max_wait: Option<f64>,
     ) -> BindingResult<Response> {
         let op = operation(method)?;
-        let opts = options(idempotency_key, idempotency_from, timeout, deadline, max_retries, skip_validation)?;
+        let opts = options(
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+            skip_validation,
+        )?;
         let pending = self.pending(op, args, payload, opts, max_wait)?;
         let abandoned = pending.abandoned();
         let result = block(py, pending, abandoned)??;
@@ -304,7 +324,14 @@ impl Core {
         max_wait: Option<f64>,
     ) -> BindingResult<Call> {
         let op = operation(method)?;
-        let opts = options(idempotency_key, idempotency_from, timeout, deadline, max_retries, skip_validation)?;
+        let opts = options(
+            idempotency_key,
+            idempotency_from,
+            timeout,
+            deadline,
+            max_retries,
+            skip_validation,
+        )?;
         let pending = self.pending(op, args, payload, opts, max_wait)?;
         Ok(Call {
             model: response_model(op),
@@ -340,7 +367,10 @@ pub struct Call {
 }
 
 /// A finished call, turned into its `Response` (or exception) with the GIL.
-struct Finished(&'static str, Result<a55_core::client::Response<Value>, Error>);
+struct Finished(
+    &'static str,
+    Result<a55_core::client::Response<Value>, Error>,
+);
 
 impl<'py> IntoPyObject<'py> for Finished {
     type Target = Response;
@@ -377,7 +407,12 @@ impl Call {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take()
-            .ok_or_else(|| BindingError::from(Error::new(ErrorKind::Configuration, "the call was awaited already")))?;
+            .ok_or_else(|| {
+                BindingError::from(Error::new(
+                    ErrorKind::Configuration,
+                    "the call was awaited already",
+                ))
+            })?;
         let model = self.model;
         Ok(crate::aio::future(py, async move {
             Ok(Finished(model, pending.await))
@@ -404,7 +439,8 @@ impl<'py> IntoPyObject<'py> for NextCharge {
             None => Ok(py.None().into_bound(py)),
             Some(Err(e)) => Err(to_py_err(py, e)),
             Some(Ok(charge)) => {
-                let value = a55_core::client::calls::host_value(&charge).map_err(|e| to_py_err(py, e))?;
+                let value =
+                    a55_core::client::calls::host_value(&charge).map_err(|e| to_py_err(py, e))?;
                 typed::model(py, "Charge", &value)
             }
         }
@@ -423,7 +459,9 @@ impl Pages {
     /// An asyncio future of the next charge (`None` after the last).
     fn next_async<'py>(&self, py: Python<'py>) -> BindingResult<Bound<'py, PyAny>> {
         let pages = self.inner.clone();
-        Ok(crate::aio::future(py, async move { Ok(NextCharge(pages.next().await)) })?)
+        Ok(crate::aio::future(py, async move {
+            Ok(NextCharge(pages.next().await))
+        })?)
     }
 }
 

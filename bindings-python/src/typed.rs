@@ -54,9 +54,10 @@ fn classes(py: Python<'_>) -> PyResult<&Classes> {
 }
 
 fn model_index(name: &str) -> PyResult<usize> {
-    MODELS.iter().position(|m| m.name == name).ok_or_else(|| {
-        pyo3::exceptions::PyRuntimeError::new_err(format!("no model named {name}"))
-    })
+    MODELS
+        .iter()
+        .position(|m| m.name == name)
+        .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err(format!("no model named {name}")))
 }
 
 /// The model `name` built from its host-shape JSON.
