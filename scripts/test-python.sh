@@ -6,8 +6,10 @@
 #   A55_PYTHON_RELEASE=1 scripts/test-python.sh  # release wheel; also prints its size
 #
 # Everything it needs is installed under $CARGO_TARGET_DIR/python/ and kept between runs:
-#   build-venv/  maturin, pytest, mypy (pip, from PyPI)
-#   wheelhouse/  pytest, mypy and their dependencies as wheels, so each fresh test venv installs offline
+#   build-venv/  maturin, pytest, mypy, pyright (pip, from PyPI; pyright fetches its npm package
+#                into ~/.cache/pyright-python on first use and runs it with the machine's node)
+#   wheelhouse/  pytest, mypy, pyright and their dependencies as wheels, so each fresh test venv
+#                installs offline
 #   wheels/      the wheel just built
 #   test-venv/   made anew on every run: the wheel + pytest + mypy
 set -euo pipefail
@@ -20,8 +22,8 @@ BUILD_VENV="$WORK/build-venv"
 WHEELHOUSE="$WORK/wheelhouse"
 WHEELS="$WORK/wheels"
 TEST_VENV="$WORK/test-venv"
-TOOLS=('maturin>=1.9.4,<2' 'pytest>=8,<10' 'mypy>=1.10,<3')
-TEST_TOOLS=('pytest>=8,<10' 'mypy>=1.10,<3')
+TOOLS=('maturin>=1.9.4,<2' 'pytest>=8,<10' 'mypy>=1.10,<3' 'pyright>=1.1.400,<2')
+TEST_TOOLS=('pytest>=8,<10' 'mypy>=1.10,<3' 'pyright>=1.1.400,<2')
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 
 log() { printf '==> %s\n' "$*"; }

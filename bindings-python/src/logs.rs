@@ -25,7 +25,9 @@ fn refresh_logging() {
 pub fn install(py: Python<'_>) -> PyResult<()> {
     if RESET.get().is_none() {
         let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::LoggersAndLevels)?
-            .filter(log::LevelFilter::Trace);
+            // Debug at most: core writes (masked) bodies only at trace level, which never reaches
+            // Python, and a trace event costs nothing when `log`'s maximum level is below it.
+            .filter(log::LevelFilter::Debug);
         if let Ok(handle) = logger.install() {
             let _ = RESET.set(handle);
         }

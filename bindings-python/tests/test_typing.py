@@ -31,6 +31,17 @@ def test_typed_usage_passes_mypy_strict(tmp_path: Path) -> None:
     assert "Success" in run.stdout
 
 
+def test_typed_usage_passes_pyright_strict(tmp_path: Path) -> None:
+    (tmp_path / "pyrightconfig.json").write_text('{"typeCheckingMode": "strict"}')
+    run = subprocess.run(
+        [sys.executable, "-m", "pyright", "--pythonpath", sys.executable,
+         str(HERE / "typed_usage.py"), str(HERE / "typed_client_usage.py")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 errors" in run.stdout
+
+
 def test_the_installed_package_passes_mypy_strict(tmp_path: Path) -> None:
     run = mypy("-p", "a55", cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
