@@ -161,6 +161,7 @@ class CheckoutPayload(TypedDict, total=False):
     webhook_url: str
     reference_external_id: str
     is_checkout: bool
+    threeds_authentication: bool
 
 
 class PaymentLinkPayload(TypedDict, total=False):
