@@ -26,7 +26,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use serde_json::Value;
 
-use crate::convert::{json_to_py, opt_date, to_json};
+use crate::convert::{opt_date, to_json};
 use crate::error::{BindingError, BindingResult, guard, to_py_err};
 use crate::response::Response;
 use crate::typed;
@@ -465,16 +465,6 @@ impl Pages {
     }
 }
 
-/// The masked `repr` of JSON data (`a55.Data.__repr__`): secrets, card data and tax ids hidden.
-#[pyfunction]
-pub fn _masked_repr(obj: &Bound<'_, PyAny>) -> BindingResult<String> {
-    let value = to_json(obj)?;
-    let masked = a55_core::logging::mask_body(&value);
-    let py = obj.py();
-    let plain = json_to_py(py, &masked.to_string(), None)?;
-    Ok(plain.repr()?.to_string())
-}
-
 /// Every method of the client surface, by its Rust name, with the per-call options core says it
 /// honours (`Operation::honours`): the test of the Python signatures reads it.
 #[pyfunction]
@@ -494,7 +484,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Response>()?;
     m.add_class::<crate::response::Meta>()?;
     m.add_class::<crate::response::RateLimit>()?;
-    m.add_function(wrap_pyfunction!(_masked_repr, m)?)?;
     m.add_function(wrap_pyfunction!(_methods, m)?)?;
     Ok(())
 }

@@ -44,7 +44,6 @@ from ._a55 import (
     ValidationError,
     WebhookEvent,
     __version__,
-    _masked_repr,
     card_brand,
     currency_exponent,
     from_minor_units,
@@ -61,21 +60,8 @@ from ._a55 import (
     validate_tax_id,
     verify_webhook,
 )
-
-
 from ._aclient import AsyncClient
 from ._client import Client
-
-class Data(dict):  # type: ignore[type-arg]
-    """A JSON object from an A55 answer: a plain ``dict`` (``data["status"]``, ``json.dumps``) whose
-    ``repr`` masks secrets, card data and tax ids, so logging a result never leaks them."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return _masked_repr(self)
-
-    __str__ = __repr__
 
 
 def idempotency_key_of(error: BaseException) -> "str | None":
@@ -180,7 +166,6 @@ __all__ = [  # the lazily loaded names (models, enums, payload types) are listed
     "BrCode",
     "Client",
     "ConfigurationError",
-    "Data",
     "ConflictError",
     "DecodeError",
     "Issue",

@@ -481,6 +481,3 @@ def refresh_logging() -> None:
 
 def _generated(name: str) -> str: ...
 def _methods() -> list[tuple[str, list[str]]]: ...
-
-def _masked_repr(obj: Mapping[str, Any]) -> str:
-    """The masked ``repr`` of JSON data (``a55.Data.__repr__``)."""
