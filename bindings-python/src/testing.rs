@@ -9,11 +9,10 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use a55_core::schedule::Date;
-use a55_emulator::{EmulatorConfig, EmulatorHandle, FaultPlan, WebhookSchedule};
+use a55_emulator::EmulatorHandle;
 use pyo3::prelude::*;
 
-use crate::convert::opt_date;
+use crate::convert::to_json;
 use crate::error::{BindingError, BindingResult};
 
 /// A running emulator.
@@ -35,56 +34,22 @@ fn configuration_error(message: String) -> BindingError {
 
 #[pymethods]
 impl EmulatorServer {
-    /// Starts an emulator on 127.0.0.1 and a free port.
+    /// Starts an emulator on 127.0.0.1, configured from the kit's options (one dict, read by
+    /// `a55_emulator::kit::config_from_options`, the same for every package).
     #[new]
-    #[pyo3(signature = (*, today=None, rate_limit=0, faults="", seed=55, settle_delay=None, webhook_schedule="fast", client_id=None, client_secret=None, webhook_secret=None, token_ttl=3600))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        today: Option<&Bound<'_, PyAny>>,
-        rate_limit: u32,
-        faults: &str,
-        seed: u64,
-        settle_delay: Option<f64>,
-        webhook_schedule: &str,
-        client_id: Option<String>,
-        client_secret: Option<String>,
-        webhook_secret: Option<String>,
-        token_ttl: u64,
-    ) -> BindingResult<EmulatorServer> {
-        let defaults = EmulatorConfig::default();
-        let client_id = client_id.unwrap_or(defaults.client_id);
-        let client_secret = client_secret.unwrap_or(defaults.client_secret);
-        let webhook_secret = webhook_secret.unwrap_or(defaults.webhook_secret);
-        let today: Option<Date> = opt_date(today, "today")?;
-        let faults = FaultPlan::parse(faults).map_err(configuration_error)?;
-        let webhook_schedule = match webhook_schedule {
-            "fast" => WebhookSchedule::Fast,
-            "a55" => WebhookSchedule::A55,
-            other => {
-                return Err(configuration_error(format!(
-                    "webhook_schedule must be \"fast\" or \"a55\", not {other:?}"
-                )));
-            }
+    #[pyo3(signature = (options=None))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> BindingResult<EmulatorServer> {
+        let options = match options {
+            Some(o) if !o.is_none() => to_json(o)?,
+            _ => serde_json::Value::Null,
         };
-        let settle_delay = match settle_delay {
-            None => None,
-            Some(s) => Some(a55_core::client::seconds(s, "settle_delay")?),
-        };
-        let config = EmulatorConfig {
-            client_id: client_id.clone(),
-            client_secret: client_secret.clone(),
-            token_ttl: Duration::from_secs(token_ttl.max(1)),
-            today,
-            rate_limit,
-            webhook_secret: webhook_secret.clone(),
-            webhook_schedule,
-            faults,
-            seed,
-            settle_delay,
-            port: 0,
-            ..EmulatorConfig::default()
-        };
+        let config =
+            a55_emulator::kit::config_from_options(&options).map_err(configuration_error)?;
+        let (client_id, client_secret, webhook_secret) = (
+            config.client_id.clone(),
+            config.client_secret.clone(),
+            config.webhook_secret.clone(),
+        );
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("a55-emulator")

@@ -39,7 +39,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture(scope="module")
 def emu() -> Iterator[Emulator]:
     """One emulator for a test module (rate limit off, today fixed, charges settle on request)."""
-    with Emulator(today="2026-11-21") as emulator:
+    with Emulator(today="2026-11-21", settle_delay_ms=None) as emulator:
         yield emulator
 
 

@@ -209,6 +209,10 @@ def test_configuration_errors_name_the_argument() -> None:
     with pytest.raises(a55.ValidationError) as timeout:
         a55.Client(timeout=float("nan"))
     assert timeout.value.issues[0].field == "timeout"
+    with pytest.raises(a55.ConfigurationError, match="nonsense"):
+        Emulator(faults="nonsense=1")
+    with pytest.raises(a55.ConfigurationError, match="colour"):
+        a55._a55._EmulatorServer({"colour": "blue"})
     insecure = a55.Client(access_token="t", base_url="http://emulator.internal:8080",
                           allow_insecure_http=True)
     assert insecure.base_url == "http://emulator.internal:8080"

@@ -54,9 +54,14 @@ def test_ctrl_c_ends_a_blocking_call_and_keeps_the_key(emu: Emulator) -> None:
             threading.Event().wait(0.01)
         os.kill(os.getpid(), signal.SIGINT)
 
-    threading.Thread(target=interrupt_once_held, daemon=True).start()
-    with pytest.raises(KeyboardInterrupt) as info:
-        client.create_charge(charge())
+    # Python's own handler, even where the test runner was started with SIGINT ignored.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        threading.Thread(target=interrupt_once_held, daemon=True).start()
+        with pytest.raises(KeyboardInterrupt) as info:
+            client.create_charge(charge())
+    finally:
+        signal.signal(signal.SIGINT, previous)
     cause = info.value.__cause__
     assert isinstance(cause, a55.UnknownOutcomeError)
     assert cause.idempotency_key and a55.idempotency_key_of(info.value) == cause.idempotency_key

@@ -449,20 +449,7 @@ class _Pages:
 
 @final
 class _EmulatorServer:
-    def __new__(
-        cls,
-        *,
-        today: DateLike | None = None,
-        rate_limit: int = 0,
-        faults: str = "",
-        seed: int = 55,
-        settle_delay: float | None = None,
-        webhook_schedule: str = "fast",
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        webhook_secret: str | None = None,
-        token_ttl: int = 3600,
-    ) -> _EmulatorServer: ...
+    def __new__(cls, options: Mapping[str, Any] | None = None) -> _EmulatorServer: ...
     @property
     def base_url(self) -> str: ...
     @property

@@ -44,32 +44,54 @@ DECLINED_CARD = "4024007153763122"
 """A card number the emulator declines (return code 05)."""
 
 
-class Emulator:
-    """An emulator on a free port of 127.0.0.1, with its URL, credentials and configured clients.
+_KIT_DEFAULT: Any = object()
 
-    ``rate_limit`` 0 turns the limit off; ``faults`` is a seeded plan for every request
-    (``"500=0.1,reset_after=0.05"``); ``settle_delay`` is how long a captured charge takes to turn
-    ``paid`` by itself (``None``: only by :meth:`settle`); ``today`` fixes the emulator's date.
+
+class Emulator:
+    """An emulator on 127.0.0.1, with its URL, credentials and configured clients.
+
+    The options are the kit's, the same in every language (docs/emulator.md, "The test kit"):
+    ``rate_limit`` (0, off, by default), ``today`` (a ``datetime.date`` or ``YYYY-MM-DD``), ``faults``
+    (a seeded plan for every request, ``"500=0.1,reset_after=0.05"``), ``seed``, ``fast_webhooks``
+    (True), ``settle_delay_ms`` (5000; ``None``: a captured charge turns ``paid`` only by
+    :meth:`settle`), ``client_id``, ``client_secret``, ``webhook_secret``, ``token_ttl_secs``,
+    ``port`` (0: any free port). An unknown option is a ``ConfigurationError`` naming it.
     """
 
     def __init__(
         self,
         *,
         today: Optional[DateLike] = None,
-        rate_limit: int = 0,
-        faults: str = "",
-        seed: int = 55,
-        settle_delay: Optional[float] = None,
-        webhook_schedule: str = "fast",
+        rate_limit: Optional[int] = None,
+        faults: Optional[str] = None,
+        seed: Optional[int] = None,
+        fast_webhooks: Optional[bool] = None,
+        settle_delay_ms: Optional[int] = _KIT_DEFAULT,
+        client_id: Optional[str] = None,
+        client_secret: Optional[str] = None,
+        webhook_secret: Optional[str] = None,
+        token_ttl_secs: Optional[int] = None,
+        port: Optional[int] = None,
     ) -> None:
-        self._server = _EmulatorServer(
-            today=today,
-            rate_limit=rate_limit,
-            faults=faults,
-            seed=seed,
-            settle_delay=settle_delay,
-            webhook_schedule=webhook_schedule,
-        )
+        options: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("today", today),
+                ("rate_limit", rate_limit),
+                ("faults", faults),
+                ("seed", seed),
+                ("fast_webhooks", fast_webhooks),
+                ("client_id", client_id),
+                ("client_secret", client_secret),
+                ("webhook_secret", webhook_secret),
+                ("token_ttl_secs", token_ttl_secs),
+                ("port", port),
+            )
+            if value is not None
+        }
+        if settle_delay_ms is not _KIT_DEFAULT:
+            options["settle_delay_ms"] = settle_delay_ms
+        self._server = _EmulatorServer(options)
         self._today = today
 
     @property
