@@ -14,6 +14,7 @@
 //! [`NativeCall::cancel`]. Either way a write that may have been sent is reported as the unknown
 //! outcome carrying its key.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use a55_core::client::calls::{host_json, host_value};
@@ -32,6 +33,11 @@ use crate::{A55Error, Result, host_json};
 #[derive(Debug, uniffi::Object)]
 pub struct NativeClient {
     facade: Facade,
+    closed: AtomicBool,
+}
+
+fn closed_error() -> Error {
+    Error::new(a55_core::ErrorKind::Configuration, "the client is closed")
 }
 
 #[uniffi::export]
@@ -49,6 +55,7 @@ impl NativeClient {
         let _inside = rt.enter();
         Ok(Arc::new(NativeClient {
             facade: Facade::new(config)?,
+            closed: AtomicBool::new(false),
         }))
     }
 
@@ -63,6 +70,9 @@ impl NativeClient {
         options_json: Option<String>,
     ) -> Arc<NativeCall> {
         let pending = (|| -> std::result::Result<Pending<Value>, Error> {
+            if self.closed.load(Ordering::Acquire) {
+                return Err(closed_error());
+            }
             let op: Operation = method.parse()?;
             let args = host_json::read(args_json.as_deref(), "args")?;
             let payload = payload_json
@@ -89,6 +99,9 @@ impl NativeClient {
         args_json: Option<String>,
         options_json: Option<String>,
     ) -> Result<Arc<NativePager>> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed_error().into());
+        }
         let args = host_json::read(args_json.as_deref(), "args")?;
         let (opts, max_wait) =
             RequestOptions::from_host(&host_json::read(options_json.as_deref(), "options")?)?;
@@ -103,6 +116,11 @@ impl NativeClient {
         Ok(Arc::new(NativePager {
             pages: self.facade.list_all_charges_from(&args, opts)?,
         }))
+    }
+
+    /// Closes the client: later calls fail with a configuration error; calls under way finish.
+    pub fn close_client(&self) {
+        self.closed.store(true, Ordering::Release);
     }
 }
 
@@ -238,7 +256,9 @@ mod tests {
         write.cancel();
         let e = finish(write.clone()).unwrap_err();
         assert_eq!(e.kind(), "unknown_outcome");
-        assert!(matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1"));
+        assert!(
+            matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1")
+        );
         assert_eq!(finish(write).unwrap_err().kind(), "configuration");
         let read = c.start(
             "get_wallet".into(),

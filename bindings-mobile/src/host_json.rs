@@ -8,7 +8,9 @@
 //! - `{"\u0000decimal": "10.005"}`: an exact decimal (`BigDecimal`, `BigInteger`, Swift `Decimal`),
 //!   a JSON number when one carries it exactly, else its exact text;
 //! - `{"\u0000float": "2.675"}`: a binary float (`Double`, `Float`) by its round-trip text, read
-//!   through its shortest round-trip text (so `2.675` is exactly 2.675).
+//!   through its shortest round-trip text (so `2.675` is exactly 2.675);
+//! - `{"\u0000unsupported": "java.io.File"}`: a host value with no JSON form, named by its type,
+//!   refused here like any other payload mistake.
 //!
 //! No key a user writes starts with a NUL character. NaN, infinities and text that is not a number
 //! have no JSON form: `INVALID_TYPE` naming the field, and nothing is sent.
@@ -22,6 +24,15 @@ use serde_json::Value;
 pub const DECIMAL_TAG: &str = "\u{0}decimal";
 /// The key of a tagged binary float.
 pub const FLOAT_TAG: &str = "\u{0}float";
+/// The key of a host value that has no JSON form.
+pub const UNSUPPORTED_TAG: &str = "\u{0}unsupported";
+
+/// What a tagged object stands for.
+enum Tagged<'a> {
+    Decimal(&'a str),
+    Float(&'a str),
+    Unsupported(&'a str),
+}
 
 /// JSON text from the host, its tagged numbers resolved; `None` reads as `null`.
 pub fn read(text: Option<&str>, field: &str) -> Result<Value, Error> {
@@ -60,16 +71,17 @@ fn field_name(path: &str) -> &str {
     if path.is_empty() { "payload" } else { path }
 }
 
-/// The JSON value of a tagged number, or `None` when `map` is not one.
-fn tagged(map: &serde_json::Map<String, Value>) -> Option<(bool, &str)> {
+/// What a tagged object stands for, or `None` when `map` is not one.
+fn tagged(map: &serde_json::Map<String, Value>) -> Option<Tagged<'_>> {
     if map.len() != 1 {
         return None;
     }
     let (key, value) = map.iter().next()?;
     let text = value.as_str()?;
     match key.as_str() {
-        DECIMAL_TAG => Some((true, text)),
-        FLOAT_TAG => Some((false, text)),
+        DECIMAL_TAG => Some(Tagged::Decimal(text)),
+        FLOAT_TAG => Some(Tagged::Float(text)),
+        UNSUPPORTED_TAG => Some(Tagged::Unsupported(text)),
         _ => None,
     }
 }
@@ -77,16 +89,24 @@ fn tagged(map: &serde_json::Map<String, Value>) -> Option<(bool, &str)> {
 fn resolve(value: &mut Value, path: &str, issues: &mut Vec<Issue>) {
     match value {
         Value::Object(map) => {
-            if let Some((exact, text)) = tagged(map) {
-                let number = if exact {
-                    json_from_decimal_text(text)
-                } else {
-                    text.trim().parse::<f64>().ok().and_then(json_from_f64)
+            if let Some(tag) = tagged(map) {
+                let name = field_name(path);
+                let number = match tag {
+                    Tagged::Decimal(text) => json_from_decimal_text(text),
+                    Tagged::Float(text) => text.trim().parse::<f64>().ok().and_then(json_from_f64),
+                    Tagged::Unsupported(type_name) => {
+                        issues.push(Issue::new(
+                            IssueCode::InvalidType,
+                            name,
+                            format!("{name} is a {type_name}, which has no JSON form"),
+                        ));
+                        *value = Value::Null;
+                        return;
+                    }
                 };
                 match number {
                     Some(n) => *value = n,
                     None => {
-                        let name = field_name(path);
                         issues.push(Issue::new(
                             IssueCode::InvalidType,
                             name,
@@ -133,16 +153,17 @@ mod tests {
         assert_eq!(v["d"], json!(3));
         assert_eq!(v["e"]["y"], json!(1));
         let e = read(
-            Some(r#"{"x": {"p": {"\u0000float": "NaN"}}, "q": [{"\u0000decimal": "abc"}]}"#),
+            Some(
+                r#"{"x": {"p": {"\u0000float": "NaN"}}, "q": [{"\u0000decimal": "abc"}],
+                    "r": {"\u0000unsupported": "java.io.File"}}"#,
+            ),
             "payload",
         )
         .unwrap_err();
         let fields: Vec<&str> = e.issues.iter().map(|i| i.field.as_str()).collect();
-        assert_eq!(fields, ["q.0", "x.p"]);
-        assert_eq!(
-            read(Some("{"), "args").unwrap_err().issues[0].field,
-            "args"
-        );
+        assert_eq!(fields, ["q.0", "r", "x.p"]);
+        assert!(e.issues[1].description.contains("java.io.File"));
+        assert_eq!(read(Some("{"), "args").unwrap_err().issues[0].field, "args");
         assert_eq!(read(None, "x").unwrap(), Value::Null);
     }
 }
