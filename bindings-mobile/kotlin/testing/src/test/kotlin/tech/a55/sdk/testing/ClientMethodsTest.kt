@@ -97,19 +97,7 @@ class ClientMethodsTest {
 
     @Test
     fun pixSubscriptionCheckoutPaymentLinkAndWallets() = runBlocking<Unit> {
-        val pix = client.createPixCharge(
-            mapOf(
-                "wallet_uuid" to WALLET, "merchant_id" to MERCHANT, "payer_name" to "Wang Fang",
-                "payer_email" to "wangfang@example.com", "payer_tax_id" to "123.456.789-09",
-                "payer_cell_phone" to "+5521977777777", "amount" to 149.9, "currency" to "BRL",
-                "due_date" to LocalDate.parse(DUE), "description" to "Order #100 — PIX",
-                "payer_address" to mapOf(
-                    "street" to "Av. Rio Branco", "address_number" to "200", "complement" to "Sala 301",
-                    "neighborhood" to "Centro", "city" to "Rio de Janeiro", "state" to "RJ",
-                    "postal_code" to "20040-002", "country" to "BR",
-                ),
-            ),
-        )
+        val pix = client.createPixCharge(pixPayload())
         assertEquals(ChargeStatus.ISSUED, pix.data.status)
         assertEquals("149.90", parsePixBrCode(pix.data.pixPayload!!.copyPaste!!).amount)
 

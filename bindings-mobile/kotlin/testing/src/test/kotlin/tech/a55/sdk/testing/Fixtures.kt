@@ -33,6 +33,19 @@ fun seed001(card: String = CARD, extra: Map<String, Any?> = emptyMap()): Map<Str
     ),
 ) + extra
 
+/** A PIX charge of 149.90. */
+fun pixPayload(): Map<String, Any?> = mapOf(
+    "wallet_uuid" to WALLET, "merchant_id" to MERCHANT, "payer_name" to "Wang Fang",
+    "payer_email" to "wangfang@example.com", "payer_tax_id" to "123.456.789-09",
+    "payer_cell_phone" to "+5521977777777", "amount" to 149.9, "currency" to "BRL",
+    "due_date" to java.time.LocalDate.parse(DUE), "description" to "Order #100 — PIX",
+    "payer_address" to mapOf(
+        "street" to "Av. Rio Branco", "address_number" to "200", "complement" to "Sala 301",
+        "neighborhood" to "Centro", "city" to "Rio de Janeiro", "state" to "RJ",
+        "postal_code" to "20040-002", "country" to "BR",
+    ),
+)
+
 /** Queues faults for the emulator's next API requests (`["503", "reset_after"]`). */
 fun queueFaults(emulator: A55Emulator, vararg faults: String) {
     val body = faults.joinToString(",", prefix = "{\"faults\":[", postfix = "]}") { "\"$it\"" }
