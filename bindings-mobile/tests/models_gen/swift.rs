@@ -132,7 +132,7 @@ fn enum_struct(e: EnumSchema) -> String {
         out,
         "\n/// A `{name}`: one of the values this version knows (the static constants) or a value it does\n\
          /// not, kept as received. Compare with the constants (`x == .{}`); `rawValue` is the wire text.\n\
-         public struct {name}: RawRepresentable, Hashable, Sendable, CustomStringConvertible {{\n\
+         public struct {name}: A55OpenEnum, CustomStringConvertible {{\n\
          \x20   /// The wire text, e.g. `{}`.\n    public let rawValue: String\n\n\
          \x20   public init(rawValue: String) {{\n        self.rawValue = rawValue\n    }}\n\n\
          \x20   /// The wire text.\n    public var description: String {{ rawValue }}\n\n\

@@ -4,7 +4,7 @@ import Foundation
 
 /// A `ChargeStatus`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .issued`); `rawValue` is the wire text.
-public struct ChargeStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct ChargeStatus: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `issued`.
     public let rawValue: String
 

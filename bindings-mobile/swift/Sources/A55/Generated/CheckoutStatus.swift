@@ -4,7 +4,7 @@ import Foundation
 
 /// A `CheckoutStatus`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .active`); `rawValue` is the wire text.
-public struct CheckoutStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct CheckoutStatus: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `active`.
     public let rawValue: String
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// A `Currency`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .brl`); `rawValue` is the wire text.
-public struct Currency: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct Currency: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `BRL`.
     public let rawValue: String
 

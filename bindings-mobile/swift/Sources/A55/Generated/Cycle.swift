@@ -4,7 +4,7 @@ import Foundation
 
 /// A `Cycle`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .weekly`); `rawValue` is the wire text.
-public struct Cycle: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct Cycle: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `weekly`.
     public let rawValue: String
 

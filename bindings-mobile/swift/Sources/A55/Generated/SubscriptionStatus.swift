@@ -4,7 +4,7 @@ import Foundation
 
 /// A `SubscriptionStatus`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .pending`); `rawValue` is the wire text.
-public struct SubscriptionStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct SubscriptionStatus: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `pending`.
     public let rawValue: String
 

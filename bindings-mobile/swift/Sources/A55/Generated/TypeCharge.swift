@@ -4,7 +4,7 @@ import Foundation
 
 /// A `TypeCharge`: one of the values this version knows (the static constants) or a value it does
 /// not, kept as received. Compare with the constants (`x == .creditCard`); `rawValue` is the wire text.
-public struct TypeCharge: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct TypeCharge: A55OpenEnum, CustomStringConvertible {
     /// The wire text, e.g. `credit_card`.
     public let rawValue: String
 
