@@ -4,6 +4,8 @@
 //! `swift/Sources/A55/Generated/`. This test renders them and fails when a committed file differs
 //! or is missing, or when a file is there that core no longer describes.
 //! `A55_UPDATE_MODELS=1 cargo test -p a55-mobile --test models_gen` writes them.
+// A test's helpers: failing loudly, naming the file, is their job.
+#![allow(clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
