@@ -24,10 +24,16 @@ use a55_core::schedule::{self, Cycle};
 use a55_core::validate::RequestKind;
 use a55_core::{RuleError, card, pix, tax_id, webhook};
 
+mod client;
 mod error;
+pub mod host_json;
+mod runtime;
+mod testing;
 mod types;
 
+pub use client::{NativeCall, NativeClient, NativePager};
 pub use error::A55Error;
+pub use testing::NativeEmulator;
 pub use types::{Amount, CalendarDate, PointInTime, TimeSpan, WebhookEvent};
 
 uniffi::setup_scaffolding!();

@@ -154,6 +154,11 @@ pub struct ClientConfig {
     pub today: Option<Date>,
     /// TLS roots.
     pub tls_roots: TlsRoots,
+    /// Whether the client's first call starts its timer heartbeat (true): one idle task that ticks
+    /// once a second while the client lives, so that per-attempt timeouts never wake tokio's timer
+    /// thread (see `Client::keep_timer_awake`). A server saves a thread wake-up per call; an app
+    /// on a battery turns it off, and an idle client then wakes nothing.
+    pub timer_heartbeat: bool,
 }
 
 impl Default for ClientConfig {
@@ -181,6 +186,7 @@ impl ClientConfig {
             validate: true,
             today: None,
             tls_roots: TlsRoots::Auto,
+            timer_heartbeat: true,
         }
     }
 

@@ -245,7 +245,8 @@ impl Client {
     /// the timer thread.
     fn keep_timer_awake(&self) {
         use std::sync::atomic::Ordering;
-        if self.inner.heartbeat.load(Ordering::Relaxed)
+        if !self.inner.config.timer_heartbeat
+            || self.inner.heartbeat.load(Ordering::Relaxed)
             || self.inner.heartbeat.swap(true, Ordering::Relaxed)
         {
             return;

@@ -1,0 +1,46 @@
+// Generated from the Rust core's response models (a55_core::models::schema) by
+// bindings-mobile/tests/models_gen: do not edit.
+package tech.a55.sdk
+
+/**
+ * A `PaymentLinkStatus`: one of the values this version knows (the constants) or a value it does not,
+ * kept as received. Compare with the constants (`x == PaymentLinkStatus.ACTIVE`); [value] is the wire text.
+ */
+class PaymentLinkStatus private constructor(
+    /** The wire text, e.g. `active`. */
+    val value: String,
+) {
+    /** Whether this version of the SDK knows the value. */
+    val isKnown: Boolean get() = KNOWN.any { it.value == value }
+
+    /** Whether no further change is expected (a terminal status). */
+    val isTerminal: Boolean get() = value in TERMINAL
+
+    override fun equals(other: Any?): Boolean = other is PaymentLinkStatus && other.value == value
+
+    override fun hashCode(): Int = value.hashCode()
+
+    /** The wire text. */
+    override fun toString(): String = value
+
+    companion object {
+        /** `active` */
+        @JvmField val ACTIVE: PaymentLinkStatus = PaymentLinkStatus("active")
+        /** `inactive` */
+        @JvmField val INACTIVE: PaymentLinkStatus = PaymentLinkStatus("inactive")
+        /** `paid` */
+        @JvmField val PAID: PaymentLinkStatus = PaymentLinkStatus("paid")
+        /** `expired` */
+        @JvmField val EXPIRED: PaymentLinkStatus = PaymentLinkStatus("expired")
+        /** `canceled` */
+        @JvmField val CANCELED: PaymentLinkStatus = PaymentLinkStatus("canceled")
+
+        /** Every value this version knows. */
+        @JvmField val KNOWN: List<PaymentLinkStatus> = listOf(ACTIVE, INACTIVE, PAID, EXPIRED, CANCELED)
+
+        private val TERMINAL: Set<String> = setOf("inactive", "paid", "expired", "canceled")
+
+        /** The value for a wire text: a known constant, or a new value kept as it is. */
+        @JvmStatic fun of(value: String): PaymentLinkStatus = KNOWN.firstOrNull { it.value == value } ?: PaymentLinkStatus(value)
+    }
+}

@@ -1,0 +1,224 @@
+package tech.a55.sdk
+
+import java.math.BigDecimal
+import java.math.BigInteger
+import java.time.LocalDate
+
+/** A JSON object as the reader gives it: text, `Long`, `BigDecimal`, `Boolean`, `null`, lists, maps. */
+internal typealias JsonObject = Map<String, Any?>
+
+/**
+ * The JSON the client exchanges with the native library. Writing: a payload, identifiers and
+ * options. Numbers that are not plain integers are written as the tagged text the native side
+ * turns into JSON by core's rule (an exact decimal exactly, a float through its shortest round-trip
+ * text), so no amount goes through a binary float here. Reading: core's answers in the host shape
+ * (amounts and dates as text), which this reads as they are; no rule lives here.
+ */
+internal object Json {
+    private const val DECIMAL_TAG = "\u0000decimal"
+    private const val FLOAT_TAG = "\u0000float"
+    private const val UNSUPPORTED_TAG = "\u0000unsupported"
+
+    fun write(value: Any?): String = StringBuilder().also { write(it, value) }.toString()
+
+    private fun write(out: StringBuilder, value: Any?) {
+        when (value) {
+            null -> out.append("null")
+            is String -> string(out, value)
+            is Boolean -> out.append(value)
+            is Int, is Long, is Short, is Byte -> out.append(value)
+            is BigDecimal -> tagged(out, DECIMAL_TAG, value.toString())
+            is BigInteger -> tagged(out, DECIMAL_TAG, value.toString())
+            is Double -> tagged(out, FLOAT_TAG, value.toString())
+            is Float -> tagged(out, FLOAT_TAG, value.toString())
+            is LocalDate -> string(out, value.toString())
+            is Map<*, *> -> {
+                out.append('{')
+                var first = true
+                for ((k, v) in value) {
+                    if (!first) out.append(',')
+                    first = false
+                    string(out, k.toString())
+                    out.append(':')
+                    write(out, v)
+                }
+                out.append('}')
+            }
+            is Iterable<*> -> list(out, value)
+            is Array<*> -> list(out, value.asIterable())
+            // The open enums (ChargeStatus, Currency …) are written as their wire text.
+            is ChargeStatus, is SubscriptionStatus, is CheckoutStatus, is PaymentLinkStatus,
+            is Currency, is Cycle, is TypeCharge -> string(out, value.toString())
+            // Refused by the native side, naming the field (INVALID_TYPE), before anything is sent.
+            else -> tagged(out, UNSUPPORTED_TAG, value::class.qualifiedName ?: "value")
+        }
+    }
+
+    private fun list(out: StringBuilder, items: Iterable<*>) {
+        out.append('[')
+        var first = true
+        for (v in items) {
+            if (!first) out.append(',')
+            first = false
+            write(out, v)
+        }
+        out.append(']')
+    }
+
+    private fun tagged(out: StringBuilder, tag: String, text: String) {
+        out.append('{')
+        string(out, tag)
+        out.append(':')
+        string(out, text)
+        out.append('}')
+    }
+
+    private fun string(out: StringBuilder, s: String) {
+        out.append('"')
+        for (c in s) {
+            when {
+                c == '"' -> out.append("\\\"")
+                c == '\\' -> out.append("\\\\")
+                c < ' ' -> out.append("\\u").append(String.format("%04x", c.code))
+                else -> out.append(c)
+            }
+        }
+        out.append('"')
+    }
+
+    /** Reads JSON text written by core (always well formed). */
+    fun read(text: String): Any? {
+        val r = Reader(text)
+        val v = r.value()
+        r.end()
+        return v
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    fun readObject(text: String): JsonObject =
+        read(text) as? JsonObject ?: throw IllegalStateException("the native answer is not a JSON object")
+
+    private class Reader(private val s: String) {
+        private var i = 0
+
+        fun end() {
+            ws()
+            check(i == s.length) { "trailing text in the native answer" }
+        }
+
+        private fun ws() {
+            while (i < s.length && s[i].isWhitespace()) i++
+        }
+
+        fun value(): Any? {
+            ws()
+            check(i < s.length) { "the native answer ended early" }
+            return when (val c = s[i]) {
+                '{' -> obj()
+                '[' -> arr()
+                '"' -> str()
+                't' -> word("true", true)
+                'f' -> word("false", false)
+                'n' -> word("null", null)
+                else -> if (c == '-' || c.isDigit()) num() else error("unexpected '$c' in the native answer")
+            }
+        }
+
+        private fun word(w: String, v: Any?): Any? {
+            check(s.startsWith(w, i)) { "unexpected text in the native answer" }
+            i += w.length
+            return v
+        }
+
+        private fun obj(): JsonObject {
+            i++
+            val m = LinkedHashMap<String, Any?>()
+            ws()
+            if (s[i] == '}') { i++; return m }
+            while (true) {
+                ws()
+                val k = str()
+                ws()
+                check(s[i] == ':') { "expected ':' in the native answer" }
+                i++
+                m[k] = value()
+                ws()
+                when (s[i++]) {
+                    ',' -> continue
+                    '}' -> return m
+                    else -> error("expected ',' or '}' in the native answer")
+                }
+            }
+        }
+
+        private fun arr(): List<Any?> {
+            i++
+            val l = ArrayList<Any?>()
+            ws()
+            if (s[i] == ']') { i++; return l }
+            while (true) {
+                l.add(value())
+                ws()
+                when (s[i++]) {
+                    ',' -> continue
+                    ']' -> return l
+                    else -> error("expected ',' or ']' in the native answer")
+                }
+            }
+        }
+
+        private fun str(): String {
+            check(s[i] == '"') { "expected a string in the native answer" }
+            i++
+            val b = StringBuilder()
+            while (true) {
+                val c = s[i++]
+                when (c) {
+                    '"' -> return b.toString()
+                    '\\' -> when (val e = s[i++]) {
+                        'n' -> b.append('\n'); 't' -> b.append('\t'); 'r' -> b.append('\r')
+                        'b' -> b.append('\b'); 'f' -> b.append('\u000c')
+                        'u' -> { b.append(s.substring(i, i + 4).toInt(16).toChar()); i += 4 }
+                        else -> b.append(e)
+                    }
+                    else -> b.append(c)
+                }
+            }
+        }
+
+        private fun num(): Any {
+            val start = i
+            if (s[i] == '-') i++
+            while (i < s.length && (s[i].isDigit() || s[i] in ".eE+-")) i++
+            val t = s.substring(start, i)
+            return t.toLongOrNull() ?: BigDecimal(t)
+        }
+    }
+}
+
+// Field readers of the generated models (`fromJson`). Core writes every field of the host shape
+// with its kind, so these only convert.
+
+internal fun JsonObject.text(name: String): String? = this[name] as? String
+
+internal fun JsonObject.requiredText(name: String): String =
+    text(name) ?: throw IllegalStateException("the native answer has no $name")
+
+internal fun JsonObject.amount(name: String): BigDecimal? = text(name)?.let { BigDecimal(it) }
+
+internal fun JsonObject.date(name: String): LocalDate? = text(name)?.let { LocalDate.parse(it) }
+
+internal fun JsonObject.count(name: String): Int? = (this[name] as? Number)?.toInt()
+
+@Suppress("UNCHECKED_CAST")
+internal fun JsonObject.obj(name: String): JsonObject? = this[name] as? JsonObject
+
+internal fun JsonObject.requiredObj(name: String): JsonObject =
+    obj(name) ?: throw IllegalStateException("the native answer has no $name")
+
+@Suppress("UNCHECKED_CAST")
+internal fun JsonObject.objects(name: String): List<JsonObject> =
+    (this[name] as? List<*>)?.mapNotNull { it as? JsonObject } ?: emptyList()
+
+internal fun JsonObject.texts(name: String): List<String> =
+    (this[name] as? List<*>)?.mapNotNull { it as? String } ?: emptyList()

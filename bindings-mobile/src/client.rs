@@ -1,0 +1,272 @@
+//! The native half of the Kotlin and Swift `A55Client`: core's facade, called by name with JSON
+//! arguments ([`a55_core::client::calls`]).
+//!
+//! The host packages write a method's identifiers, payload and options as JSON text in core's names
+//! (`charge_uuid`, `timeout_ms`…, see [`crate::host_json`] for numbers) and read the answer,
+//! `{data, meta}` in the host shape ([`a55_core::client::calls::host_json`]), into their generated
+//! model classes. Every rule — which names a method takes, which options it honours, validation,
+//! retries, idempotency, decoding — is core's.
+//!
+//! A call is made in two steps so that its idempotency key is known before anything is sent:
+//! [`NativeClient::start`] fixes it ([`NativeCall::idempotency_key`], [`NativeCall::abandoned`]),
+//! then [`NativeCall::finish`] runs the call on core's runtime. A cancelled Kotlin coroutine frees
+//! the `finish` future, which aborts the task; a cancelled Swift task calls
+//! [`NativeCall::cancel`]. Either way a write that may have been sent is reported as the unknown
+//! outcome carrying its key.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use a55_core::client::calls::{host_json, host_value};
+use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
+use a55_core::client::{ClientConfig, RequestOptions};
+use a55_core::codes::IssueCode;
+use a55_core::{Error, RuleError};
+use serde_json::Value;
+use tokio::sync::Notify;
+
+use crate::runtime::async_exports;
+use crate::{A55Error, Result, host_json};
+
+/// A client: one per process (it pools connections and shares one token). Not public API: the
+/// Kotlin and Swift packages wrap it in `A55Client`.
+#[derive(Debug, uniffi::Object)]
+pub struct NativeClient {
+    facade: Facade,
+    closed: AtomicBool,
+}
+
+fn closed_error() -> Error {
+    Error::new(a55_core::ErrorKind::Configuration, "the client is closed")
+}
+
+#[uniffi::export]
+impl NativeClient {
+    /// A client from the settings object (JSON text in core's names, see
+    /// `a55_core::client::settings`). An idle client wakes nothing: the timer heartbeat that a
+    /// server would want is off (`ClientConfig::timer_heartbeat`).
+    #[uniffi::constructor]
+    pub fn new(settings_json: String) -> Result<Arc<NativeClient>> {
+        let settings = host_json::read(Some(&settings_json), "settings")?;
+        let mut config = ClientConfig::from_host(&settings)?;
+        config.timer_heartbeat = false;
+        // Built inside core's runtime, so its connection pool belongs there.
+        let rt = a55_core::client::blocking::runtime()?;
+        let _inside = rt.enter();
+        Ok(Arc::new(NativeClient {
+            facade: Facade::new(config)?,
+            closed: AtomicBool::new(false),
+        }))
+    }
+
+    /// Prepares a call of `method` (`create_charge` or `createCharge`): reads its arguments and
+    /// options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
+    /// mistake in the arguments is answered there.
+    pub fn start(
+        &self,
+        method: String,
+        args_json: Option<String>,
+        payload_json: Option<String>,
+        options_json: Option<String>,
+    ) -> Arc<NativeCall> {
+        let pending = (|| -> std::result::Result<Pending<Value>, Error> {
+            if self.closed.load(Ordering::Acquire) {
+                return Err(closed_error());
+            }
+            let op: Operation = method.parse()?;
+            let args = host_json::read(args_json.as_deref(), "args")?;
+            let payload = payload_json
+                .as_deref()
+                .map(|p| host_json::read(Some(p), "payload"))
+                .transpose()?;
+            let options = host_json::read(options_json.as_deref(), "options")?;
+            let (opts, max_wait) = RequestOptions::from_host(&options)?;
+            Ok(self.facade.call(op, &args, payload, opts, max_wait))
+        })()
+        .unwrap_or_else(Pending::failed);
+        Arc::new(NativeCall {
+            key: pending.idempotency_key().map(str::to_string),
+            abandoned: pending.abandoned(),
+            pending: Mutex::new(Some(pending)),
+            cancel: Arc::new(Notify::new()),
+        })
+    }
+
+    /// Every charge of a wallet, a page request at a time (`args` as `list_charges` takes them,
+    /// `page` where it starts).
+    pub fn pager(
+        &self,
+        args_json: Option<String>,
+        options_json: Option<String>,
+    ) -> Result<Arc<NativePager>> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed_error().into());
+        }
+        let args = host_json::read(args_json.as_deref(), "args")?;
+        let (opts, max_wait) =
+            RequestOptions::from_host(&host_json::read(options_json.as_deref(), "options")?)?;
+        if max_wait.is_some() {
+            return Err(RuleError::new(
+                IssueCode::InvalidValue,
+                "max_wait_ms",
+                "list_all_charges does not take max_wait_ms",
+            )
+            .into());
+        }
+        Ok(Arc::new(NativePager {
+            pages: self.facade.list_all_charges_from(&args, opts)?,
+        }))
+    }
+
+    /// Closes the client: later calls fail with a configuration error; calls under way finish.
+    pub fn close_client(&self) {
+        self.closed.store(true, Ordering::Release);
+    }
+}
+
+/// One call, prepared by [`NativeClient::start`]. Not public API.
+#[derive(Debug, uniffi::Object)]
+pub struct NativeCall {
+    key: Option<String>,
+    abandoned: Option<Error>,
+    pending: Mutex<Option<Pending<Value>>>,
+    cancel: Arc<Notify>,
+}
+
+#[uniffi::export]
+impl NativeCall {
+    /// The idempotency key the call sends (`None` for reads and `DELETE`s).
+    pub fn idempotency_key(&self) -> Option<String> {
+        self.key.clone()
+    }
+
+    /// What to report when the caller gives the call up before it ends: the unknown outcome
+    /// carrying the key for a write, which may have been sent; `None` for a read.
+    pub fn abandoned(&self) -> Option<A55Error> {
+        self.abandoned.clone().map(A55Error::from)
+    }
+
+    /// Ends the call now (a cancelled Swift task): `finish` answers `None` for a read and the
+    /// unknown outcome for a write. Before `finish`, it ends as soon as it starts.
+    pub fn cancel(&self) {
+        self.cancel.notify_one();
+    }
+}
+
+async_exports! { NativeCall {
+    /// Runs the call: `{data, meta}` as JSON text in the host shape, the call's error, or `None`
+    /// when [`NativeCall::cancel`] ended a read. A second `finish` is a configuration error.
+    fn finish(self) -> Result<Option<String>>,
+        lost: { self.abandoned.clone() }
+        {
+            let taken = self.pending.lock().unwrap_or_else(|p| p.into_inner()).take();
+            let Some(pending) = taken else {
+                return Err(Error::new(
+                    a55_core::ErrorKind::Configuration,
+                    "this call has been run already",
+                )
+                .into());
+            };
+            let cancel = self.cancel.clone();
+            tokio::select! {
+                biased;
+                () = cancel.notified() => match self.abandoned.clone() {
+                    Some(e) => Err(e.into()),
+                    None => Ok(None),
+                },
+                r = pending => match r {
+                    Ok(r) => Ok(Some(host_json(&r).to_string())),
+                    Err(e) => Err(e.into()),
+                },
+            }
+        }
+} }
+
+/// The pager behind `listAllCharges`. Not public API.
+#[derive(Debug, uniffi::Object)]
+pub struct NativePager {
+    pages: Arc<ChargePages>,
+}
+
+async_exports! { NativePager {
+    /// The next charge as JSON text in the host shape, `None` after the last one.
+    fn next(self) -> Result<Option<String>>,
+        lost: { None }
+        {
+            match self.pages.next().await {
+                None => Ok(None),
+                Some(Err(e)) => Err(e.into()),
+                Some(Ok(charge)) => Ok(Some(host_value(&charge)?.to_string())),
+            }
+        }
+} }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn client() -> Arc<NativeClient> {
+        NativeClient::new(r#"{"access_token": "t", "base_url": "http://127.0.0.1:9"}"#.into())
+            .unwrap()
+    }
+
+    fn finish(call: Arc<NativeCall>) -> Result<Option<String>> {
+        a55_core::client::blocking::block_on(call.finish()).unwrap()
+    }
+
+    #[test]
+    fn bad_arguments_are_named_and_nothing_is_sent() {
+        let c = client();
+        let call = c.start(
+            "getCharge".into(),
+            Some(r#"{"charge_uuid": "x"}"#.into()),
+            None,
+            None,
+        );
+        assert!(call.idempotency_key().is_none() && call.abandoned().is_none());
+        let A55Error::Validation { issues, .. } = finish(call).unwrap_err() else {
+            panic!("not a validation error");
+        };
+        assert_eq!(issues[0].field, "wallet_uuid");
+        let e = finish(c.start("nope".into(), None, None, None)).unwrap_err();
+        assert_eq!(e.kind(), "validation");
+        let e = finish(c.start(
+            "create_charge".into(),
+            None,
+            Some(r#"{"installment_value": {"\u0000float": "NaN"}}"#.into()),
+            None,
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("installment_value"), "{e}");
+        let e = NativeClient::new(r#"{"timeout_ms": -1}"#.into()).unwrap_err();
+        assert_eq!(e.kind(), "validation");
+    }
+
+    #[test]
+    fn a_cancelled_write_is_an_unknown_outcome_with_its_key_and_a_read_ends_quietly() {
+        let c = client();
+        let write = c.start(
+            "create_wallet".into(),
+            None,
+            Some("{}".into()),
+            Some(r#"{"idempotency_key": "k-1", "skip_validation": true}"#.into()),
+        );
+        assert_eq!(write.idempotency_key().as_deref(), Some("k-1"));
+        write.cancel();
+        let e = finish(write.clone()).unwrap_err();
+        assert_eq!(e.kind(), "unknown_outcome");
+        assert!(
+            matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1")
+        );
+        assert_eq!(finish(write).unwrap_err().kind(), "configuration");
+        let read = c.start(
+            "get_wallet".into(),
+            Some(r#"{"wallet_uuid": "w"}"#.into()),
+            None,
+            None,
+        );
+        read.cancel();
+        assert_eq!(finish(read).unwrap(), None);
+    }
+}
