@@ -20,6 +20,10 @@ import kotlinx.coroutines.flow.flow
  * throws [A55CancellationException] carrying its idempotency key.
  */
 class A55Client(config: ClientConfig) : AutoCloseable {
+    init {
+        NativeThreads.keepAttached
+    }
+
     private val native: NativeClient = NativeClient(config.toJson())
 
     /** The client's settings, secrets hidden. */
@@ -229,3 +233,16 @@ class A55Client(config: ClientConfig) : AutoCloseable {
             A55Client(ClientConfig.fromEnv(environment))
     }
 }
+
+/**
+ * A call's end is signalled by the native runtime's threads calling back into the JVM. JNA would
+ * attach such a thread to the JVM for each callback and detach it after (a new `Thread` object each
+ * time); kept attached (as daemons), each call's end costs a plain upcall.
+ */
+internal object NativeThreads {
+    val keepAttached: Unit = com.sun.jna.Native.setCallbackThreadInitializer(
+        uniffiRustFutureContinuationCallbackImpl,
+        com.sun.jna.CallbackThreadInitializer(true, false, "a55-sdk"),
+    )
+}
+
