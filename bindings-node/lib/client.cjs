@@ -28,6 +28,8 @@ const SETTINGS = {
   validate: 'validate',
   today: 'today',
   allowInsecureHttp: 'allow_insecure_http',
+  pacing: 'pacing',
+  sharedStore: 'shared_store',
 }
 
 /** Per-call options: JavaScript name → core's name (`signal` is handled here). */
@@ -108,7 +110,8 @@ class A55Client {
   /**
    * @param {object} [options] `clientId` + `clientSecret` or `accessToken`, `environment`
    *   (`core-manager`, `production`, `sandbox`), `baseUrl`, `tokenUrl`, `timeoutMs`, `deadlineMs`,
-   *   `maxRetries`, `validate`, `today` (`YYYY-MM-DD`), `allowInsecureHttp`.
+   *   `maxRetries`, `validate`, `today` (`YYYY-MM-DD`), `allowInsecureHttp`, `pacing` (true:
+   *   wait for the rate budget), `sharedStore` (`redis://…`: one budget and token for a fleet).
    */
   constructor(options = {}) {
     const settings = renamed(options, 'options', SETTINGS)

@@ -33,6 +33,13 @@ export interface A55ClientOptions {
   today?: M.DateString
   /** Allow plain http to a non-loopback host (an emulator in a container). */
   allowInsecureHttp?: boolean
+  /** Wait for the rate budget (A55: 100 requests a minute per client) instead of drawing a 429 (true). */
+  pacing?: boolean
+  /**
+   * Share the rate budget and the access token with every process naming the same store:
+   * `redis://host:port/db` (else `A55_SHARED_STORE`; `''` for none). See docs/fleet.md.
+   */
+  sharedStore?: string
 }
 
 /** Per-call options of a read. */

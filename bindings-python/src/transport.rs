@@ -165,6 +165,8 @@ fn settings(
     deadline: Option<f64>,
     max_retries: Option<u32>,
     validate: bool,
+    pacing: bool,
+    shared_store: Option<String>,
 ) -> BindingResult<()> {
     if let Some(t) = seconds(timeout, "timeout")? {
         config.timeout = t;
@@ -176,6 +178,10 @@ fn settings(
         config.max_retries = n;
     }
     config.validate = validate;
+    config.pacing = pacing;
+    if shared_store.is_some() {
+        config.shared_store = shared_store;
+    }
     Ok(())
 }
 
@@ -215,7 +221,7 @@ impl Core {
 #[pymethods]
 impl Core {
     #[new]
-    #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false))]
+    #[pyo3(signature = (*, client_id=None, client_secret=None, access_token=None, environment="core-manager", base_url=None, token_url=None, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false, pacing=true, shared_store=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -231,6 +237,8 @@ impl Core {
         validate: bool,
         today: Option<&Bound<'_, PyAny>>,
         allow_insecure_http: bool,
+        pacing: bool,
+        shared_store: Option<String>,
     ) -> BindingResult<Core> {
         let env = Environment::parse(environment)?;
         let credentials = Credentials::from_parts(client_id, client_secret, access_token)?;
@@ -241,13 +249,21 @@ impl Core {
         if let Some(url) = token_url {
             config.token_url = url;
         }
-        settings(&mut config, timeout, deadline, max_retries, validate)?;
+        settings(
+            &mut config,
+            timeout,
+            deadline,
+            max_retries,
+            validate,
+            pacing,
+            shared_store,
+        )?;
         build(py, config, today, allow_insecure_http)
     }
 
     /// A core configured from the environment variables.
     #[staticmethod]
-    #[pyo3(signature = (environment="core-manager", *, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false))]
+    #[pyo3(signature = (environment="core-manager", *, timeout=None, deadline=None, max_retries=None, validate=true, today=None, allow_insecure_http=false, pacing=true, shared_store=None))]
     #[allow(clippy::too_many_arguments)]
     fn from_env(
         py: Python<'_>,
@@ -258,10 +274,20 @@ impl Core {
         validate: bool,
         today: Option<&Bound<'_, PyAny>>,
         allow_insecure_http: bool,
+        pacing: bool,
+        shared_store: Option<String>,
     ) -> BindingResult<Core> {
         let env = Environment::parse(environment)?;
         let mut config = ClientConfig::from_env(env);
-        settings(&mut config, timeout, deadline, max_retries, validate)?;
+        settings(
+            &mut config,
+            timeout,
+            deadline,
+            max_retries,
+            validate,
+            pacing,
+            shared_store,
+        )?;
         build(py, config, today, allow_insecure_http)
     }
 

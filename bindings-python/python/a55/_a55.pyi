@@ -385,6 +385,8 @@ class _Core:
         validate: bool = True,
         today: DateLike | None = None,
         allow_insecure_http: bool = False,
+        pacing: bool = True,
+        shared_store: str | None = None,
     ) -> _Core: ...
     @staticmethod
     def from_env(
@@ -396,6 +398,8 @@ class _Core:
         validate: bool = True,
         today: DateLike | None = None,
         allow_insecure_http: bool = False,
+        pacing: bool = True,
+        shared_store: str | None = None,
     ) -> _Core: ...
     @property
     def base_url(self) -> str: ...

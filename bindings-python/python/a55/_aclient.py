@@ -51,6 +51,8 @@ class AsyncClient(_Base):
         validate: bool = True,
         today: Optional[DateLike] = None,
         allow_insecure_http: bool = False,
+        pacing: bool = True,
+        shared_store: Optional[str] = None,
     ) -> AsyncClient:
         """An async client configured from the environment (see :meth:`Client.from_env`)."""
         core = _Core.from_env(
@@ -61,6 +63,8 @@ class AsyncClient(_Base):
             validate=validate,
             today=today,
             allow_insecure_http=allow_insecure_http,
+            pacing=pacing,
+            shared_store=shared_store,
         )
         client: AsyncClient = cls._from_core(core)
         return client

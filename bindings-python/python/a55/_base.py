@@ -72,6 +72,8 @@ class _Base:
         validate: bool = True,
         today: Optional[DateLike] = None,
         allow_insecure_http: bool = False,
+        pacing: bool = True,
+        shared_store: Optional[str] = None,
     ) -> None:
         self._core = _Core(
             client_id=client_id,
@@ -86,6 +88,8 @@ class _Base:
             validate=validate,
             today=today,
             allow_insecure_http=allow_insecure_http,
+            pacing=pacing,
+            shared_store=shared_store,
         )
 
     @classmethod

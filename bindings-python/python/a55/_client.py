@@ -62,6 +62,8 @@ class Client(_Base):
         validate: bool = True,
         today: Optional[DateLike] = None,
         allow_insecure_http: bool = False,
+        pacing: bool = True,
+        shared_store: Optional[str] = None,
     ) -> Client:
         """A client configured from ``A55_CLIENT_ID``/``A55_CLIENT_SECRET`` or ``A55_ACCESS_TOKEN``
         (alias ``A55_API_TOKEN``), and ``A55_API_URL``/``A55_AUTH_URL``."""
@@ -73,6 +75,8 @@ class Client(_Base):
             validate=validate,
             today=today,
             allow_insecure_http=allow_insecure_http,
+            pacing=pacing,
+            shared_store=shared_store,
         )
         client: Client = cls._from_core(core)
         return client

@@ -18,7 +18,10 @@ use crate::models::{Model, TokenResponse};
 use crate::redact::Secret;
 
 use super::config::Credentials;
+use super::pacing::Pacer;
 use super::retry::Backoff;
+use super::shared_token::{LOCK_POLL, LOCK_TTL, Sealer, unix_ms};
+use super::store::SharedStore;
 
 /// A bearer token and its `Authorization` header value (marked sensitive).
 #[derive(Clone, Debug)]
@@ -56,6 +59,10 @@ pub(crate) struct TokenManager {
     cached: RwLock<Option<Cached>>,
     refresh: Mutex<()>,
     requests: AtomicU64,
+    /// Seals the token a fleet shares (client credentials with a shared store).
+    sealer: Option<Sealer>,
+    /// The token last refused with a 401, which a fleet's store may still hold.
+    stale: RwLock<Option<Secret>>,
 }
 
 fn deadline_error(what: &str) -> Error {
@@ -70,12 +77,19 @@ impl TokenManager {
         credentials: Credentials,
         token_url: String,
         margin: Duration,
+        fleet_key: Option<&str>,
     ) -> TokenManager {
         let fixed = match &credentials {
             Credentials::AccessToken(t) => bearer(t).ok().map(|header| Token {
                 secret: t.clone(),
                 header,
             }),
+            _ => None,
+        };
+        let sealer = match (&credentials, fleet_key) {
+            (Credentials::ClientCredentials { client_secret, .. }, Some(key)) => {
+                Some(Sealer::new(client_secret, key))
+            }
             _ => None,
         };
         TokenManager {
@@ -86,6 +100,8 @@ impl TokenManager {
             cached: RwLock::new(None),
             refresh: Mutex::new(()),
             requests: AtomicU64::new(0),
+            sealer,
+            stale: RwLock::new(None),
         }
     }
 
@@ -107,13 +123,15 @@ impl TokenManager {
             .map(|c| c.token.clone())
     }
 
-    /// A valid token, fetching one if needed (one fetch at a time), within `deadline`.
+    /// A valid token, fetching one if needed (one fetch at a time, and one for the fleet when
+    /// `pacer` has a shared store), within `deadline`.
     pub(crate) async fn token(
         &self,
         http: &reqwest::Client,
         deadline: Instant,
         backoff: &Backoff,
         user_agent: &HeaderValue,
+        pacer: &Pacer,
     ) -> Result<Token, Error> {
         let (client_id, client_secret) = match &self.credentials {
             Credentials::AccessToken(_) => {
@@ -146,26 +164,92 @@ impl TokenManager {
         if let Some(t) = self.fresh() {
             return Ok(t);
         }
-        let fetched = tokio::time::timeout_at(
-            until,
-            self.fetch(
-                http,
-                client_id,
-                client_secret,
-                deadline,
-                backoff,
-                user_agent,
-            ),
-        )
-        .await
+        let fetch = self.fetch(
+            http,
+            client_id,
+            client_secret,
+            deadline,
+            backoff,
+            user_agent,
+        );
+        let store = pacer.shared_store().filter(|s| s.shares_tokens());
+        let fetched = match (&self.sealer, store) {
+            (Some(sealer), Some(store)) => {
+                tokio::time::timeout_at(until, self.fleet_token(store, sealer, pacer, fetch)).await
+            }
+            _ => tokio::time::timeout_at(until, fetch).await,
+        }
         .map_err(|_| deadline_error("while fetching an access token"))??;
         let token = fetched.token.clone();
         *self.cached.write().unwrap_or_else(|p| p.into_inner()) = Some(fetched);
         Ok(token)
     }
 
+    /// The fleet's token from the store, or fetched by this process under the store's lock and
+    /// kept there until it should be replaced. A store that fails is left for this call.
+    async fn fleet_token(
+        &self,
+        store: &dyn SharedStore,
+        sealer: &Sealer,
+        pacer: &Pacer,
+        fetch: impl std::future::Future<Output = Result<Cached, Error>>,
+    ) -> Result<Cached, Error> {
+        let key = pacer.key();
+        let lock_id = uuid::Uuid::new_v4().simple().to_string();
+        loop {
+            let kept = match store.token(key).await {
+                Ok(kept) => kept,
+                Err(e) => {
+                    pacer.store_failed(&e);
+                    return fetch.await;
+                }
+            };
+            let stale = self.stale.read().unwrap_or_else(|p| p.into_inner()).clone();
+            if let Some((secret, refresh_at_ms)) = kept.as_ref().and_then(|k| sealer.open(k))
+                && refresh_at_ms > unix_ms()
+                && stale.as_ref() != Some(&secret)
+                && let Ok(header) = bearer(&secret)
+            {
+                let left = Duration::from_millis(refresh_at_ms - unix_ms());
+                return Ok(Cached {
+                    token: Token { secret, header },
+                    refresh_at: Instant::now() + left,
+                });
+            }
+            match store.lock(key, &lock_id, LOCK_TTL).await {
+                Err(e) => {
+                    pacer.store_failed(&e);
+                    return fetch.await;
+                }
+                Ok(true) => break,
+                Ok(false) => tokio::time::sleep(LOCK_POLL).await,
+            }
+        }
+        let fetched = fetch.await;
+        match &fetched {
+            Ok(c) => {
+                let left = c.refresh_at.saturating_duration_since(Instant::now());
+                let at = unix_ms() + left.as_millis() as u64;
+                if let Some(sealed) = sealer.seal(&c.token.secret, at)
+                    && let Err(e) = store.put_token(key, sealed, left, &lock_id).await
+                {
+                    pacer.store_failed(&e);
+                }
+            }
+            Err(_) => {
+                if let Err(e) = store.unlock(key, &lock_id).await {
+                    pacer.store_failed(&e);
+                }
+            }
+        }
+        fetched
+    }
+
     /// Forgets `stale` (after a 401), unless another call already replaced it.
     pub(crate) fn invalidate(&self, stale: &Secret) {
+        if self.sealer.is_some() {
+            *self.stale.write().unwrap_or_else(|p| p.into_inner()) = Some(stale.clone());
+        }
         let mut guard = self.cached.write().unwrap_or_else(|p| p.into_inner());
         if guard.as_ref().is_some_and(|c| &c.token.secret == stale) {
             *guard = None;

@@ -71,6 +71,22 @@ pub enum Credentials {
 }
 
 impl Credentials {
+    /// What the rate budget is counted for: the `client_id`, or a digest of a static token (A55
+    /// counts per client; a token stands for one).
+    pub(crate) fn budget_name(&self) -> String {
+        use sha2::{Digest, Sha256};
+        match self {
+            Credentials::ClientCredentials { client_id, .. } => client_id.clone(),
+            Credentials::AccessToken(t) => {
+                format!(
+                    "token:{}",
+                    hex::encode(Sha256::digest(t.expose().as_bytes()))
+                )
+            }
+            Credentials::None => "public".into(),
+        }
+    }
+
     /// Credentials from optional parts, as bindings receive them: `client_id` with `client_secret`,
     /// or `access_token` alone, or nothing (public endpoints only). Any other mix is a validation
     /// error naming `client_id` (no secret appears in it).
@@ -159,6 +175,12 @@ pub struct ClientConfig {
     /// thread (see `Client::keep_timer_awake`). A server saves a thread wake-up per call; an app
     /// on a battery turns it off, and an idle client then wakes nothing.
     pub timer_heartbeat: bool,
+    /// Wait for the `client_id`'s rate budget before each attempt instead of drawing a 429 (true;
+    /// see [`super::pacing`]).
+    pub pacing: bool,
+    /// Share the rate budget and the access token with every process that names the same store:
+    /// `redis://host:port/db` (`A55_SHARED_STORE`). None: the process's own budget.
+    pub shared_store: Option<String>,
 }
 
 impl Default for ClientConfig {
@@ -187,12 +209,14 @@ impl ClientConfig {
             today: None,
             tls_roots: TlsRoots::Auto,
             timer_heartbeat: true,
+            pacing: true,
+            shared_store: None,
         }
     }
 
     /// A configuration from the environment: `A55_ACCESS_TOKEN` (or `A55_API_TOKEN`), or
     /// `A55_CLIENT_ID` + `A55_CLIENT_SECRET`; `A55_API_URL`, `A55_AUTH_URL` override the URLs of
-    /// `env`.
+    /// `env`; `A55_SHARED_STORE` names a fleet's store.
     pub fn from_env(env: Environment) -> ClientConfig {
         ClientConfig::from_lookup(env, |k| std::env::var(k).ok().filter(|v| !v.is_empty()))
     }
@@ -216,6 +240,7 @@ impl ClientConfig {
         if let Some(url) = get("A55_AUTH_URL") {
             c.token_url = url;
         }
+        c.shared_store = get("A55_SHARED_STORE");
         c
     }
 

@@ -22,15 +22,22 @@
 //! never written) or with [`ErrorKind::UnknownOutcome`] (the request may have been processed): repeat
 //! the call with the error's `idempotency_key` to get the original result.
 
+mod answer;
 mod auth;
 pub mod blocking;
 pub mod calls;
 pub mod config;
 mod errors;
 pub mod facade;
+pub mod pacing;
+#[cfg(feature = "shared-store")]
+pub mod redis_store;
 mod resources;
 mod retry;
 pub mod settings;
+#[cfg(feature = "shared-store")]
+mod shared_token;
+pub mod store;
 pub mod transport;
 
 use std::borrow::Cow;
@@ -54,8 +61,10 @@ pub use resources::{
 pub use settings::millis;
 pub use transport::TlsSource;
 
+use answer::{AnswerHeaders, not_json};
 use auth::TokenManager;
-use retry::{Backoff, retry_after, retryable_status};
+use pacing::Pacer;
+use retry::{Backoff, retryable_status};
 
 /// Per-call options. Anything left `None` takes the client's setting.
 #[derive(Debug, Clone, Default)]
@@ -142,6 +151,8 @@ struct Inner {
     http: reqwest::Client,
     tls: TlsSource,
     auth: TokenManager,
+    /// The `client_id`'s rate budget.
+    pacer: Pacer,
     /// `a55-sdk/{version} rust` and the configured suffix, checked once.
     user_agent: HeaderValue,
     /// Whether the timer heartbeat has been started (see [`Client::keep_timer_awake`]).
@@ -189,7 +200,16 @@ impl Client {
                 )
             })?;
         }
-        let auth = TokenManager::new(config.credentials.clone(), token_url, config.refresh_margin);
+        let key = pacing::store_key(&base_url, &config.credentials.budget_name());
+        let store = store::store_for(&config)?;
+        let fleet_key = store.as_ref().map(|_| key.as_str());
+        let auth = TokenManager::new(
+            config.credentials.clone(),
+            token_url,
+            config.refresh_margin,
+            fleet_key,
+        );
+        let pacer = Pacer::new(config.pacing, key, store);
         Ok(Client {
             inner: std::sync::Arc::new(Inner {
                 config,
@@ -197,6 +217,7 @@ impl Client {
                 http,
                 tls,
                 auth,
+                pacer,
                 user_agent,
                 heartbeat: std::sync::atomic::AtomicBool::new(false),
             }),
@@ -351,6 +372,8 @@ impl Client {
         let mut retries: u32 = 0;
         let mut refreshed = false;
         let mut maybe_written = false;
+        // What a retry answers if the rate budget has no slot for it within the deadline.
+        let mut last_failure: Option<Error> = None;
         let with_key = |mut e: Error| {
             e.idempotency_key = key.clone();
             e
@@ -364,7 +387,13 @@ impl Client {
             let token = if call.auth {
                 match inner
                     .auth
-                    .token(&inner.http, deadline, &backoff, &inner.user_agent)
+                    .token(
+                        &inner.http,
+                        deadline,
+                        &backoff,
+                        &inner.user_agent,
+                        &inner.pacer,
+                    )
                     .await
                 {
                     Ok(t) => Some(t),
@@ -381,6 +410,14 @@ impl Client {
             } else {
                 None
             };
+            // Every attempt, retries included, takes a slot of the rate budget first.
+            if let Err(paced) = inner.pacer.acquire(deadline).await {
+                return Err(with_key(match last_failure.take() {
+                    None => paced,
+                    Some(_) if maybe_written && is_post => self.unknown_outcome(None),
+                    Some(last) => last,
+                }));
+            }
             let remaining = deadline.saturating_duration_since(Instant::now());
             let mut req = inner
                 .http
@@ -418,8 +455,10 @@ impl Client {
                         request_id,
                         replayed,
                         rate_limit,
+                        window,
                         retry_after,
                     } = headers;
+                    inner.pacer.observe(status, &rate_limit, window).await;
                     tracing::debug!(target: "a55", method = %call.method, path = %log_path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
                     if (200..300).contains(&status) {
                         let meta = ResponseMeta {
@@ -454,6 +493,7 @@ impl Client {
                         };
                         if Instant::now() + pause < deadline {
                             retries += 1;
+                            last_failure = Some(err);
                             tokio::time::sleep(pause).await;
                             continue;
                         }
@@ -475,6 +515,13 @@ impl Client {
                         let pause = backoff.delay(retries);
                         if Instant::now() + pause < deadline {
                             retries += 1;
+                            last_failure = Some(Error::new(
+                                ErrorKind::Connection,
+                                format!(
+                                    "the connection to A55 failed after {attempt} attempt(s), and \
+                                     the rate budget had no slot for another within the deadline"
+                                ),
+                            ));
                             tokio::time::sleep(pause).await;
                             continue;
                         }
@@ -529,48 +576,4 @@ impl Client {
         }
         e
     }
-}
-
-/// A 2xx answer whose body is not JSON.
-fn not_json(meta: &ResponseMeta, body: &[u8]) -> Error {
-    let mut e = Error::new(ErrorKind::Decode, "the answer is not JSON");
-    e.status = Some(meta.status);
-    e.request_id = meta.request_id.clone();
-    e.idempotency_key = meta.idempotency_key.clone();
-    e.raw_body = Some(crate::redact::mask_raw_body(body));
-    e
-}
-
-/// The headers of an answer the client reads, taken before its body.
-struct AnswerHeaders {
-    request_id: Option<String>,
-    replayed: bool,
-    rate_limit: RateLimit,
-    retry_after: Option<Duration>,
-}
-
-impl AnswerHeaders {
-    fn read(h: &reqwest::header::HeaderMap) -> AnswerHeaders {
-        fn number<N: std::str::FromStr>(h: &reqwest::header::HeaderMap, name: &str) -> Option<N> {
-            h.get(name)?.to_str().ok()?.trim().parse().ok()
-        }
-        AnswerHeaders {
-            request_id: header(h, "x-request-id"),
-            replayed: h
-                .get("idempotent-replayed")
-                .is_some_and(|v| v.as_bytes() == b"true"),
-            rate_limit: RateLimit {
-                limit: number(h, "x-ratelimit-limit"),
-                remaining: number(h, "x-ratelimit-remaining"),
-                reset: number(h, "x-ratelimit-reset"),
-            },
-            retry_after: retry_after(h),
-        }
-    }
-}
-
-fn header(h: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
-    h.get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
 }

@@ -14,6 +14,8 @@
 //! | `validate`, `today` | local validation and its "today" (`YYYY-MM-DD`) |
 //! | `allow_insecure_http` | plain http to a non-loopback host |
 //! | `user_agent_suffix` | the package and its version |
+//! | `pacing` | wait for the rate budget instead of drawing a 429 (true) |
+//! | `shared_store` | a fleet's store, `redis://…` (else `A55_SHARED_STORE`; `""`: none) |
 //! | `from_env` | start from the environment variables ([`ClientConfig::from_env`]) |
 //!
 //! Call options: `idempotency_key`, `idempotency_from`, `timeout_ms`, `deadline_ms`,
@@ -164,6 +166,8 @@ const SETTINGS: &[&str] = &[
     "allow_insecure_http",
     "user_agent_suffix",
     "from_env",
+    "pacing",
+    "shared_store",
 ];
 
 const OPTIONS: &[&str] = &[
@@ -224,6 +228,12 @@ impl ClientConfig {
         }
         if let Some(s) = r.text("user_agent_suffix") {
             config.user_agent_suffix = Some(s);
+        }
+        if let Some(v) = r.flag("pacing") {
+            config.pacing = v;
+        }
+        if let Some(s) = r.text("shared_store") {
+            config.shared_store = Some(s);
         }
         if let Some(t) = r.text("today") {
             match parse_date(&t, "today") {

@@ -39,13 +39,19 @@ public struct ClientConfig: Sendable, CustomStringConvertible, CustomDebugString
     public var allowInsecureHttp: Bool
     /// Read the credentials (and URL overrides) from the environment variables.
     public var fromEnvironment: Bool
+    /// Wait for the rate budget (A55: 100 requests a minute per client) instead of drawing a 429
+    /// (true).
+    public var pacing: Bool?
+    /// Share the rate budget and the access token with every process naming the same store:
+    /// `redis://host:port/db` (else `A55_SHARED_STORE`; `""` for none). See docs/fleet.md.
+    public var sharedStore: String?
 
     public init(
         clientId: String? = nil, clientSecret: String? = nil, accessToken: String? = nil,
         environment: Environment = .coreManager, baseUrl: String? = nil, tokenUrl: String? = nil,
         timeout: TimeInterval? = nil, deadline: TimeInterval? = nil, maxRetries: Int? = nil,
         validate: Bool? = nil, today: A55Date? = nil, allowInsecureHttp: Bool = false,
-        fromEnvironment: Bool = false
+        fromEnvironment: Bool = false, pacing: Bool? = nil, sharedStore: String? = nil
     ) {
         self.clientId = clientId
         self.clientSecret = clientSecret
@@ -60,6 +66,8 @@ public struct ClientConfig: Sendable, CustomStringConvertible, CustomDebugString
         self.today = today
         self.allowInsecureHttp = allowInsecureHttp
         self.fromEnvironment = fromEnvironment
+        self.pacing = pacing
+        self.sharedStore = sharedStore
     }
 
     /// Settings from the environment variables: `A55_CLIENT_ID` + `A55_CLIENT_SECRET`, or
@@ -88,7 +96,8 @@ public struct ClientConfig: Sendable, CustomStringConvertible, CustomDebugString
             "user_agent_suffix": "swift/\(sdkVersion)",
             "client_id": clientId, "client_secret": clientSecret, "access_token": accessToken,
             "base_url": baseUrl, "token_url": tokenUrl, "max_retries": maxRetries,
-            "validate": validate, "today": today?.rawValue,
+            "validate": validate, "today": today?.rawValue, "pacing": pacing,
+            "shared_store": sharedStore,
         ]
         if let timeout { m["timeout_ms"] = timeout * 1000 }
         if let deadline { m["deadline_ms"] = deadline * 1000 }

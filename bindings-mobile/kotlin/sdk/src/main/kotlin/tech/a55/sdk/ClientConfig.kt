@@ -48,12 +48,20 @@ data class ClientConfig(
     val allowInsecureHttp: Boolean = false,
     /** Read the credentials (and URL overrides) from the environment, see [fromEnv]. */
     val fromEnv: Boolean = false,
+    /** Wait for the rate budget (A55: 100 requests a minute per client) instead of drawing a 429 (true). */
+    val pacing: Boolean? = null,
+    /**
+     * Share the rate budget and the access token with every process naming the same store:
+     * `redis://host:port/db` (else `A55_SHARED_STORE`; `""` for none). See docs/fleet.md.
+     */
+    val sharedStore: String? = null,
 ) {
     override fun toString(): String =
         "ClientConfig(clientId=$clientId, clientSecret=${mask(clientSecret)}, " +
             "accessToken=${mask(accessToken)}, environment=$environment, baseUrl=$baseUrl, " +
             "tokenUrl=$tokenUrl, timeout=$timeout, deadline=$deadline, maxRetries=$maxRetries, " +
-            "validate=$validate, today=$today, allowInsecureHttp=$allowInsecureHttp, fromEnv=$fromEnv)"
+            "validate=$validate, today=$today, allowInsecureHttp=$allowInsecureHttp, fromEnv=$fromEnv, " +
+            "pacing=$pacing, sharedStore=${sharedStore?.let { "[set]" }})"
 
     /** The settings in core's names. */
     internal fun toJson(): String {
@@ -73,6 +81,8 @@ data class ClientConfig(
         today?.let { m["today"] = it.toString() }
         if (allowInsecureHttp) m["allow_insecure_http"] = true
         if (fromEnv) m["from_env"] = true
+        pacing?.let { m["pacing"] = it }
+        sharedStore?.let { m["shared_store"] = it }
         return Json.write(m)
     }
 
