@@ -61,9 +61,17 @@ pub struct EmulatorArgs {
     /// The emulator's today [default: the clock, UTC].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = today)]
     pub today: Option<Date>,
-    /// Requests per client per minute; 0 disables the limit.
+    /// Requests per client id within the rolling window (A55: 100 a minute); 0 disables the limit.
     #[arg(long, value_name = "N", default_value_t = defaults().rate_limit)]
     pub rate_limit: u32,
+    /// The rate limit's rolling window, in whole seconds (A55's is 60; shorter for tests).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..),
+        default_value_t = defaults().rate_window.as_secs()
+    )]
+    pub rate_window: u64,
     /// Webhook signing secret.
     #[arg(long, value_name = "SECRET", default_value_t = defaults().webhook_secret)]
     pub webhook_secret: String,
@@ -135,6 +143,7 @@ impl EmulatorArgs {
             token_ttl: Duration::from_secs(self.token_ttl),
             today: self.today,
             rate_limit: self.rate_limit,
+            rate_window: Duration::from_secs(self.rate_window),
             webhook_secret: self.webhook_secret,
             webhook_schedule: match self.webhook_schedule {
                 Schedule::A55 => WebhookSchedule::A55,
@@ -193,6 +202,7 @@ mod tests {
             "2026-11-21",
             "--rate-limit",
             "0",
+            "--rate-window=2",
             "--webhook-secret",
             "w",
             "--webhook-schedule",
@@ -216,6 +226,7 @@ mod tests {
         assert_eq!(c.token_ttl, Duration::from_secs(60));
         assert_eq!(c.today, Some(parse_date("2026-11-21", "t").unwrap()));
         assert_eq!((c.rate_limit, c.webhook_secret.as_str()), (0, "w"));
+        assert_eq!(c.rate_window, Duration::from_secs(2));
         assert_eq!(c.webhook_schedule, WebhookSchedule::Fast);
         assert!(c.allow_external_webhooks);
         assert_eq!(c.faults, FaultPlan::parse("500=0.5,delay=0.1:200").unwrap());
@@ -234,6 +245,8 @@ mod tests {
             &["--faults", "700=0.1"],
             &["--webhook-schedule", "slow"],
             &["--seed", "-1"],
+            &["--rate-window", "0"],
+            &["--rate-window", "1.5"],
             &["--keep-files"],
             &["--port"],
             &["--cors-origin", "localhost:3000"],

@@ -17,6 +17,7 @@ const EMULATOR_FLAGS: &[&str] = &[
     "--token-ttl",
     "--today",
     "--rate-limit",
+    "--rate-window",
     "--webhook-secret",
     "--webhook-schedule",
     "--allow-external-webhooks",
@@ -109,6 +110,7 @@ fn emulator_help_documents_every_flag_and_starts_nothing() {
         "whsec_emulator",
         "default: 55",
         "default: 100",
+        "default: 60",
         "default: 5",
         "127.0.0.1",
     ] {

@@ -177,8 +177,11 @@ pub struct EmulatorConfig {
     pub token_ttl: Duration,
     /// The emulator's "today" at start; None follows the clock (UTC).
     pub today: Option<Date>,
-    /// Requests per client per minute; 0 disables the limit.
+    /// Requests per client (per client id, across all endpoints) within `rate_window`; 0 disables
+    /// the limit. A55 allows 100 a minute.
     pub rate_limit: u32,
+    /// The rate limit's rolling window: A55's is 60 s; tests compress it.
+    pub rate_window: Duration,
     /// The secret webhooks are signed with.
     pub webhook_secret: String,
     /// Delivery spacing.
@@ -208,6 +211,7 @@ impl Default for EmulatorConfig {
             token_ttl: Duration::from_secs(3600),
             today: None,
             rate_limit: 100,
+            rate_window: Duration::from_secs(60),
             webhook_secret: "whsec_emulator".into(),
             webhook_schedule: WebhookSchedule::A55,
             allow_external_webhooks: false,

@@ -139,18 +139,35 @@ struct StateView {
     checkout_count: u64,
     /// Token requests answered.
     token_requests: u64,
+    /// Token requests answered, by the client id they named (known clients only).
+    token_requests_by_client: BTreeMap<String, u64>,
     /// Tokens kept (not yet expired).
     tokens_issued: u64,
     /// API requests seen.
     requests: u64,
     /// Faults injected, by name.
     faults: BTreeMap<String, u64>,
+    /// The rate limit's counts, by client id (`anonymous`: requests without a valid token). Token
+    /// requests are not among them.
+    rate: BTreeMap<String, RateCounts>,
     /// Idempotency records kept.
     idempotency_keys: u64,
     /// Idempotent replays answered.
     idempotent_replays: u64,
     /// Webhook deliveries made in all.
     webhook_deliveries: u64,
+}
+
+/// One client's rate-limit counts.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // Only its schema is used: `state` writes the same names.
+struct RateCounts {
+    /// API requests the rate limit counted: admitted and answered 429.
+    requests: u64,
+    /// Requests it answered 429.
+    rate_limited: u64,
+    /// The most admitted requests seen inside one rolling window (0 while the limit is off).
+    max_in_window: u64,
 }
 
 /// `{data: [charge]}`.
@@ -249,6 +266,18 @@ async fn state(State(app): State<Shared>) -> Json<Value> {
         .filter(|(_, n)| **n > 0)
         .map(|(s, n)| (s.clone(), json!(n)))
         .collect();
+    let rate: serde_json::Map<String, Value> = store
+        .rate
+        .iter()
+        .map(|(client, r)| {
+            let counts = json!({
+                "requests": r.requests,
+                "rate_limited": r.rate_limited,
+                "max_in_window": r.max_in_window,
+            });
+            (client.clone(), counts)
+        })
+        .collect();
     Json(json!({
         "today": app.clock.today().to_string(),
         "now": app.clock.now(),
@@ -258,9 +287,11 @@ async fn state(State(app): State<Shared>) -> Json<Value> {
         "subscription_count": store.subscriptions.len(),
         "checkout_count": store.checkouts.len(),
         "token_requests": store.token_requests,
+        "token_requests_by_client": store.token_requests_by_client,
         "tokens_issued": store.tokens.len(),
         "requests": store.requests,
         "faults": store.faults,
+        "rate": rate,
         "idempotency_keys": store.idempotency.len(),
         "idempotent_replays": store.idempotent_replays,
         "webhook_deliveries": store.delivery_count,

@@ -24,7 +24,7 @@ const METHODS: &str = "GET, POST, OPTIONS";
 const HEADERS: &str = "Content-Type, Idempotency-Key, X-Emulator-Fault";
 /// The answer headers a page may read.
 const EXPOSED: &str = "X-Request-Id, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, \
-                       Retry-After, Idempotent-Replayed";
+                       X-RateLimit-Window, Retry-After, Idempotent-Replayed";
 /// How long a browser may keep a preflight's answer, in seconds.
 const MAX_AGE: &str = "600";
 

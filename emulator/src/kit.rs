@@ -6,7 +6,8 @@
 //! |---|---|---|
 //! | `client_id`, `client_secret` | `emulator-client`, `emulator-secret` | the platform credentials |
 //! | `webhook_secret` | `whsec_emulator` | what webhooks are signed with |
-//! | `rate_limit` | `0` (off) | requests per client per minute (A55 allows 100) |
+//! | `rate_limit` | `0` (off) | requests per client id within the rolling window (A55 allows 100) |
+//! | `rate_window_secs` | `60` | the rate limit's rolling window, in whole seconds, 1 or more (A55's is 60) |
 //! | `token_ttl_secs` | `3600` | token lifetime |
 //! | `today` | the clock | the emulator's "today", `YYYY-MM-DD` |
 //! | `faults` | none | e.g. `"500=0.1,reset_after=0.05"` (docs/emulator.md) |
@@ -17,7 +18,8 @@
 //!
 //! The rate limit is off by default because a user's suite tests behaviour, not A55's quota: with
 //! it on, a suite of more than 100 calls a minute fails for a reason that has nothing to do with
-//! the code under test. `rate_limit: 100` turns A55's limit on.
+//! the code under test. `rate_limit: 100` turns A55's limit on; `rate_window_secs: 1` with it
+//! compresses A55's minute into a second, so a test of a client's pacing runs fast.
 
 use std::time::Duration;
 
@@ -31,6 +33,7 @@ const KEYS: &[&str] = &[
     "client_secret",
     "webhook_secret",
     "rate_limit",
+    "rate_window_secs",
     "token_ttl_secs",
     "today",
     "faults",
@@ -82,6 +85,10 @@ pub fn config_from_options(options: &Value) -> Result<EmulatorConfig, String> {
                 c.rate_limit =
                     u32::try_from(whole()?).map_err(|_| format!("{key} is too large"))?;
             }
+            "rate_window_secs" => match whole()? {
+                0 => return Err(format!("{key} must be 1 or more")),
+                secs => c.rate_window = Duration::from_secs(secs),
+            },
             "token_ttl_secs" => c.token_ttl = Duration::from_secs(whole()?.max(1)),
             "today" => c.today = Some(parse_date(&text()?, "today").map_err(|e| e.message)?),
             "faults" => c.faults = FaultPlan::parse(&text()?)?,
@@ -129,18 +136,23 @@ mod tests {
     fn options_are_read_with_the_kit_defaults() {
         let c = config_from_options(&Value::Null).unwrap();
         assert_eq!(c.rate_limit, 0);
+        assert_eq!(c.rate_window, Duration::from_secs(60));
         assert_eq!(c.webhook_schedule, WebhookSchedule::Fast);
         let c = config_from_options(&json!({
-            "rate_limit": 100, "today": "2026-11-21", "faults": "500=0.5",
+            "rate_limit": 100, "rate_window_secs": 2, "today": "2026-11-21", "faults": "500=0.5",
             "settle_delay_ms": null, "client_id": "me",
         }))
         .unwrap();
         assert_eq!(c.rate_limit, 100);
+        assert_eq!(c.rate_window, Duration::from_secs(2));
         assert_eq!(c.settle_delay, None);
         assert_eq!(c.client_id, "me");
         for bad in [
             json!({"rateLimit": 1}),
             json!({"rate_limit": -1}),
+            json!({"rate_window_secs": 0}),
+            json!({"rate_window_secs": 1.5}),
+            json!({"rateWindowSecs": 1}),
             json!({"today": "2026-02-30"}),
             json!({"faults": "nope=1"}),
             json!([]),

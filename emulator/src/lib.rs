@@ -28,7 +28,7 @@
 //! - `api`: A55's endpoints, one file per resource; `pages`: what a payer sees; `control`: the
 //!   `/_emulator/` endpoints; `openapi`: the document made from the routes;
 //! - `kit`: the emulator as the language packages' test kit starts it;
-//! - `middleware`: request ids, faults, rate limits; `cors`: the public endpoints' CORS;
+//! - `middleware`: request ids, request counts, rate limits, faults; `cors`: the public endpoints' CORS;
 //! - `server`: the route table, the router made from it, and the accept loop.
 
 mod answers;

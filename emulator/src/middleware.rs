@@ -1,5 +1,7 @@
-//! What runs around the handlers: the request id of every response, the faults (by header, queue or
-//! seeded plan) and the per-client rate limit of the API routes.
+//! What runs around the handlers: the request id of every response, the count of requests, the
+//! per-client rate limit of the API routes and the faults (by header, queue or seeded plan).
+
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -10,7 +12,7 @@ use crate::app::{App, ConnControl, PendingDelay, RequestId, Shared};
 use crate::config::Fault;
 use crate::errors::ErrorBody;
 use crate::json::Json;
-use crate::state::{Window, real_now};
+use crate::state::real_now;
 
 /// Gives every request an id, answered in `X-Request-Id`.
 pub async fn request_id(mut req: Request, next: Next) -> Response {
@@ -54,9 +56,15 @@ fn choose_fault(app: &App, headers: &HeaderMap, path: &str) -> Option<Fault> {
     app.config.faults.pick(app.rng.unit())
 }
 
+/// Counts a request to A55's API, its public endpoints or the token endpoint (`requests` of the
+/// control state), whatever answers it: the rate limit, a fault or the handler.
+pub async fn count(State(app): State<Shared>, req: Request, next: Next) -> Response {
+    app.store().requests += 1;
+    next.run(req).await
+}
+
 /// Applies this request's fault, if it has one.
 pub async fn faults(State(app): State<Shared>, mut req: Request, next: Next) -> Response {
-    app.store().requests += 1;
     let fault = choose_fault(&app, req.headers(), req.uri().path());
     let Some(fault) = fault else {
         return next.run(req).await;
@@ -123,58 +131,73 @@ pub fn rate_limited_response(retry_after: i64, request_id: &str) -> Response {
     res
 }
 
-/// The client a request counts against: the token's client, else `anonymous`.
+/// The client a request counts against: its valid token's client, else `anonymous`.
 fn rate_key(app: &App, headers: &HeaderMap) -> String {
     let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
+    let now = app.clock.now();
     token
-        .and_then(|t| app.store().tokens.get(t).map(|r| r.client_id.clone()))
+        .and_then(|t| {
+            app.store()
+                .tokens
+                .get(t)
+                .filter(|r| r.expires_at > now)
+                .map(|r| r.client_id.clone())
+        })
         .unwrap_or_else(|| "anonymous".to_string())
 }
 
-/// Counts the request against its client's window; 429 past the limit.
+/// Whole seconds, rounded up.
+fn secs_up(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// A55's rate limit: `rate_limit` requests per client id across all its endpoints, on a rolling
+/// `rate_window` (real time, not the emulator's clock). Past it, 429 with `Retry-After`; a 429 does
+/// not consume budget. Every answer says `X-RateLimit-Limit`, and while the limit is on
+/// `-Remaining`, `-Reset` (Unix seconds when one more request will be admitted) and `-Window` (the
+/// window's seconds, the emulator's own header: A55's is 60). `X-RateLimit-Limit: 0` alone means no
+/// limit.
 pub async fn rate_limit(State(app): State<Shared>, req: Request, next: Next) -> Response {
-    let limit = app.config.rate_limit;
+    let (limit, window) = (app.config.rate_limit, app.config.rate_window);
     let key = rate_key(&app, req.headers());
-    let now = app.clock.now();
-    let request_id = req
-        .extensions()
-        .get::<RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default();
-    let (allowed, remaining, reset) = {
-        let mut store = app.store();
-        let w = store.windows.entry(key).or_insert(Window {
-            start: now,
-            count: 0,
-        });
-        if now - w.start >= 60 {
-            *w = Window {
-                start: now,
-                count: 0,
-            };
-        }
-        w.count += 1;
-        let allowed = limit == 0 || w.count <= limit;
-        (allowed, limit.saturating_sub(w.count), w.start + 60)
-    };
-    let mut res = if allowed {
+    let decision = app
+        .store()
+        .rate
+        .entry(key)
+        .or_default()
+        .admit(Instant::now(), limit, window);
+    let reset = SystemTime::now()
+        .checked_add(decision.frees_in)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, secs_up);
+    let mut res = if decision.allowed {
         next.run(req).await
     } else {
-        rate_limited_response((reset - now).max(1), &request_id)
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
+        let retry_after = i64::try_from(secs_up(decision.frees_in)).unwrap_or(i64::MAX);
+        rate_limited_response(retry_after.max(1), &request_id)
     };
-    if limit > 0 {
-        let h = res.headers_mut();
-        for (name, value) in [
+    let values = if limit == 0 {
+        vec![("x-ratelimit-limit", "0".to_string())]
+    } else {
+        vec![
             ("x-ratelimit-limit", limit.to_string()),
-            ("x-ratelimit-remaining", remaining.to_string()),
+            ("x-ratelimit-remaining", decision.remaining.to_string()),
             ("x-ratelimit-reset", reset.to_string()),
-        ] {
-            if let Ok(v) = HeaderValue::from_str(&value) {
-                h.insert(name, v);
-            }
+            ("x-ratelimit-window", window.as_secs_f64().to_string()),
+        ]
+    };
+    let h = res.headers_mut();
+    for (name, value) in values {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            h.insert(name, v);
         }
     }
     res

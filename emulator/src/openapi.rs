@@ -13,7 +13,8 @@ use crate::route::{Auth, Content, In, Layer, ParamKind, Resp, Route};
 const DESCRIPTION: &str = "What the A55 emulator serves: A55's payments API (the SDK contract's \
 Tier 1 and Tier 2), the OAuth2 token endpoint, the pages a payer sees, and control endpoints under \
 /_emulator/ (outside A55's API). Every response has X-Request-Id; API responses have \
-X-RateLimit-Limit, -Remaining and -Reset while the rate limit is on. A request can ask for a fault \
+X-RateLimit-Limit (0: no limit) and, while the rate limit is on, -Remaining, -Reset and -Window (the \
+rolling window's seconds). A request can ask for a fault \
 with the header X-Emulator-Fault: 500|503|429|delay:MS|reset_before|reset_after. \
 docs/emulator.md describes the behaviour.";
 
@@ -51,12 +52,14 @@ fn response(generator: &mut schemars::SchemaGenerator, route: &Route, r: &Resp) 
         json!({"$ref": "#/components/headers/RequestId"}),
     );
     if matches!(route.layer, Layer::Api | Layer::Public) {
-        for h in [
-            "X-RateLimit-Limit",
-            "X-RateLimit-Remaining",
-            "X-RateLimit-Reset",
+        for (h, component) in [
+            ("X-RateLimit-Limit", "RateLimitLimit"),
+            ("X-RateLimit-Remaining", "RateLimitRemaining"),
+            ("X-RateLimit-Reset", "RateLimitReset"),
+            ("X-RateLimit-Window", "RateLimitWindow"),
         ] {
-            headers.insert(h.into(), json!({"$ref": "#/components/headers/RateLimit"}));
+            let reference = format!("#/components/headers/{component}");
+            headers.insert(h.into(), json!({ "$ref": reference }));
         }
     }
     if r.status == 429 {
@@ -242,7 +245,10 @@ pub fn document(routes: &[Route]) -> Value {
             },
             "headers": {
                 "RequestId": {"required": true, "description": "The request's id", "schema": {"type": "string"}},
-                "RateLimit": {"description": "The rate limit (absent when it is off)", "schema": {"type": "integer"}},
+                "RateLimitLimit": {"required": true, "description": "Requests a client (its client id, across all endpoints) may make within the rolling window; 0: this server sets no limit", "schema": {"type": "integer", "minimum": 0}},
+                "RateLimitRemaining": {"description": "Requests the window admits now, this one counted if it was admitted (absent when the limit is off)", "schema": {"type": "integer", "minimum": 0}},
+                "RateLimitReset": {"description": "Unix seconds (rounded up) when the oldest request leaves the window, which is when one more is admitted (absent when the limit is off)", "schema": {"type": "integer"}},
+                "RateLimitWindow": {"description": "The rolling window, in seconds: A55's is 60, the emulator's can be shorter (the emulator's own header; absent when the limit is off)", "schema": {"type": "number"}},
             },
         },
     })

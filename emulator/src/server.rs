@@ -21,7 +21,7 @@ use tower::ServiceExt;
 
 use crate::app::{App, ConnControl, Shared};
 use crate::config::EmulatorConfig;
-use crate::middleware::{faults, rate_limit, request_id};
+use crate::middleware::{count, faults, rate_limit, request_id};
 use crate::route::{Layer, Route};
 use crate::state::real_now;
 
@@ -190,10 +190,18 @@ fn router(app: Shared) -> Router {
         };
         *group = std::mem::take(group).route(route.path, route.handler);
     }
+    // The rate limit is outside the faults: it answers before anything else happens (a 429 does not
+    // take a queued fault), it counts every request that reaches A55 (a faulted one too), and every
+    // answer, an injected fault's included, carries its headers. The token endpoint has no rate
+    // limit (A55 documents none): its requests neither count against a client's budget nor get 429
+    // from it.
     let api = api
+        .layer(middleware::from_fn_with_state(app.clone(), faults))
         .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
-        .layer(middleware::from_fn_with_state(app.clone(), faults));
-    let token = token.layer(middleware::from_fn_with_state(app.clone(), faults));
+        .layer(middleware::from_fn_with_state(app.clone(), count));
+    let token = token
+        .layer(middleware::from_fn_with_state(app.clone(), faults))
+        .layer(middleware::from_fn_with_state(app.clone(), count));
     // Not an endpoint, so not in the table: any other path under /api/v1/bank/public/ answers a
     // charge-level 404 that a browser SDK reads (with CORS, like the endpoints).
     let public = public.route(
@@ -203,8 +211,9 @@ fn router(app: Shared) -> Router {
     // CORS outermost: preflights are answered before faults and rate limits, and every other answer
     // of a public endpoint (a 429 or an injected 500 too) carries its CORS headers.
     let public = public
-        .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
         .layer(middleware::from_fn_with_state(app.clone(), faults))
+        .layer(middleware::from_fn_with_state(app.clone(), rate_limit))
+        .layer(middleware::from_fn_with_state(app.clone(), count))
         .layer(middleware::from_fn_with_state(
             crate::cors::AllowedOrigins(app.config.cors_origins.clone().into()),
             crate::cors::public_cors,

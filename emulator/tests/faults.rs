@@ -1,5 +1,5 @@
-//! Rate limiting and injected faults over real HTTP: headers, 429, every fault kind and seeded
-//! fault plans.
+//! Injected faults over real HTTP: every fault kind and seeded fault plans (the rate limit is in
+//! `rate_limit.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -10,45 +10,6 @@ use a55_emulator::FaultPlan;
 use serde_json::Value;
 
 use common::{Emu, WALLET, card_charge, config};
-
-#[tokio::test]
-async fn rate_limit_headers_and_429() {
-    let mut cfg = config();
-    cfg.rate_limit = 3;
-    let emu = Emu::start(cfg).await;
-    let path = emu.url(&format!("/api/v1/bank/wallet/?wallet_uuid={WALLET}"));
-    for remaining in ["2", "1", "0"] {
-        let r = emu
-            .http
-            .get(&path)
-            .bearer_auth(&emu.token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        assert_eq!(r.headers()["x-ratelimit-limit"], "3");
-        assert_eq!(r.headers()["x-ratelimit-remaining"], remaining);
-        assert!(r.headers().contains_key("x-ratelimit-reset"));
-        assert!(r.headers().contains_key("x-request-id"));
-    }
-    let r = emu
-        .http
-        .get(&path)
-        .bearer_auth(&emu.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 429);
-    let retry: u64 = r.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!((1..=60).contains(&retry));
-    let body: Value = r.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "RATE_LIMIT_EXCEEDED");
-    assert!(body["request_id"].as_str().unwrap().starts_with("req_"));
-}
 
 #[tokio::test]
 async fn every_fault_kind_by_header() {

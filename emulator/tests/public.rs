@@ -417,7 +417,7 @@ async fn setup_authentication_answers_a55s_shape_and_its_collection_page_reports
 #[tokio::test]
 async fn every_public_error_body_carries_a_message() {
     let emu = Emu::start(EmulatorConfig {
-        rate_limit: 2,
+        rate_limit: 3,
         ..config()
     })
     .await;
@@ -437,15 +437,7 @@ async fn every_public_error_body_carries_a_message() {
         .unwrap();
     assert_eq!(unknown.status(), 404);
     assert_eq!(header(&unknown, "access-control-allow-origin"), Some("*"));
-    let limited = emu
-        .http
-        .get(emu.url("/api/v1/bank/public/charge?charge_uuid=x"))
-        .header("origin", ORIGIN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(limited.status(), 429);
-    assert_eq!(header(&limited, "access-control-allow-origin"), Some("*"));
+    // The limit answers before faults, so the fault comes first, within the limit.
     let faulted = emu
         .http
         .get(emu.url("/api/v1/bank/public/charge?charge_uuid=x"))
@@ -456,6 +448,15 @@ async fn every_public_error_body_carries_a_message() {
         .unwrap();
     assert_eq!(faulted.status(), 503);
     assert_eq!(header(&faulted, "access-control-allow-origin"), Some("*"));
+    let limited = emu
+        .http
+        .get(emu.url("/api/v1/bank/public/charge?charge_uuid=x"))
+        .header("origin", ORIGIN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(limited.status(), 429);
+    assert_eq!(header(&limited, "access-control-allow-origin"), Some("*"));
     for res in [wrong_method, unknown, limited, faulted] {
         let body: Value = res.json().await.unwrap();
         let message = &body["message"];

@@ -100,6 +100,12 @@ pub(super) async fn token(State(app): State<Shared>, headers: HeaderMap, body: B
     else {
         return reply(plain(StatusCode::UNAUTHORIZED, "invalid_client"));
     };
+    // Only known clients: a request naming any other id counts in the total alone, so that the
+    // map stays as small as the list of clients.
+    *store
+        .token_requests_by_client
+        .entry(id.clone())
+        .or_default() += 1;
     if expected != secret {
         return reply(plain(StatusCode::UNAUTHORIZED, "invalid_client"));
     }

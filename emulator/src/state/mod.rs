@@ -1,10 +1,12 @@
 //! The emulator's state, behind one lock: credentials, tokens, wallets, charges, subscriptions,
-//! checkouts, payment links, idempotency records, rate-limit windows and webhook deliveries.
+//! checkouts, payment links, idempotency records, rate-limit logs and webhook deliveries.
 //!
 //! - `records.rs`: the records themselves and the JSON a charge or wallet answers with.
 //! - `clock.rs`: the clock, the seeded random draws, ids and timestamps.
+//! - `rate.rs`: a client's rolling rate-limit window.
 
 mod clock;
+mod rate;
 mod records;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -15,9 +17,10 @@ use a55_core::status::ChargeStatus;
 use crate::config::{EmulatorConfig, Fault};
 
 pub use clock::{Clock, MAX_CLOCK_ADVANCE_SECS, Rng, iso, real_now, uuid_from};
+pub use rate::{Decision, RateRec};
 pub use records::{
     ChargeRec, CheckoutRec, ClientRec, DeliveryRec, IdemRec, IdemState, Principal, SubscriptionRec,
-    TokenRec, WalletRec, Window,
+    TokenRec, WalletRec,
 };
 
 /// The entity that owns the platform credentials at start.
@@ -48,6 +51,8 @@ pub struct Store {
     token_expiry: VecDeque<(i64, String)>,
     /// Token requests answered.
     pub token_requests: u64,
+    /// Token requests answered, by the (known) client id they named.
+    pub token_requests_by_client: BTreeMap<String, u64>,
     /// Wallets by id.
     pub wallets: BTreeMap<String, WalletRec>,
     /// (lower-case merchant, currency) → wallet: one wallet per merchant and currency.
@@ -75,8 +80,8 @@ pub struct Store {
     pub idempotency: HashMap<(String, String), IdemRec>,
     /// Idempotency records by creation time, to drop expired ones.
     idempotency_order: VecDeque<(i64, (String, String))>,
-    /// Rate-limit windows by client.
-    pub windows: HashMap<String, Window>,
+    /// Rate-limit windows and counts by client id (`anonymous` without a valid token).
+    pub rate: BTreeMap<String, RateRec>,
     /// The most recent [`MAX_DELIVERIES`] webhook deliveries, oldest first.
     deliveries: VecDeque<DeliveryRec>,
     /// Deliveries made in all (the next delivery's id is this + 1).

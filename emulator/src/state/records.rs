@@ -1,5 +1,5 @@
 //! What the emulator keeps: credentials, tokens, wallets, charges (and their JSON), subscriptions,
-//! checkout sessions and payment links, idempotency records, webhook deliveries, rate-limit windows.
+//! checkout sessions and payment links, idempotency records, webhook deliveries.
 
 use a55_core::Decimal;
 use a55_core::models::TypeCharge;
@@ -279,13 +279,4 @@ pub struct DeliveryRec {
     pub status: ChargeStatus,
     pub attempts: Vec<Value>,
     pub outcome: String,
-}
-
-/// A rate-limit window.
-#[derive(Debug, Clone, Copy)]
-pub struct Window {
-    /// Unix seconds when it started.
-    pub start: i64,
-    /// Requests in it.
-    pub count: u32,
 }
