@@ -101,8 +101,25 @@ rust_stage() {
     cargo test --workspace --locked
 }
 
+# Fleet mode's tests start Debian's redis-server themselves (on a free port, stopped at the end);
+# here it is installed when missing, and the tests are told it must be there.
+install_redis() {
+  command -v redis-server >/dev/null && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "redis-server is needed by the fleet tests (Debian: apt-get install redis-server)" >&2
+    return 1
+  fi
+  echo "installing redis-server (apt)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null &&
+    { systemctl disable --now redis-server >/dev/null 2>&1 || service redis-server stop >/dev/null 2>&1 || true; }
+}
+
 rm -f "$LOGS"/*.log
 run_stage "build" build_workspace
+if want rust || want python; then
+  install_redis || exit 1
+  export A55_REQUIRE_REDIS=1
+fi
 # Every language's tests start the emulator as `$A55_BIN emulator --port 0`.
 export A55_BIN="$CARGO_TARGET_DIR/debug/a55"
 want rust && run_stage "rust" rust_stage

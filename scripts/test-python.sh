@@ -82,4 +82,4 @@ log "import a55: $import_ms"
 # is the last line.
 cd "$ROOT/bindings-python"
 export A55_VECTORS_DIR="$ROOT/tests/vectors"
-exec "$TEST_VENV/bin/pytest" -p no:cacheprovider tests
+exec "$TEST_VENV/bin/pytest" -p no:cacheprovider tests "$@"

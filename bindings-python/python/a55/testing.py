@@ -51,7 +51,8 @@ class Emulator:
     """An emulator on 127.0.0.1, with its URL, credentials and configured clients.
 
     The options are the kit's, the same in every language (docs/emulator.md, "The test kit"):
-    ``rate_limit`` (0, off, by default), ``today`` (a ``datetime.date`` or ``YYYY-MM-DD``), ``faults``
+    ``rate_limit`` (0, off, by default), ``rate_window_secs`` (60: A55's rolling window, shorter to
+    compress a minute), ``today`` (a ``datetime.date`` or ``YYYY-MM-DD``), ``faults``
     (a seeded plan for every request, ``"500=0.1,reset_after=0.05"``), ``seed``, ``fast_webhooks``
     (True), ``settle_delay_ms`` (5000; ``None``: a captured charge turns ``paid`` only by
     :meth:`settle`), ``client_id``, ``client_secret``, ``webhook_secret``, ``token_ttl_secs``,
@@ -63,6 +64,7 @@ class Emulator:
         *,
         today: Optional[DateLike] = None,
         rate_limit: Optional[int] = None,
+        rate_window_secs: Optional[int] = None,
         faults: Optional[str] = None,
         seed: Optional[int] = None,
         fast_webhooks: Optional[bool] = None,
@@ -78,6 +80,7 @@ class Emulator:
             for name, value in (
                 ("today", today),
                 ("rate_limit", rate_limit),
+                ("rate_window_secs", rate_window_secs),
                 ("faults", faults),
                 ("seed", seed),
                 ("fast_webhooks", fast_webhooks),
