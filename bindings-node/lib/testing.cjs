@@ -23,6 +23,7 @@ const OPTIONS = {
   clientSecret: 'client_secret',
   webhookSecret: 'webhook_secret',
   rateLimit: 'rate_limit',
+  rateWindowSecs: 'rate_window_secs',
   tokenTtlSecs: 'token_ttl_secs',
   today: 'today',
   faults: 'faults',

@@ -8,6 +8,8 @@ export interface EmulatorOptions {
   webhookSecret?: string
   /** Requests per client per minute; off (0) unless given. A55 allows 100. */
   rateLimit?: number
+  /** The rolling window of `rateLimit`, seconds (60, as A55); shorter compresses a minute. */
+  rateWindowSecs?: number
   tokenTtlSecs?: number
   /** The emulator's today, `YYYY-MM-DD`. */
   today?: string

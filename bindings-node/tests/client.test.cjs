@@ -239,3 +239,41 @@ test('no secret in what a client or an error shows', async () => {
     return true
   })
 })
+
+test('pacing: a burst waits for the rate budget, or fails fast unsent past its deadline', async () => {
+  const limited = startEmulator({ rateLimit: 10, rateWindowSecs: 2 })
+  try {
+    const paced = limited.client()
+    await paced.getWallet({ walletUuid: WALLET }) // learns the emulator's rule
+    const started = Date.now()
+    const all = await Promise.allSettled(
+      Array.from({ length: 14 }, () => paced.getWallet({ walletUuid: WALLET }, { deadlineMs: 10_000 })))
+    assert.deepEqual(all.filter((r) => r.status === 'rejected'), [])
+    assert.ok(Date.now() - started >= 1500, 'the last ones waited for the window to roll')
+    const fast = await Promise.allSettled(
+      Array.from({ length: 15 }, () => paced.getWallet({ walletUuid: WALLET }, { deadlineMs: 300 })))
+    const refused = fast.filter((r) => r.status === 'rejected').map((r) => r.reason)
+    assert.ok(refused.length > 0)
+    for (const e of refused) {
+      assert.ok(e instanceof sdk.RateLimitError, String(e))
+      assert.match(e.message, /would have waited .* nothing was sent/)
+    }
+    const state = await (await fetch(`${limited.url}/_emulator/state`)).json()
+    assert.equal(state.rate[limited.clientId].rate_limited, 0)
+  } finally {
+    limited.stop()
+  }
+})
+
+test('sharedStore: a bad URL is a ConfigurationError; a store that is down fails no call', async () => {
+  assert.throws(() => emu.client({ sharedStore: 'memcached://x' }),
+    (e) => e instanceof sdk.ConfigurationError && /shared_store/.test(e.message))
+  const net = require('node:net')
+  const port = await new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)) })
+  })
+  const fleet = emu.client({ sharedStore: `redis://127.0.0.1:${port}/0`, pacing: true })
+  const res = await fleet.getWallet({ walletUuid: WALLET })
+  assert.equal(res.data.wallet_uuid, WALLET)
+  assert.ok(emu.client({ pacing: false }))
+})

@@ -22,6 +22,21 @@ final class ErrorsTests: XCTestCase {
         }
     }
 
+    func testSharedStoreReachesCoreAndAStoreThatIsDownFailsNoCall() async throws {
+        let emu = try startA55Emulator()
+        do {
+            _ = try emu.client(ClientConfig(sharedStore: "memcached://x"))
+            XCTFail("accepted")
+        } catch let e as A55Error {
+            XCTAssertEqual(e.kind(), "configuration")
+            XCTAssertTrue(e.detail.contains("shared_store"))
+        }
+        // Nothing listens on port 1: the call goes on with the process's own budget.
+        let fleet = try emu.client(ClientConfig(pacing: true, sharedStore: "redis://127.0.0.1:1/0"))
+        let res = try await fleet.getWallet(walletUuid: wallet)
+        XCTAssertEqual(res.data.walletUuid, wallet)
+    }
+
     func testValidationIsLocalNamesTheFieldAndSendsNothing() async throws {
         let client = try startA55Emulator().client()
         let e = await failure { _ = try await client.createCharge(seed001(["installment_count": 13])) }

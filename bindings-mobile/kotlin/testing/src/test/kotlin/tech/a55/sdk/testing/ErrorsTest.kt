@@ -46,6 +46,18 @@ class ErrorsTest {
     }
 
     @Test
+    fun sharedStoreReachesCoreAndAStoreThatIsDownFailsNoCall() = runBlocking<Unit> {
+        val bad = assertThrows<A55Exception.Configuration> {
+            kit.emulator.client(ClientConfig(sharedStore = "memcached://x"))
+        }
+        assertTrue(bad.message!!.contains("shared_store"), bad.message)
+        val port = java.net.ServerSocket(0).use { it.localPort }
+        val fleet = kit.emulator.client(ClientConfig(sharedStore = "redis://127.0.0.1:$port/0", pacing = true))
+        assertEquals(WALLET, fleet.getWallet(walletUuid = WALLET).data.walletUuid)
+        assertFalse(ClientConfig(sharedStore = "redis://:hunter2@h/0").toString().contains("hunter2"))
+    }
+
+    @Test
     fun validationIsLocalNamesTheFieldAndSendsNothing() {
         val e = fails<A55Exception.Validation> {
             client.createCharge(seed001(extra = mapOf("installment_count" to 13)))

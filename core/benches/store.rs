@@ -1,0 +1,120 @@
+//! The cost of the fleet's shared store per call: the same wallet reads paced through Redis (on
+//! loopback) and through the process's own budget, 1 and 64 in flight, as a ratio; and the Redis
+//! commands each call costs.
+//!
+//! Run with `scripts/bench-fleet.sh` (it builds the release `a55` binary, starts Debian's
+//! `redis-server` on a free port and sets `A55_BIN` and `A55_BENCH_REDIS`). The emulator runs as
+//! its own process with a limit no run reaches, so every call is paced (one slot per attempt).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    missing_docs
+)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use a55_core::client::{Client, ClientConfig, Credentials, Environment, RequestOptions, WalletQuery};
+use a55_core::redact::Secret;
+use tokio::sync::Semaphore;
+
+const WALLET: &str = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
+
+async fn run(client: &Client, n: usize, in_flight: usize) -> Duration {
+    let gate = Arc::new(Semaphore::new(in_flight));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let (client, gate) = (client.clone(), gate.clone());
+            tokio::spawn(async move {
+                let _p = gate.acquire().await.unwrap();
+                let q = WalletQuery {
+                    wallet_uuid: Some(WALLET.into()),
+                    ..WalletQuery::default()
+                };
+                client.get_wallet(&q, &RequestOptions::default()).await.unwrap();
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    started.elapsed()
+}
+
+async fn commands_processed(redis: &str) -> u64 {
+    let client = redis::Client::open(redis).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let info: String = redis::cmd("INFO").arg("stats").query_async(&mut conn).await.unwrap();
+    info.lines()
+        .find_map(|l| l.strip_prefix("total_commands_processed:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap()
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let bin = std::env::var("A55_BIN").expect("set A55_BIN (scripts/bench-fleet.sh does)");
+    let redis = std::env::var("A55_BENCH_REDIS").expect("set A55_BENCH_REDIS (scripts/bench-fleet.sh does)");
+    let n: usize = std::env::var("A55_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
+    let rounds: usize = std::env::var("A55_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
+    let mut emulator = Command::new(&bin)
+        .args(["emulator", "--port", "0", "--rate-limit", "1000000000", "--settle-delay", "0"])
+        .args(["--today", "2026-11-21"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the emulator");
+    let mut first = String::new();
+    BufReader::new(emulator.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    let base = first.trim().rsplit(' ').next().unwrap().to_string();
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    rt.block_on(async move {
+        let config = |store: Option<&str>| {
+            let mut c = ClientConfig::for_environment(
+                Environment::Sandbox,
+                Credentials::ClientCredentials {
+                    client_id: "emulator-client".into(),
+                    client_secret: Secret::new("emulator-secret"),
+                },
+            );
+            c.base_url = base.clone();
+            c.token_url = format!("{base}/oauth2/token");
+            c.shared_store = Some(store.unwrap_or("").to_string());
+            c
+        };
+        let local = Client::new(config(None)).unwrap();
+        let fleet = Client::new(config(Some(&redis))).unwrap();
+        // Warm up: tokens, connections, the rule from the emulator's headers.
+        run(&local, 200, 8).await;
+        run(&fleet, 200, 8).await;
+        println!("fleet store: {n} wallet reads per round, {rounds} rounds per side, interleaved");
+        for in_flight in [1, 64] {
+            let (mut ratios, mut local_rate, mut fleet_rate) = (Vec::new(), Vec::new(), Vec::new());
+            let mut per_call = 0.0;
+            for _ in 0..rounds {
+                let l = run(&local, n, in_flight).await;
+                let before = commands_processed(&redis).await;
+                let f = run(&fleet, n, in_flight).await;
+                per_call = (commands_processed(&redis).await - before - 1) as f64 / n as f64;
+                ratios.push(f.as_secs_f64() / l.as_secs_f64());
+                local_rate.push(n as f64 / l.as_secs_f64());
+                fleet_rate.push(n as f64 / f.as_secs_f64());
+            }
+            println!(
+                "  {in_flight:>2} in flight: process store {:>6.0} calls/s, Redis store {:>6.0} calls/s; \
+                 time ratio Redis/process {:.2}x (median); Redis commands per call {per_call:.2}",
+                median(&mut local_rate),
+                median(&mut fleet_rate),
+                median(&mut ratios),
+            );
+        }
+    });
+    let _ = emulator.kill();
+}
