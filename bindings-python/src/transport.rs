@@ -179,8 +179,8 @@ fn settings(
     }
     config.validate = validate;
     config.pacing = pacing;
-    if shared_store.is_some() {
-        config.shared_store = shared_store;
+    if let Some(url) = shared_store {
+        config.shared_store = Some(a55_core::redact::Secret::new(url));
     }
     Ok(())
 }

@@ -17,7 +17,9 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use a55_core::client::{Client, ClientConfig, Credentials, Environment, RequestOptions, WalletQuery};
+use a55_core::client::{
+    Client, ClientConfig, Credentials, Environment, RequestOptions, WalletQuery,
+};
 use a55_core::redact::Secret;
 use tokio::sync::Semaphore;
 
@@ -35,7 +37,10 @@ async fn run(client: &Client, n: usize, in_flight: usize) -> Duration {
                     wallet_uuid: Some(WALLET.into()),
                     ..WalletQuery::default()
                 };
-                client.get_wallet(&q, &RequestOptions::default()).await.unwrap();
+                client
+                    .get_wallet(&q, &RequestOptions::default())
+                    .await
+                    .unwrap();
             })
         })
         .collect();
@@ -48,7 +53,11 @@ async fn run(client: &Client, n: usize, in_flight: usize) -> Duration {
 async fn commands_processed(redis: &str) -> u64 {
     let client = redis::Client::open(redis).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-    let info: String = redis::cmd("INFO").arg("stats").query_async(&mut conn).await.unwrap();
+    let info: String = redis::cmd("INFO")
+        .arg("stats")
+        .query_async(&mut conn)
+        .await
+        .unwrap();
     info.lines()
         .find_map(|l| l.strip_prefix("total_commands_processed:"))
         .and_then(|v| v.trim().parse().ok())
@@ -62,19 +71,39 @@ fn median(values: &mut [f64]) -> f64 {
 
 fn main() {
     let bin = std::env::var("A55_BIN").expect("set A55_BIN (scripts/bench-fleet.sh does)");
-    let redis = std::env::var("A55_BENCH_REDIS").expect("set A55_BENCH_REDIS (scripts/bench-fleet.sh does)");
-    let n: usize = std::env::var("A55_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000);
-    let rounds: usize = std::env::var("A55_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
+    let redis = std::env::var("A55_BENCH_REDIS")
+        .expect("set A55_BENCH_REDIS (scripts/bench-fleet.sh does)");
+    let n: usize = std::env::var("A55_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000);
+    let rounds: usize = std::env::var("A55_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
     let mut emulator = Command::new(&bin)
-        .args(["emulator", "--port", "0", "--rate-limit", "1000000000", "--settle-delay", "0"])
+        .args([
+            "emulator",
+            "--port",
+            "0",
+            "--rate-limit",
+            "1000000000",
+            "--settle-delay",
+            "0",
+        ])
         .args(["--today", "2026-11-21"])
         .stdout(Stdio::piped())
         .spawn()
         .expect("start the emulator");
     let mut first = String::new();
-    BufReader::new(emulator.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(emulator.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     let base = first.trim().rsplit(' ').next().unwrap().to_string();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async move {
         let config = |store: Option<&str>| {
             let mut c = ClientConfig::for_environment(
@@ -86,7 +115,7 @@ fn main() {
             );
             c.base_url = base.clone();
             c.token_url = format!("{base}/oauth2/token");
-            c.shared_store = Some(store.unwrap_or("").to_string());
+            c.shared_store = Some(Secret::new(store.unwrap_or("")));
             c
         };
         let local = Client::new(config(None)).unwrap();
@@ -117,4 +146,5 @@ fn main() {
         }
     });
     let _ = emulator.kill();
+    let _ = emulator.wait();
 }

@@ -63,7 +63,10 @@ async fn a_burst_waits_for_budget_instead_of_drawing_429s() {
     let client = Client::new(support::config(&emu.base_url)).unwrap();
     // Until the server has answered once, the budget is A55's documented 100 a minute: learn the
     // emulator's smaller rule first.
-    client.get_wallet(&wallet(), &RequestOptions::default()).await.unwrap();
+    client
+        .get_wallet(&wallet(), &RequestOptions::default())
+        .await
+        .unwrap();
     let started = Instant::now();
     let results = burst(&client, 29, Duration::from_secs(30)).await;
     assert!(results.iter().all(Result::is_ok), "{results:?}");
@@ -80,7 +83,10 @@ async fn a_wait_past_the_deadline_fails_at_once_unsent() {
     let emu = emulator(20, 4).await;
     let client = Client::new(support::config(&emu.base_url)).unwrap();
     // Learn the rule with one call, then burst.
-    client.get_wallet(&wallet(), &RequestOptions::default()).await.unwrap();
+    client
+        .get_wallet(&wallet(), &RequestOptions::default())
+        .await
+        .unwrap();
     let started = Instant::now();
     let results = burst(&client, 29, Duration::from_secs(2)).await;
     let ok = results.iter().filter(|r| r.is_ok()).count();
@@ -128,7 +134,10 @@ async fn pacing_off_draws_the_servers_429s() {
 async fn a_server_without_a_limit_is_not_paced() {
     let emu = emulator(0, 60).await;
     let client = Client::new(support::config(&emu.base_url)).unwrap();
-    client.get_wallet(&wallet(), &RequestOptions::default()).await.unwrap();
+    client
+        .get_wallet(&wallet(), &RequestOptions::default())
+        .await
+        .unwrap();
     let started = Instant::now();
     let results = burst(&client, 150, Duration::from_secs(30)).await;
     assert!(results.iter().all(Result::is_ok));
@@ -138,17 +147,17 @@ async fn a_server_without_a_limit_is_not_paced() {
 /// Debian's `redis-server` on a free loopback port, stopped when dropped. None (and the test
 /// passes with a note) when it is not installed, unless `A55_REQUIRE_REDIS` is set, as the test
 /// command does.
-pub struct Redis {
+struct Redis {
     child: std::process::Child,
     port: u16,
 }
 
 impl Redis {
-    pub fn start() -> Option<Redis> {
+    fn start() -> Option<Redis> {
         Redis::start_on(0)
     }
 
-    pub fn start_on(port: u16) -> Option<Redis> {
+    fn start_on(port: u16) -> Option<Redis> {
         let port = if port == 0 {
             std::net::TcpListener::bind("127.0.0.1:0")
                 .unwrap()
@@ -182,21 +191,29 @@ impl Redis {
         Some(Redis { child, port })
     }
 
-    pub fn url(&self) -> String {
+    fn url(&self) -> String {
         format!("redis://127.0.0.1:{}/0", self.port)
     }
 
     /// Every key, as `redis-cli` would list them.
-    pub async fn keys(&self) -> Vec<String> {
+    async fn keys(&self) -> Vec<String> {
         let client = redis::Client::open(self.url()).unwrap();
         let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-        redis::cmd("KEYS").arg("*").query_async(&mut conn).await.unwrap()
+        redis::cmd("KEYS")
+            .arg("*")
+            .query_async(&mut conn)
+            .await
+            .unwrap()
     }
 
-    pub async fn get(&self, key: &str) -> Vec<u8> {
+    async fn get(&self, key: &str) -> Vec<u8> {
         let client = redis::Client::open(self.url()).unwrap();
         let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-        redis::cmd("GET").arg(key).query_async(&mut conn).await.unwrap()
+        redis::cmd("GET")
+            .arg(key)
+            .query_async(&mut conn)
+            .await
+            .unwrap()
     }
 }
 
@@ -209,7 +226,7 @@ impl Drop for Redis {
 
 fn fleet_config(emu: &EmulatorHandle, redis: &str) -> ClientConfig {
     let mut c = support::config(&emu.base_url);
-    c.shared_store = Some(redis.to_string());
+    c.shared_store = Some(a55_core::redact::Secret::new(redis));
     c
 }
 
@@ -243,7 +260,10 @@ async fn a_fleet_shares_one_budget_and_one_token_through_redis() {
     // Keys are derived; neither the client id nor the token is readable in Redis.
     let keys = redis.keys().await;
     assert!(!keys.is_empty());
-    assert!(keys.iter().all(|k| k.starts_with("a55:{") && !k.contains("emulator-client")));
+    assert!(
+        keys.iter()
+            .all(|k| k.starts_with("a55:{") && !k.contains("emulator-client"))
+    );
     let token_key = keys.iter().find(|k| k.ends_with(":token")).unwrap();
     let sealed = redis.get(token_key).await;
     assert!(!String::from_utf8_lossy(&sealed).contains("tok"));
@@ -262,12 +282,17 @@ async fn a_store_that_is_down_never_fails_a_payment() {
     let results = burst(&client, 10, Duration::from_secs(10)).await;
     assert!(results.iter().all(Result::is_ok), "{results:?}");
     // Then the store comes up, and sharing resumes.
-    let Some(redis) = Redis::start_on(port) else { return };
+    let Some(redis) = Redis::start_on(port) else {
+        return;
+    };
     tokio::time::sleep(Duration::from_millis(1_100)).await;
     let results = burst(&client, 5, Duration::from_secs(10)).await;
     assert!(results.iter().all(Result::is_ok));
     let other = Client::new(fleet_config(&emu, &redis.url())).unwrap();
-    other.get_wallet(&wallet(), &RequestOptions::default()).await.unwrap();
+    other
+        .get_wallet(&wallet(), &RequestOptions::default())
+        .await
+        .unwrap();
     // The first client paces through the store again.
     assert!(redis.keys().await.iter().any(|k| k.ends_with(":log")));
     assert!(redis.keys().await.iter().any(|k| k.ends_with(":token")));
@@ -276,12 +301,18 @@ async fn a_store_that_is_down_never_fails_a_payment() {
 #[test]
 fn a_bad_store_url_is_a_configuration_error() {
     let mut c = support::config("http://127.0.0.1:9");
-    c.shared_store = Some("memcached://x".into());
+    c.shared_store = Some(a55_core::redact::Secret::new("memcached://x"));
     let e = Client::new(c).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Configuration);
     assert!(e.message.contains("shared_store"));
     let mut c = support::config("http://127.0.0.1:9");
-    c.shared_store = Some("redis://:hunter2@127.0.0.1:notaport".into());
+    c.shared_store = Some(a55_core::redact::Secret::new(
+        "redis://:hunter2@127.0.0.1:notaport",
+    ));
+    assert!(
+        !format!("{c:?}").contains("hunter2"),
+        "the URL's password never shows"
+    );
     let e = Client::new(c).unwrap_err();
     assert!(!e.message.contains("hunter2"));
 }

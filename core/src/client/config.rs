@@ -179,8 +179,9 @@ pub struct ClientConfig {
     /// see [`super::pacing`]).
     pub pacing: bool,
     /// Share the rate budget and the access token with every process that names the same store:
-    /// `redis://host:port/db` (`A55_SHARED_STORE`). None: the process's own budget.
-    pub shared_store: Option<String>,
+    /// `redis://host:port/db` (`A55_SHARED_STORE`). None: the process's own budget. A secret: the
+    /// URL may carry Redis's password, so it is never shown.
+    pub shared_store: Option<Secret>,
 }
 
 impl Default for ClientConfig {
@@ -240,7 +241,7 @@ impl ClientConfig {
         if let Some(url) = get("A55_AUTH_URL") {
             c.token_url = url;
         }
-        c.shared_store = get("A55_SHARED_STORE");
+        c.shared_store = get("A55_SHARED_STORE").map(Secret::new);
         c
     }
 

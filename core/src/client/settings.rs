@@ -233,7 +233,7 @@ impl ClientConfig {
             config.pacing = v;
         }
         if let Some(s) = r.text("shared_store") {
-            config.shared_store = Some(s);
+            config.shared_store = Some(crate::redact::Secret::new(s));
         }
         if let Some(t) = r.text("today") {
             match parse_date(&t, "today") {

@@ -164,7 +164,8 @@ pub fn reserve_in(log: &mut VecDeque<i64>, now: i64, rule: Rule, ask: Ask) -> Re
 pub fn fill_in(log: &mut VecDeque<i64>, now: i64, rule: Rule, count: u32) {
     let window = ms(rule.window);
     // The log is sorted: the slots in the window up to now are a range of it.
-    let in_window = log.partition_point(|&s| s <= now) - log.partition_point(|&s| s <= now - window);
+    let in_window =
+        log.partition_point(|&s| s <= now) - log.partition_point(|&s| s <= now - window);
     let missing = (count as usize).saturating_sub(in_window);
     if missing == 0 {
         return;
@@ -207,6 +208,9 @@ impl MemoryStore {
 
     fn with<T>(&self, key: &str, f: impl FnOnce(&mut Budget) -> T) -> T {
         let mut budgets = self.budgets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(b) = budgets.get_mut(key) {
+            return f(b);
+        }
         f(budgets.entry(key.to_string()).or_default())
     }
 }
@@ -246,10 +250,10 @@ impl SharedStore for MemoryStore {
 pub(crate) fn store_for(
     config: &super::ClientConfig,
 ) -> Result<Option<std::sync::Arc<dyn SharedStore>>, Error> {
-    let named = config
-        .shared_store
-        .clone()
-        .or_else(|| std::env::var("A55_SHARED_STORE").ok());
+    let named = match &config.shared_store {
+        Some(url) => Some(url.expose().to_string()),
+        None => std::env::var("A55_SHARED_STORE").ok(),
+    };
     let Some(url) = named.filter(|u| !u.trim().is_empty()) else {
         return Ok(None);
     };
