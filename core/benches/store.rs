@@ -50,18 +50,26 @@ async fn run(client: &Client, n: usize, in_flight: usize) -> Duration {
     started.elapsed()
 }
 
-async fn commands_processed(redis: &str) -> u64 {
+/// Commands clients sent (scripts count once, not the commands they run), from `INFO
+/// commandstats`, less the `INFO` calls made to read it.
+async fn round_trips(redis: &str) -> u64 {
     let client = redis::Client::open(redis).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
     let info: String = redis::cmd("INFO")
-        .arg("stats")
+        .arg("commandstats")
         .query_async(&mut conn)
         .await
         .unwrap();
-    info.lines()
-        .find_map(|l| l.strip_prefix("total_commands_processed:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap()
+    let calls = |name: &str| -> u64 {
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("cmdstat_{name}:calls=")))
+            .and_then(|v| v.split(',').next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    ["evalsha", "eval", "get", "set", "exec"]
+        .iter()
+        .map(|c| calls(c))
+        .sum()
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -81,7 +89,63 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(7);
-    let mut emulator = Command::new(&bin)
+    // One emulator per side: each side's budget then counts only its own calls, as a fleet's does.
+    let (mut local_emu, local_base) = emulator(&bin);
+    let (mut fleet_emu, fleet_base) = emulator(&bin);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let config = |base: &str, store: Option<&str>| {
+            let mut c = ClientConfig::for_environment(
+                Environment::Sandbox,
+                Credentials::ClientCredentials {
+                    client_id: "emulator-client".into(),
+                    client_secret: Secret::new("emulator-secret"),
+                },
+            );
+            c.base_url = base.to_string();
+            c.token_url = format!("{base}/oauth2/token");
+            c.shared_store = Some(Secret::new(store.unwrap_or("")));
+            c
+        };
+        let local = Client::new(config(&local_base, None)).unwrap();
+        let fleet = Client::new(config(&fleet_base, Some(&redis))).unwrap();
+        // Warm up: tokens, connections, the rule from the emulator's headers.
+        run(&local, 200, 8).await;
+        run(&fleet, 200, 8).await;
+        println!("fleet store: {n} wallet reads per round, {rounds} rounds per side, interleaved");
+        for in_flight in [1, 64] {
+            let (mut ratios, mut local_rate, mut fleet_rate) = (Vec::new(), Vec::new(), Vec::new());
+            let mut per_call = 0.0;
+            for _ in 0..rounds {
+                let l = run(&local, n, in_flight).await;
+                let before = round_trips(&redis).await;
+                let f = run(&fleet, n, in_flight).await;
+                per_call = (round_trips(&redis).await - before) as f64 / n as f64;
+                ratios.push(f.as_secs_f64() / l.as_secs_f64());
+                local_rate.push(n as f64 / l.as_secs_f64());
+                fleet_rate.push(n as f64 / f.as_secs_f64());
+            }
+            println!(
+                "  {in_flight:>2} in flight: process store {:>6.0} calls/s, Redis store {:>6.0} calls/s; \
+                 time ratio Redis/process {:.2}x (median); Redis round trips per call {per_call:.2}",
+                median(&mut local_rate),
+                median(&mut fleet_rate),
+                median(&mut ratios),
+            );
+        }
+    });
+    for e in [&mut local_emu, &mut fleet_emu] {
+        let _ = e.kill();
+        let _ = e.wait();
+    }
+}
+
+/// A release emulator with a limit no run reaches, and its URL.
+fn emulator(bin: &str) -> (std::process::Child, String) {
+    let mut child = Command::new(bin)
         .args([
             "emulator",
             "--port",
@@ -96,55 +160,8 @@ fn main() {
         .spawn()
         .expect("start the emulator");
     let mut first = String::new();
-    BufReader::new(emulator.stdout.take().unwrap())
+    BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
         .unwrap();
-    let base = first.trim().rsplit(' ').next().unwrap().to_string();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async move {
-        let config = |store: Option<&str>| {
-            let mut c = ClientConfig::for_environment(
-                Environment::Sandbox,
-                Credentials::ClientCredentials {
-                    client_id: "emulator-client".into(),
-                    client_secret: Secret::new("emulator-secret"),
-                },
-            );
-            c.base_url = base.clone();
-            c.token_url = format!("{base}/oauth2/token");
-            c.shared_store = Some(Secret::new(store.unwrap_or("")));
-            c
-        };
-        let local = Client::new(config(None)).unwrap();
-        let fleet = Client::new(config(Some(&redis))).unwrap();
-        // Warm up: tokens, connections, the rule from the emulator's headers.
-        run(&local, 200, 8).await;
-        run(&fleet, 200, 8).await;
-        println!("fleet store: {n} wallet reads per round, {rounds} rounds per side, interleaved");
-        for in_flight in [1, 64] {
-            let (mut ratios, mut local_rate, mut fleet_rate) = (Vec::new(), Vec::new(), Vec::new());
-            let mut per_call = 0.0;
-            for _ in 0..rounds {
-                let l = run(&local, n, in_flight).await;
-                let before = commands_processed(&redis).await;
-                let f = run(&fleet, n, in_flight).await;
-                per_call = (commands_processed(&redis).await - before - 1) as f64 / n as f64;
-                ratios.push(f.as_secs_f64() / l.as_secs_f64());
-                local_rate.push(n as f64 / l.as_secs_f64());
-                fleet_rate.push(n as f64 / f.as_secs_f64());
-            }
-            println!(
-                "  {in_flight:>2} in flight: process store {:>6.0} calls/s, Redis store {:>6.0} calls/s; \
-                 time ratio Redis/process {:.2}x (median); Redis commands per call {per_call:.2}",
-                median(&mut local_rate),
-                median(&mut fleet_rate),
-                median(&mut ratios),
-            );
-        }
-    });
-    let _ = emulator.kill();
-    let _ = emulator.wait();
+    (child, first.trim().rsplit(' ').next().unwrap().to_string())
 }

@@ -188,7 +188,9 @@ impl Pacer {
                 max_wait: remaining,
             };
             let r = self.reserve(ask).await;
-            self.in_log.store(r.in_log, Ordering::Relaxed);
+            // The slots the budget holds, this call's included.
+            self.in_log
+                .store(r.in_log + u32::from(r.taken), Ordering::Relaxed);
             let rule_known = ask.rule_known || r.stored_rule.is_some();
             if let Some(rule) = r.stored_rule {
                 self.adopt(rule, false);
