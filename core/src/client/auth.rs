@@ -205,12 +205,12 @@ impl TokenManager {
                 }
             };
             let stale = self.stale.read().unwrap_or_else(|p| p.into_inner()).clone();
-            if let Some((secret, refresh_at_ms)) = kept.as_ref().and_then(|k| sealer.open(k))
-                && refresh_at_ms > unix_ms()
+            // The store's own count of the time left (not this host's clock) sets the refresh.
+            if let Some((kept, left)) = kept
+                && let Some((secret, _)) = sealer.open(&kept)
                 && stale.as_ref() != Some(&secret)
                 && let Ok(header) = bearer(&secret)
             {
-                let left = Duration::from_millis(refresh_at_ms - unix_ms());
                 return Ok(Cached {
                     token: Token { secret, header },
                     refresh_at: Instant::now() + left,
@@ -225,23 +225,25 @@ impl TokenManager {
                 Ok(false) => tokio::time::sleep(LOCK_POLL).await,
             }
         }
+        // Released however this ends: stored with the token, or let go if the call is dropped
+        // (its deadline) or the fetch fails, so that the fleet does not wait for the lock to lapse.
+        let mut held = HeldLock {
+            store: pacer.shared_store_arc(),
+            key: key.to_string(),
+            lock_id: lock_id.clone(),
+        };
         let fetched = fetch.await;
-        match &fetched {
-            Ok(c) => {
-                let left = c.refresh_at.saturating_duration_since(Instant::now());
-                let at = unix_ms() + left.as_millis() as u64;
-                if let Some(sealed) = sealer.seal(&c.token.secret, at)
-                    && let Err(e) = store.put_token(key, sealed, left, &lock_id).await
-                {
-                    pacer.store_failed(&e);
-                }
-            }
-            Err(_) => {
-                if let Err(e) = store.unlock(key, &lock_id).await {
-                    pacer.store_failed(&e);
+        if let Ok(c) = &fetched {
+            let left = c.refresh_at.saturating_duration_since(Instant::now());
+            let at = unix_ms().saturating_add(left.as_millis() as u64);
+            if let Some(sealed) = sealer.seal(&c.token.secret, at) {
+                match store.put_token(key, sealed, left, &lock_id).await {
+                    Ok(()) => held.store = None,
+                    Err(e) => pacer.store_failed(&e),
                 }
             }
         }
+        drop(held);
         fetched
     }
 
@@ -361,6 +363,30 @@ impl TokenManager {
             e.source = last.map(|l| std::sync::Arc::new(l) as crate::error::Cause);
             return Err(e);
         }
+    }
+}
+
+/// The fleet's fetch lock while this process holds it; dropping it releases the lock, off the
+/// call's path.
+struct HeldLock {
+    store: Option<std::sync::Arc<dyn SharedStore>>,
+    key: String,
+    lock_id: String,
+}
+
+impl Drop for HeldLock {
+    fn drop(&mut self) {
+        let (Some(store), Ok(runtime)) = (self.store.take(), tokio::runtime::Handle::try_current())
+        else {
+            return;
+        };
+        let (key, lock_id) = (
+            std::mem::take(&mut self.key),
+            std::mem::take(&mut self.lock_id),
+        );
+        runtime.spawn(async move {
+            let _ = store.unlock(&key, &lock_id).await;
+        });
     }
 }
 

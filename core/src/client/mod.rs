@@ -35,7 +35,6 @@ pub mod redis_store;
 mod resources;
 mod retry;
 pub mod settings;
-#[cfg(feature = "shared-store")]
 mod shared_token;
 pub mod store;
 pub mod transport;
@@ -158,6 +157,10 @@ struct Inner {
     /// Whether the timer heartbeat has been started (see [`Client::keep_timer_awake`]).
     heartbeat: std::sync::atomic::AtomicBool,
 }
+
+/// The time a paced attempt keeps before the deadline to be sent and answered: a slot later than
+/// that fails the call unsent instead (or the attempt's timeout, when shorter).
+const PACING_HEADROOM: Duration = Duration::from_secs(1);
 
 /// How often the timer heartbeat ticks.
 const HEARTBEAT: Duration = Duration::from_secs(1);
@@ -337,7 +340,9 @@ impl Client {
         let inner = &*self.inner;
         let opts = call.opts;
         let started = Instant::now();
-        let deadline = started + opts.deadline.unwrap_or(inner.config.deadline);
+        let deadline = started
+            .checked_add(opts.deadline.unwrap_or(inner.config.deadline))
+            .unwrap_or(started + Duration::from_secs(86_400));
         let per_attempt = opts.timeout.unwrap_or(inner.config.timeout);
         let backoff = self.backoff(opts);
         let is_post = call.method == Method::POST;
@@ -384,6 +389,18 @@ impl Client {
             if remaining.is_zero() {
                 return Err(with_key(self.deadline_error(maybe_written && is_post)));
             }
+            // Every attempt, retries included, takes a slot of the rate budget first.
+            if let Err(paced) = inner
+                .pacer
+                .acquire(deadline, per_attempt.min(PACING_HEADROOM))
+                .await
+            {
+                return Err(with_key(match last_failure.take() {
+                    None => paced,
+                    Some(_) if maybe_written && is_post => self.unknown_outcome(None),
+                    Some(last) => last,
+                }));
+            }
             let token = if call.auth {
                 match inner
                     .auth
@@ -410,14 +427,6 @@ impl Client {
             } else {
                 None
             };
-            // Every attempt, retries included, takes a slot of the rate budget first.
-            if let Err(paced) = inner.pacer.acquire(deadline).await {
-                return Err(with_key(match last_failure.take() {
-                    None => paced,
-                    Some(_) if maybe_written && is_post => self.unknown_outcome(None),
-                    Some(last) => last,
-                }));
-            }
             let remaining = deadline.saturating_duration_since(Instant::now());
             let mut req = inner
                 .http
@@ -507,6 +516,7 @@ impl Client {
                     return Err(with_key(err));
                 }
                 Err(e) => {
+                    inner.pacer.no_answer();
                     // A request that could not be built or connected was never written.
                     let written = !(e.is_connect() || e.is_builder());
                     maybe_written |= written;

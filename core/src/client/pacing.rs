@@ -63,11 +63,24 @@ pub(crate) struct Pacer {
     key: String,
     store: Option<Arc<dyn SharedStore>>,
     known: Mutex<Known>,
+    /// Whether a call has gone to learn the server's rule.
+    probing: AtomicBool,
+    /// `known.unlimited`, read without the lock on every call.
+    unlimited: AtomicBool,
     /// Slots in the log at the last reservation (past and future).
     in_log: AtomicU32,
     /// Until when the shared store is left alone after failing.
     store_paused: Mutex<Option<Instant>>,
     warned: AtomicBool,
+}
+
+/// The longest window a server's header may set (a bigger one would be a broken header).
+const MAX_WINDOW_SECS: u64 = 3_600;
+
+/// A write to the shared store that no call waits for.
+enum StoreWrite {
+    Rule(Rule),
+    Fill(Rule, u32),
 }
 
 /// A call that cannot have a slot within its deadline.
@@ -98,6 +111,8 @@ impl Pacer {
                 from_server: false,
                 unlimited: false,
             }),
+            unlimited: AtomicBool::new(false),
+            probing: AtomicBool::new(false),
             in_log: AtomicU32::new(0),
             store_paused: Mutex::new(None),
             warned: AtomicBool::new(false),
@@ -107,6 +122,11 @@ impl Pacer {
     /// The name of this budget in a store.
     pub(crate) fn key(&self) -> &str {
         &self.key
+    }
+
+    /// The shared store itself, to hand to a task that outlives the call.
+    pub(crate) fn shared_store_arc(&self) -> Option<Arc<dyn SharedStore>> {
+        self.store.clone()
     }
 
     /// The shared store, when one is configured and usable now.
@@ -146,7 +166,7 @@ impl Pacer {
         }
     }
 
-    async fn reserve(&self, ask: Ask) -> Reservation {
+    async fn reserve(&self, mut ask: Ask, until: Instant) -> Reservation {
         if let Some(store) = self.shared_store() {
             match store.reserve(&self.key, ask).await {
                 Ok(r) => {
@@ -155,6 +175,8 @@ impl Pacer {
                 }
                 Err(e) => self.store_failed(&e),
             }
+            // The failed attempt took time: the wait the call accepts is shorter now.
+            ask.max_wait = until.saturating_duration_since(Instant::now());
         }
         let local = MemoryStore::process();
         match local.reserve(&self.key, ask).await {
@@ -169,31 +191,44 @@ impl Pacer {
         }
     }
 
-    /// Waits for a send slot within `deadline`; fails at once when none fits.
-    pub(crate) async fn acquire(&self, deadline: Instant) -> Result<(), Error> {
-        if !self.enabled {
+    /// Waits for a send slot that leaves `headroom` before `deadline` (time to send and be
+    /// answered); fails at once, unsent, when none does.
+    pub(crate) async fn acquire(&self, deadline: Instant, headroom: Duration) -> Result<(), Error> {
+        if !self.enabled || self.unlimited.load(Ordering::Relaxed) {
             return Ok(());
         }
         let started = Instant::now();
+        let until = deadline.checked_sub(headroom).unwrap_or(started);
         loop {
             let known = self.known();
             if known.unlimited {
                 return Ok(());
             }
-            let trust_guess = started.elapsed() >= GUESS_FOR;
-            let remaining = deadline.saturating_duration_since(Instant::now());
+            let remaining = until.saturating_duration_since(Instant::now());
+            // A call that cannot wait for the probe's answer goes on the documented rule.
+            let trust_guess = started.elapsed() >= GUESS_FOR || remaining <= POLL;
+            let rule_known = known.from_server || trust_guess;
+            // Until the server has answered, one call of the client probes its rule; the others
+            // wait for that answer (or for the store to know the rule) before they take slots.
+            let probe = !rule_known && !self.probing.swap(true, Ordering::Relaxed);
             let ask = Ask {
                 rule: known.rule,
-                rule_known: known.from_server || trust_guess,
+                rule_known,
+                probe,
                 max_wait: remaining,
             };
-            let r = self.reserve(ask).await;
-            // The slots the budget holds, this call's included.
+            let r = self.reserve(ask, until).await;
+            // The sends the window holds, this call's included.
             self.in_log
                 .store(r.in_log + u32::from(r.taken), Ordering::Relaxed);
-            let rule_known = ask.rule_known || r.stored_rule.is_some();
-            if let Some(rule) = r.stored_rule {
-                self.adopt(rule, false);
+            let rule_known = rule_known || r.stored_rule.is_some();
+            match r.stored_rule {
+                Some(rule) => {
+                    self.adopt(rule, rule.limit == 0);
+                }
+                // A store that lost the rule (restarted, or new) learns it again from this process.
+                None if known.from_server => self.spawn_store_write(StoreWrite::Rule(known.rule)),
+                None => {}
             }
             if r.taken {
                 if !r.wait.is_zero() {
@@ -201,11 +236,22 @@ impl Pacer {
                 }
                 return Ok(());
             }
+            if probe {
+                // The probe found no free slot: another may probe.
+                self.probing.store(false, Ordering::Relaxed);
+            }
             if rule_known || remaining <= POLL {
                 let rule = r.stored_rule.unwrap_or(known.rule);
                 return Err(too_long(r.wait, rule));
             }
             tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// An attempt got no answer: if it was the probe, another call may probe.
+    pub(crate) fn no_answer(&self) {
+        if !self.known().from_server {
+            self.probing.store(false, Ordering::Relaxed);
         }
     }
 
@@ -218,6 +264,7 @@ impl Pacer {
             from_server: true,
             unlimited,
         };
+        self.unlimited.store(unlimited, Ordering::Relaxed);
         changed
     }
 
@@ -227,27 +274,37 @@ impl Pacer {
             return;
         }
         let Some(limit) = rl.limit else {
+            // A server that announces no limit: the documented rule is as good as it gets.
+            self.known
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .from_server = true;
             return;
         };
-        let current = self.known();
         if limit == 0 {
-            self.adopt(current.rule, true);
+            if !self.unlimited.load(Ordering::Relaxed) {
+                // Kept as a rule of limit 0, so that every client of the budget stands aside too.
+                let rule = Rule {
+                    limit: 0,
+                    ..self.known().rule
+                };
+                self.adopt(rule, true);
+                let _ = MemoryStore::process().set_rule(&self.key, rule).await;
+                self.spawn_store_write(StoreWrite::Rule(rule));
+            }
             return;
         }
+        let current = self.known();
         let rule = Rule {
             limit: u32::try_from(limit).unwrap_or(u32::MAX),
             window: window
                 .filter(|w| *w > 0)
-                .map(Duration::from_secs)
+                .map(|w| Duration::from_secs(w.min(MAX_WINDOW_SECS)))
                 .unwrap_or(current.rule.window),
         };
         if self.adopt(rule, false) {
             let _ = MemoryStore::process().set_rule(&self.key, rule).await;
-            if let Some(store) = self.shared_store()
-                && let Err(e) = store.set_rule(&self.key, rule).await
-            {
-                self.store_failed(&e);
-            }
+            self.spawn_store_write(StoreWrite::Rule(rule));
         }
         // The server counted more sends than the budget gave: someone else spends it too.
         let counted = match (rl.remaining, status) {
@@ -262,11 +319,25 @@ impl Pacer {
         let _ = MemoryStore::process().fill(&self.key, rule, counted).await;
         if counted > self.in_log.load(Ordering::Relaxed) {
             self.in_log.store(counted, Ordering::Relaxed);
-            if let Some(store) = self.shared_store()
-                && let Err(e) = store.fill(&self.key, rule, counted).await
-            {
-                self.store_failed(&e);
-            }
+            self.spawn_store_write(StoreWrite::Fill(rule, counted));
         }
+    }
+
+    /// Writes to the shared store off the call's path, so an answer already here is not held back.
+    /// A failed write is dropped: the next reservation finds the store down and says so.
+    fn spawn_store_write(self: &Pacer, write: StoreWrite) {
+        let (Some(store), Ok(runtime)) = (
+            self.store.clone().filter(|_| !self.paused()),
+            tokio::runtime::Handle::try_current(),
+        ) else {
+            return;
+        };
+        let key = self.key.clone();
+        runtime.spawn(async move {
+            let _ = match write {
+                StoreWrite::Rule(rule) => store.set_rule(&key, rule).await,
+                StoreWrite::Fill(rule, counted) => store.fill(&key, rule, counted).await,
+            };
+        });
     }
 }

@@ -27,10 +27,11 @@ local slimit, swindow = tonumber(stored[1]), tonumber(stored[2])
 if slimit and swindow then
   limit, window, known = slimit, swindow, true
 end
-if limit < 1 then limit = 1 end
+if limit == 0 then return {1, 0, 0, slimit or -1, swindow or -1} end
 local margin = 150 + math.floor(window / 200)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window - margin)
 local n = redis.call('ZCARD', KEYS[1])
+local past = redis.call('ZCOUNT', KEYS[1], '-inf', now)
 local slot = now
 if n > 0 then
   local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
@@ -42,29 +43,36 @@ if n >= limit then
 end
 local wait = slot - now
 local taken = 0
-if wait <= tonumber(ARGV[4]) and (wait == 0 or known) then
+if wait <= tonumber(ARGV[4]) and (known or (ARGV[6] == '1' and wait == 0)) then
   redis.call('ZADD', KEYS[1], slot, slot .. ':' .. ARGV[5])
   redis.call('PEXPIRE', KEYS[1], wait + 2 * (window + margin))
   taken = 1
 end
-return {taken, wait, n, slimit or -1, swindow or -1}
+return {taken, wait, past, slimit or -1, swindow or -1}
 "#;
 
 const FILL: &str = r#"
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window, count = tonumber(ARGV[1]), tonumber(ARGV[2])
-local seen = redis.call('ZCOUNT', KEYS[1], '(' .. (now - window), now)
+local margin = 150 + math.floor(window / 200)
+local seen = redis.call('ZCOUNT', KEYS[1], '(' .. (now - window - margin), now)
 for i = 1, count - seen do
   redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[3] .. ':' .. i)
 end
-redis.call('PEXPIRE', KEYS[1], 2 * window + 1000)
+local keep = 2 * (window + margin)
+if redis.call('PTTL', KEYS[1]) < keep then redis.call('PEXPIRE', KEYS[1], keep) end
 return count - seen
 "#;
 
+// Stored only by the lock's holder, or where no token is kept (a holder whose lock lapsed must
+// not replace a newer token).
 const PUT_TOKEN: &str = r#"
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
+local mine = redis.call('GET', KEYS[2]) == ARGV[3]
+if mine or redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+end
+if mine then redis.call('DEL', KEYS[2]) end
 return 1
 "#;
 
@@ -121,26 +129,26 @@ impl RedisStore {
                     .set_response_timeout(Some(COMMAND_TIMEOUT))
                     .set_number_of_retries(1)
                     .set_max_delay(Duration::from_millis(500));
-                tokio::time::timeout(
-                    COMMAND_TIMEOUT * 2,
-                    ConnectionManager::new_with_config(self.client.clone(), config),
-                )
-                .await
-                .map_err(|_| store_error("connect", "timed out"))?
-                .map_err(|e| store_error("connect", e))
+                ConnectionManager::new_with_config(self.client.clone(), config)
+                    .await
+                    .map_err(|e| store_error("connect", e))
             })
             .await?;
         Ok(conn.clone())
     }
 
-    async fn run<T, F>(&self, what: &str, f: F) -> Result<T, StoreError>
+    /// Connects if needed and runs one command, all within [`COMMAND_TIMEOUT`].
+    async fn run<T, F, Fut>(&self, what: &str, f: F) -> Result<T, StoreError>
     where
-        F: std::future::Future<Output = redis::RedisResult<T>>,
+        F: FnOnce(ConnectionManager) -> Fut,
+        Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
-        tokio::time::timeout(COMMAND_TIMEOUT, f)
-            .await
-            .map_err(|_| store_error(what, "timed out"))?
-            .map_err(|e| store_error(what, e))
+        tokio::time::timeout(COMMAND_TIMEOUT, async {
+            let conn = self.conn().await?;
+            f(conn).await.map_err(|e| store_error(what, e))
+        })
+        .await
+        .map_err(|_| store_error(what, "timed out"))?
     }
 }
 
@@ -151,24 +159,28 @@ fn nonce() -> String {
 impl SharedStore for RedisStore {
     fn reserve<'a>(&'a self, key: &'a str, ask: Ask) -> StoreFuture<'a, Reservation> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let mut inv = self.reserve.key(format!("{key}:log"));
             inv.key(format!("{key}:rule"))
                 .arg(ask.rule.limit)
                 .arg(ms(ask.rule.window))
                 .arg(if ask.rule_known { "1" } else { "0" })
                 .arg(ms(ask.max_wait))
-                .arg(nonce());
-            let (taken, wait, n, limit, window): (i64, i64, i64, i64, i64) =
-                self.run("reserve", inv.invoke_async(&mut conn)).await?;
-            let stored_rule = (limit > 0 && window > 0).then(|| Rule {
+                .arg(nonce())
+                .arg(if ask.probe { "1" } else { "0" });
+            let (taken, wait, past, limit, window): (i64, i64, i64, i64, i64) = self
+                .run(
+                    "reserve",
+                    |mut c| async move { inv.invoke_async(&mut c).await },
+                )
+                .await?;
+            let stored_rule = (limit >= 0 && window > 0).then(|| Rule {
                 limit: u32::try_from(limit).unwrap_or(u32::MAX),
                 window: Duration::from_millis(window as u64),
             });
             Ok(Reservation {
                 taken: taken == 1,
                 wait: Duration::from_millis(wait.max(0) as u64),
-                in_log: u32::try_from(n).unwrap_or(u32::MAX),
+                in_log: u32::try_from(past).unwrap_or(u32::MAX),
                 stored_rule,
             })
         })
@@ -176,17 +188,20 @@ impl SharedStore for RedisStore {
 
     fn fill<'a>(&'a self, key: &'a str, rule: Rule, count: u32) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let mut inv = self.fill.key(format!("{key}:log"));
             inv.arg(ms(rule.window)).arg(count).arg(nonce());
-            let _: i64 = self.run("fill", inv.invoke_async(&mut conn)).await?;
+            let _: i64 = self
+                .run(
+                    "fill",
+                    |mut c| async move { inv.invoke_async(&mut c).await },
+                )
+                .await?;
             Ok(())
         })
     }
 
     fn set_rule<'a>(&'a self, key: &'a str, rule: Rule) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let rule_key = format!("{key}:rule");
             let mut pipe = redis::pipe();
             pipe.atomic()
@@ -200,7 +215,12 @@ impl SharedStore for RedisStore {
                 .ignore()
                 .pexpire(&rule_key, 86_400_000)
                 .ignore();
-            let _: () = self.run("set_rule", pipe.query_async(&mut conn)).await?;
+            let _: () = self
+                .run(
+                    "set_rule",
+                    |mut c| async move { pipe.query_async(&mut c).await },
+                )
+                .await?;
             Ok(())
         })
     }
@@ -209,11 +229,20 @@ impl SharedStore for RedisStore {
         true
     }
 
-    fn token<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Option<SealedToken>> {
+    fn token<'a>(&'a self, key: &'a str) -> StoreFuture<'a, Option<(SealedToken, Duration)>> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
-            let blob: Option<Vec<u8>> = self.run("token", conn.get(format!("{key}:token"))).await?;
-            Ok(blob.map(SealedToken))
+            let token_key = format!("{key}:token");
+            let mut pipe = redis::pipe();
+            pipe.get(&token_key).pttl(&token_key);
+            let (blob, ttl): (Option<Vec<u8>>, i64) = self
+                .run(
+                    "token",
+                    |mut c| async move { pipe.query_async(&mut c).await },
+                )
+                .await?;
+            Ok(blob
+                .filter(|_| ttl > 0)
+                .map(|b| (SealedToken(b), Duration::from_millis(ttl as u64))))
         })
     }
 
@@ -225,28 +254,30 @@ impl SharedStore for RedisStore {
         lock_id: &'a str,
     ) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let mut inv = self.put_token.key(format!("{key}:token"));
             inv.key(format!("{key}:lock"))
                 .arg(token.0)
                 .arg(ms(ttl).max(1))
                 .arg(lock_id);
-            let _: i64 = self.run("put_token", inv.invoke_async(&mut conn)).await?;
+            let _: i64 = self
+                .run("put_token", |mut c| async move {
+                    inv.invoke_async(&mut c).await
+                })
+                .await?;
             Ok(())
         })
     }
 
     fn lock<'a>(&'a self, key: &'a str, lock_id: &'a str, ttl: Duration) -> StoreFuture<'a, bool> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let opts = redis::SetOptions::default()
                 .conditional_set(redis::ExistenceCheck::NX)
                 .with_expiration(redis::SetExpiry::PX(ms(ttl).max(1) as u64));
+            let lock_key = format!("{key}:lock");
             let set: Option<String> = self
-                .run(
-                    "lock",
-                    conn.set_options(format!("{key}:lock"), lock_id, opts),
-                )
+                .run("lock", |mut c| async move {
+                    c.set_options(lock_key, lock_id, opts).await
+                })
                 .await?;
             Ok(set.is_some())
         })
@@ -254,10 +285,14 @@ impl SharedStore for RedisStore {
 
     fn unlock<'a>(&'a self, key: &'a str, lock_id: &'a str) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let mut conn = self.conn().await?;
             let mut inv = self.unlock.key(format!("{key}:lock"));
             inv.arg(lock_id);
-            let _: i64 = self.run("unlock", inv.invoke_async(&mut conn)).await?;
+            let _: i64 = self
+                .run(
+                    "unlock",
+                    |mut c| async move { inv.invoke_async(&mut c).await },
+                )
+                .await?;
             Ok(())
         })
     }

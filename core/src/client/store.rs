@@ -33,7 +33,8 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-/// The rate rule of a budget: `limit` sends in any `window`.
+/// The rate rule of a budget: `limit` sends in any `window`; a limit of 0 is a server that sets
+/// none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     /// Sends allowed in a window.
@@ -63,6 +64,9 @@ pub struct Ask {
     pub rule: Rule,
     /// Whether the rule came from the server; a store keeps no future slot for a guessed rule.
     pub rule_known: bool,
+    /// With a guessed rule (and none in the store), take a slot free now: the call that probes
+    /// the server's rule. Otherwise a guessed rule takes nothing.
+    pub probe: bool,
     /// The longest wait the call accepts.
     pub max_wait: Duration,
 }
@@ -75,7 +79,7 @@ pub struct Reservation {
     pub taken: bool,
     /// How long until the slot.
     pub wait: Duration,
-    /// Slots in the log when asked (past ones still in the window and future ones).
+    /// Slots of the window already past when asked (sends made or under way).
     pub in_log: u32,
     /// The rule the store holds, if any process has learnt it from the server.
     pub stored_rule: Option<Rule>,
@@ -104,8 +108,9 @@ pub trait SharedStore: Send + Sync + fmt::Debug {
     fn shares_tokens(&self) -> bool {
         false
     }
-    /// The shared token, if one is kept.
-    fn token<'a>(&'a self, _key: &'a str) -> StoreFuture<'a, Option<SealedToken>> {
+    /// The shared token, if one is kept, and how long until the fleet replaces it (the store's
+    /// clock, so hosts with skewed clocks agree).
+    fn token<'a>(&'a self, _key: &'a str) -> StoreFuture<'a, Option<(SealedToken, Duration)>> {
         Box::pin(async { Ok(None) })
     }
     /// Keeps a token for `ttl` and releases the lock `lock_id` held on it.
@@ -141,31 +146,39 @@ pub fn reserve_in(log: &mut VecDeque<i64>, now: i64, rule: Rule, ask: Ask) -> Re
     while log.front().is_some_and(|&s| s + window + margin <= now) {
         log.pop_front();
     }
+    if rule.limit == 0 {
+        return Reservation {
+            taken: true,
+            wait: Duration::ZERO,
+            in_log: 0,
+            stored_rule: None,
+        };
+    }
     let n = log.len();
+    let past = log.partition_point(|&s| s <= now);
     let limit = rule.limit.max(1) as usize;
     let mut slot = now.max(log.back().copied().unwrap_or(now));
     if n >= limit {
         slot = slot.max(log[n - limit] + window + margin);
     }
     let wait = slot - now;
-    let taken = wait <= ms(ask.max_wait) && (wait == 0 || ask.rule_known);
+    let taken = wait <= ms(ask.max_wait) && (ask.rule_known || (ask.probe && wait == 0));
     if taken {
         log.push_back(slot);
     }
     Reservation {
         taken,
         wait: Duration::from_millis(wait.max(0) as u64),
-        in_log: n.min(u32::MAX as usize) as u32,
+        in_log: past.min(u32::MAX as usize) as u32,
         stored_rule: None,
     }
 }
 
 /// The log after the server counted `count` sends in the window: slots added now, in order.
 pub fn fill_in(log: &mut VecDeque<i64>, now: i64, rule: Rule, count: u32) {
-    let window = ms(rule.window);
-    // The log is sorted: the slots in the window up to now are a range of it.
-    let in_window =
-        log.partition_point(|&s| s <= now) - log.partition_point(|&s| s <= now - window);
+    // The slots the budget still counts (the pruning's bound), up to now: a range of the sorted log.
+    let kept = ms(rule.window) + ms(rule.margin());
+    let in_window = log.partition_point(|&s| s <= now) - log.partition_point(|&s| s <= now - kept);
     let missing = (count as usize).saturating_sub(in_window);
     if missing == 0 {
         return;
@@ -219,6 +232,7 @@ impl SharedStore for MemoryStore {
     fn reserve<'a>(&'a self, key: &'a str, ask: Ask) -> StoreFuture<'a, Reservation> {
         let r = self.with(key, |b| {
             let rule = b.rule.unwrap_or(ask.rule);
+            // The rule the store holds was learnt from the server.
             let known = ask.rule_known || b.rule.is_some();
             let mut r = reserve_in(
                 &mut b.log,
@@ -301,6 +315,7 @@ mod tests {
         Ask {
             rule: RULE,
             rule_known: known,
+            probe: false,
             max_wait: Duration::from_millis(max_wait_ms),
         }
     }
@@ -320,9 +335,16 @@ mod tests {
         assert_eq!(log.len(), 3);
         let r = reserve_in(&mut log, 1_000, RULE, ask(60_000, true));
         assert!(r.taken);
-        // A guessed rule gives no future slot.
+        // A guessed rule gives no future slot, and a slot free now only to the probe.
         let r = reserve_in(&mut log, 1_000, RULE, ask(60_000, false));
         assert!(!r.taken && r.wait > Duration::ZERO);
+        let mut fresh = VecDeque::new();
+        assert!(!reserve_in(&mut fresh, 0, RULE, ask(60_000, false)).taken);
+        let probe = Ask {
+            probe: true,
+            ..ask(60_000, false)
+        };
+        assert!(reserve_in(&mut fresh, 0, RULE, probe).taken);
         // Later calls queue behind the future slot, first come first served.
         let r = reserve_in(&mut log, 2_000, RULE, ask(60_000, true));
         assert!(r.taken);
