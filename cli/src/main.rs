@@ -3,6 +3,12 @@
 
 use std::process::ExitCode;
 
+/// mimalloc rather than glibc's malloc: the emulator's heap grows with every charge it keeps, and
+/// glibc's free lists fragment as it does, making each request dearer (BENCHMARKS.md, "The
+/// emulator as it fills").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser as _;
 
 mod args;

@@ -150,6 +150,16 @@ fn main() {
                 }
             }
         };
+        // `A55_BENCH_ONLY=raw|sdk`: one side only, one call at a time, for `perf stat` (context
+        // switches, CPU time) of each side alone.
+        if let Ok(side) = std::env::var("A55_BENCH_ONLY") {
+            let took = match side.as_str() {
+                "raw" => timed(n, 1, raw_call.clone()).await,
+                _ => timed(n, 1, sdk_call.clone()).await,
+            };
+            println!("{side}: {n} calls one at a time in {took:?}");
+            return;
+        }
         println!("| in flight | raw reqwest | SDK create_charge | SDK / raw |");
         println!("|---|---|---|---|");
         for in_flight in [1usize, 64] {

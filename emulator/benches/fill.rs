@@ -17,6 +17,10 @@
     missing_docs
 )]
 
+/// The allocator of the `a55` binary, which serves the emulator (see cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
