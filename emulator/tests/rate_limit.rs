@@ -50,30 +50,6 @@ async fn wallet(emu: &Emu, token: Option<&str>, fault: Option<&str>) -> Response
     req.send().await.unwrap()
 }
 
-async fn token_request(emu: &Emu) -> Response {
-    emu.http
-        .post(emu.url("/oauth2/token"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", "emulator-client"),
-            ("client_secret", "emulator-secret"),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn state(emu: &Emu) -> Value {
-    emu.http
-        .get(emu.url("/_emulator/state"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
 /// Checks an answer's rate headers: the limit, what remains, the window of 1 s, and the reset: a
 /// second after the oldest request in the window arrived (it was sent at `oldest_sent`, Unix
 /// seconds), rounded up.
@@ -134,7 +110,7 @@ async fn the_window_rolls_per_client() {
         "too slow to tell a rolling window from a fixed one"
     );
 
-    let s = state(&emu).await;
+    let s = emu.state().await;
     let rate = &s["rate"]["emulator-client"];
     assert_eq!(rate["requests"], 7, "{s}");
     assert_eq!(rate["rate_limited"], 3, "{s}");
@@ -168,7 +144,7 @@ async fn with_the_limit_off_the_limit_header_says_0_alone() {
             assert!(header(res, name).is_none(), "{name} on {}", res.url());
         }
     }
-    let s = state(&emu).await;
+    let s = emu.state().await;
     assert_eq!(s["rate"]["emulator-client"]["requests"], 2, "{s}");
     assert_eq!(s["rate"]["emulator-client"]["max_in_window"], 0, "{s}");
     assert_eq!(s["rate"]["anonymous"]["requests"], 2, "{s}");
@@ -183,7 +159,9 @@ async fn token_requests_neither_count_nor_draw_429() {
     let emu = Emu::start(cfg).await;
     let token = Some(emu.token.as_str());
     for _ in 0..10 {
-        let res = token_request(&emu).await;
+        let res = emu
+            .token_response("emulator-client", "emulator-secret")
+            .await;
         assert_eq!(res.status(), 200);
         for name in RATE_HEADERS {
             assert!(header(&res, name).is_none(), "{name} on a token answer");
@@ -202,10 +180,15 @@ async fn token_requests_neither_count_nor_draw_429() {
     assert!((1..=60).contains(&retry), "{retry}");
     // Limited, the client still gets tokens, and another client id has its own budget.
     for _ in 0..5 {
-        assert_eq!(token_request(&emu).await.status(), 200);
+        assert_eq!(
+            emu.token_response("emulator-client", "emulator-secret")
+                .await
+                .status(),
+            200
+        );
     }
     assert_eq!(wallet(&emu, None, None).await.status(), 401);
-    let s = state(&emu).await;
+    let s = emu.state().await;
     assert_eq!(s["token_requests"], 16, "{s}");
     assert_eq!(s["token_requests_by_client"]["emulator-client"], 16, "{s}");
     let rate = &s["rate"]["emulator-client"];

@@ -44,20 +44,36 @@ impl Emu {
         format!("{}{path}", self.handle.base_url)
     }
 
+    /// `POST /oauth2/token` with these credentials, the answer as it came.
+    pub async fn token_response(&self, id: &str, secret: &str) -> reqwest::Response {
+        self.http
+            .post(self.url("/oauth2/token"))
+            .form(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", id),
+                ("client_secret", secret),
+            ])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `GET /_emulator/state`.
+    pub async fn state(&self) -> Value {
+        self.http
+            .get(self.url("/_emulator/state"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// A token; retried when a fault plan answers the token endpoint with an error.
     pub async fn token(&self, id: &str, secret: &str) -> String {
         for _ in 0..20 {
-            let res = self
-                .http
-                .post(self.url("/oauth2/token"))
-                .form(&[
-                    ("grant_type", "client_credentials"),
-                    ("client_id", id),
-                    ("client_secret", secret),
-                ])
-                .send()
-                .await
-                .unwrap();
+            let res = self.token_response(id, secret).await;
             if res.status() == 200 {
                 let v: Value = res.json().await.unwrap();
                 return v["access_token"].as_str().unwrap().to_string();
