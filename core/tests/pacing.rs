@@ -116,6 +116,30 @@ async fn a_wait_past_the_deadline_fails_at_once_unsent() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retries_draw_from_the_same_budget() {
+    let emu = emulator(3, 2).await;
+    let mut config = support::config(&emu.base_url);
+    config.backoff_base = Duration::from_millis(10);
+    let client = Client::new(config).unwrap();
+    let opts = RequestOptions::default();
+    // Two 503s then an answer: one call, three attempts, three slots of the 3 per 2 s.
+    support::queue_faults(&emu.base_url, &["503", "503"]).await;
+    let res = client.get_wallet(&wallet(), &opts).await.unwrap();
+    assert_eq!(res.meta.attempts, 3);
+    // The next call waits for the window to roll instead of drawing a 429.
+    let started = Instant::now();
+    client.get_wallet(&wallet(), &opts).await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(1_500),
+        "{:?}",
+        started.elapsed()
+    );
+    let state = support::control(&emu.base_url, "state").await;
+    assert_eq!(rate(&state)["rate_limited"], 0, "{state}");
+    assert_eq!(rate(&state)["requests"], 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pacing_off_draws_the_servers_429s() {
     let emu = emulator(5, 60).await;
     let mut config = support::config(&emu.base_url);

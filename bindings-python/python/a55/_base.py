@@ -75,6 +75,17 @@ class _Base:
         pacing: bool = True,
         shared_store: Optional[str] = None,
     ) -> None:
+        """A client. Credentials: ``client_id`` + ``client_secret`` (tokens fetched and refreshed
+        for you) or ``access_token``; none for the public endpoints only. ``timeout`` (per
+        attempt, 30 s) and ``deadline`` (per call, retries included, 60 s) are seconds.
+
+        ``pacing`` (on): each call waits for a slot of A55's rate budget (100 requests a minute per
+        ``client_id``, corrected by the server's headers) instead of drawing a 429, and fails at
+        once, unsent, with :class:`RateLimitError` when the wait would not fit its deadline.
+        ``shared_store="redis://host:port/db"`` (else ``A55_SHARED_STORE``) shares that budget and
+        the access token with every process naming the same Redis; if Redis is down, calls go on
+        with this process's budget and a warning on the ``a55`` logger.
+        """
         self._core = _Core(
             client_id=client_id,
             client_secret=client_secret,
