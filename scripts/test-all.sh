@@ -116,7 +116,7 @@ install_redis() {
 
 rm -f "$LOGS"/*.log
 run_stage "build" build_workspace
-if want rust || want python; then
+if want rust || want python || want node; then
   install_redis || exit 1
   export A55_REQUIRE_REDIS=1
 fi
