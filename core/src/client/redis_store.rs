@@ -14,8 +14,12 @@ use tokio::sync::OnceCell;
 
 use super::store::{Ask, Reservation, Rule, SealedToken, SharedStore, StoreError, StoreFuture, ms};
 
-/// How long a store command may take.
-const COMMAND_TIMEOUT: Duration = Duration::from_millis(500);
+/// How long a store command may take (Redis on a network answers in a millisecond or two; this
+/// only bounds a store that hangs).
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(1);
+/// How long the first connection (with its first command) may take: a busy host can be slow to
+/// accept it, and a fleet whose processes give up on it too soon fetch tokens of their own.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 
 const RESERVE: &str = r#"
 local t = redis.call('TIME')
@@ -125,7 +129,7 @@ impl RedisStore {
             .conn
             .get_or_try_init(|| async {
                 let config = ConnectionManagerConfig::new()
-                    .set_connection_timeout(Some(COMMAND_TIMEOUT))
+                    .set_connection_timeout(Some(CONNECT_TIMEOUT))
                     .set_response_timeout(Some(COMMAND_TIMEOUT))
                     .set_number_of_retries(1)
                     .set_max_delay(Duration::from_millis(500));
@@ -137,13 +141,19 @@ impl RedisStore {
         Ok(conn.clone())
     }
 
-    /// Connects if needed and runs one command, all within [`COMMAND_TIMEOUT`].
+    /// Connects if needed and runs one command, all within [`COMMAND_TIMEOUT`] (or
+    /// [`CONNECT_TIMEOUT`] while there is no connection yet).
     async fn run<T, F, Fut>(&self, what: &str, f: F) -> Result<T, StoreError>
     where
         F: FnOnce(ConnectionManager) -> Fut,
         Fut: std::future::Future<Output = redis::RedisResult<T>>,
     {
-        tokio::time::timeout(COMMAND_TIMEOUT, async {
+        let limit = if self.conn.initialized() {
+            COMMAND_TIMEOUT
+        } else {
+            CONNECT_TIMEOUT
+        };
+        tokio::time::timeout(limit, async {
             let conn = self.conn().await?;
             f(conn).await.map_err(|e| store_error(what, e))
         })
