@@ -196,6 +196,7 @@ impl TokenManager {
     ) -> Result<Cached, Error> {
         let key = pacer.key();
         let lock_id = uuid::Uuid::new_v4().simple().to_string();
+        let mut locked = false;
         loop {
             let kept = match store.token(key).await {
                 Ok(kept) => kept,
@@ -211,17 +212,25 @@ impl TokenManager {
                 && stale.as_ref() != Some(&secret)
                 && let Ok(header) = bearer(&secret)
             {
+                if locked {
+                    let _ = store.unlock(key, &lock_id).await;
+                }
                 return Ok(Cached {
                     token: Token { secret, header },
                     refresh_at: Instant::now() + left,
                 });
+            }
+            if locked {
+                break;
             }
             match store.lock(key, &lock_id, LOCK_TTL).await {
                 Err(e) => {
                     pacer.store_failed(&e);
                     return fetch.await;
                 }
-                Ok(true) => break,
+                // The previous holder may have stored its token between the read above and the
+                // lock: read once more before fetching.
+                Ok(true) => locked = true,
                 Ok(false) => tokio::time::sleep(LOCK_POLL).await,
             }
         }
