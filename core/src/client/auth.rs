@@ -20,7 +20,7 @@ use crate::redact::Secret;
 use super::config::Credentials;
 use super::pacing::Pacer;
 use super::retry::Backoff;
-use super::shared_token::{LOCK_POLL, LOCK_TTL, Sealer, unix_ms};
+use super::shared_token::{LOCK_POLL, LOCK_TTL, Sealer};
 use super::store::SharedStore;
 
 /// A bearer token and its `Authorization` header value (marked sensitive).
@@ -208,7 +208,7 @@ impl TokenManager {
             let stale = self.stale.read().unwrap_or_else(|p| p.into_inner()).clone();
             // The store's own count of the time left (not this host's clock) sets the refresh.
             if let Some((kept, left)) = kept
-                && let Some((secret, _)) = sealer.open(&kept)
+                && let Some(secret) = sealer.open(&kept)
                 && stale.as_ref() != Some(&secret)
                 && let Ok(header) = bearer(&secret)
             {
@@ -244,8 +244,7 @@ impl TokenManager {
         let fetched = fetch.await;
         if let Ok(c) = &fetched {
             let left = c.refresh_at.saturating_duration_since(Instant::now());
-            let at = unix_ms().saturating_add(left.as_millis() as u64);
-            if let Some(sealed) = sealer.seal(&c.token.secret, at) {
+            if let Some(sealed) = sealer.seal(&c.token.secret) {
                 match store.put_token(key, sealed, left, &lock_id).await {
                     Ok(()) => held.store = None,
                     Err(e) => pacer.store_failed(&e),

@@ -52,8 +52,6 @@ struct Known {
     rule: Rule,
     /// Learnt from a server answer (here or, through the store, in another process).
     from_server: bool,
-    /// The server sets no limit.
-    unlimited: bool,
 }
 
 /// A client's pacer.
@@ -65,7 +63,7 @@ pub(crate) struct Pacer {
     known: Mutex<Known>,
     /// Whether a call has gone to learn the server's rule.
     probing: AtomicBool,
-    /// `known.unlimited`, read without the lock on every call.
+    /// Whether the rule is "no limit" (`rule.limit == 0`), read without the lock on every call.
     unlimited: AtomicBool,
     /// Slots in the log at the last reservation (past and future).
     in_log: AtomicU32,
@@ -109,7 +107,6 @@ impl Pacer {
             known: Mutex::new(Known {
                 rule: Rule::A55,
                 from_server: false,
-                unlimited: false,
             }),
             unlimited: AtomicBool::new(false),
             probing: AtomicBool::new(false),
@@ -201,7 +198,7 @@ impl Pacer {
         let until = deadline.checked_sub(headroom).unwrap_or(started);
         loop {
             let known = self.known();
-            if known.unlimited {
+            if known.rule.limit == 0 {
                 return Ok(());
             }
             let remaining = until.saturating_duration_since(Instant::now());
@@ -224,7 +221,7 @@ impl Pacer {
             let rule_known = rule_known || r.stored_rule.is_some();
             match r.stored_rule {
                 Some(rule) => {
-                    self.adopt(rule, rule.limit == 0);
+                    self.adopt(rule);
                 }
                 // A store that lost the rule (restarted, or new) learns it again from this process.
                 None if known.from_server => self.spawn_store_write(StoreWrite::Rule(known.rule)),
@@ -255,16 +252,15 @@ impl Pacer {
         }
     }
 
-    /// Takes the rule a server (or the store) announced.
-    fn adopt(&self, rule: Rule, unlimited: bool) -> bool {
+    /// Takes the rule a server (or the store) announced (a limit of 0: none).
+    fn adopt(&self, rule: Rule) -> bool {
         let mut k = self.known.lock().unwrap_or_else(|p| p.into_inner());
-        let changed = !k.from_server || k.rule != rule || k.unlimited != unlimited;
+        let changed = !k.from_server || k.rule != rule;
         *k = Known {
             rule,
             from_server: true,
-            unlimited,
         };
-        self.unlimited.store(unlimited, Ordering::Relaxed);
+        self.unlimited.store(rule.limit == 0, Ordering::Relaxed);
         changed
     }
 
@@ -288,7 +284,7 @@ impl Pacer {
                     limit: 0,
                     ..self.known().rule
                 };
-                self.adopt(rule, true);
+                self.adopt(rule);
                 let _ = MemoryStore::process().set_rule(&self.key, rule).await;
                 self.spawn_store_write(StoreWrite::Rule(rule));
             }
@@ -302,7 +298,7 @@ impl Pacer {
                 .map(|w| Duration::from_secs(w.min(MAX_WINDOW_SECS)))
                 .unwrap_or(current.rule.window),
         };
-        if self.adopt(rule, false) {
+        if self.adopt(rule) {
             let _ = MemoryStore::process().set_rule(&self.key, rule).await;
             self.spawn_store_write(StoreWrite::Rule(rule));
         }

@@ -3,7 +3,7 @@
 //! secret cannot use it, and fetched once per lifetime for the whole fleet: the process that takes
 //! the store's short lock fetches, the others wait for its token or for the lock to lapse.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
@@ -31,14 +31,6 @@ impl std::fmt::Debug for Sealer {
     }
 }
 
-/// Milliseconds since the Unix epoch (refresh times travel between processes).
-pub(crate) fn unix_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
-}
-
 impl Sealer {
     /// A sealer for the token kept under `key`, with the client's secret.
     pub(crate) fn new(secret: &Secret, key: &str) -> Sealer {
@@ -54,18 +46,16 @@ impl Sealer {
         }
     }
 
-    /// The token and the Unix millisecond when the fleet should replace it, sealed.
-    pub(crate) fn seal(&self, token: &Secret, refresh_at_ms: u64) -> Option<SealedToken> {
+    /// The token, sealed (when to replace it is the store key's time to live).
+    pub(crate) fn seal(&self, token: &Secret) -> Option<SealedToken> {
         let nonce_bytes = *uuid::Uuid::new_v4().as_bytes();
         let nonce = Nonce::from_slice(&nonce_bytes[..12]);
-        let mut plain = refresh_at_ms.to_be_bytes().to_vec();
-        plain.extend_from_slice(token.expose().as_bytes());
         let sealed = self
             .cipher
             .encrypt(
                 nonce,
                 Payload {
-                    msg: &plain,
+                    msg: token.expose().as_bytes(),
                     aad: self.key.as_bytes(),
                 },
             )
@@ -75,9 +65,9 @@ impl Sealer {
         Some(SealedToken(out))
     }
 
-    /// The token and its refresh time; None when it was sealed with another secret or altered.
-    pub(crate) fn open(&self, sealed: &SealedToken) -> Option<(Secret, u64)> {
-        if sealed.0.len() < 12 + 16 + 8 {
+    /// The token; None when it was sealed with another secret or altered.
+    pub(crate) fn open(&self, sealed: &SealedToken) -> Option<Secret> {
+        if sealed.0.len() < 12 + 16 {
             return None;
         }
         let (nonce, body) = sealed.0.split_at(12);
@@ -91,10 +81,7 @@ impl Sealer {
                 },
             )
             .ok()?;
-        let (at, token) = plain.split_at(8);
-        let refresh_at = u64::from_be_bytes(at.try_into().ok()?);
-        let token = String::from_utf8(token.to_vec()).ok()?;
-        Some((Secret::new(token), refresh_at))
+        String::from_utf8(plain).ok().map(Secret::new)
     }
 }
 
@@ -105,10 +92,10 @@ mod tests {
     #[test]
     fn only_the_secret_opens_the_token() {
         let s = Sealer::new(&Secret::new("secret"), "a55:{k}");
-        let sealed = s.seal(&Secret::new("tok_123"), 42).unwrap();
+        let sealed = s.seal(&Secret::new("tok_123")).unwrap();
         assert!(!sealed.0.windows(7).any(|w| w == b"tok_123"));
-        let (t, at) = s.open(&sealed).unwrap();
-        assert_eq!((t.expose(), at), ("tok_123", 42));
+        let t = s.open(&sealed).unwrap();
+        assert_eq!(t.expose(), "tok_123");
         assert!(
             Sealer::new(&Secret::new("other"), "a55:{k}")
                 .open(&sealed)
