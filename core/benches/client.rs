@@ -150,14 +150,18 @@ fn main() {
                 }
             }
         };
-        // `A55_BENCH_ONLY=raw|sdk`: one side only, one call at a time, for `perf stat` (context
-        // switches, CPU time) of each side alone.
+        // `A55_BENCH_ONLY=raw|sdk`: one side only (one call at a time, or `A55_BENCH_IN_FLIGHT`), for
+        // `perf stat` / `perf record` of each side alone.
         if let Ok(side) = std::env::var("A55_BENCH_ONLY") {
+            let in_flight: usize = std::env::var("A55_BENCH_IN_FLIGHT")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1);
             let took = match side.as_str() {
-                "raw" => timed(n, 1, raw_call.clone()).await,
-                _ => timed(n, 1, sdk_call.clone()).await,
+                "raw" => timed(n, in_flight, raw_call.clone()).await,
+                _ => timed(n, in_flight, sdk_call.clone()).await,
             };
-            println!("{side}: {n} calls one at a time in {took:?}");
+            println!("{side}: {n} calls, {in_flight} in flight, in {took:?}");
             return;
         }
         println!("| in flight | raw reqwest | SDK create_charge | SDK / raw |");

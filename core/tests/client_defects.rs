@@ -275,6 +275,35 @@ async fn an_empty_2xx_is_a_success() {
     assert_eq!(res.meta.status, 200);
 }
 
+// 6b. A redirect is not followed: the payment is not sent again, elsewhere or as a GET.
+#[tokio::test]
+async fn a_redirect_is_an_error_and_is_not_followed() {
+    for status in [301u16, 302, 307, 308] {
+        let server = fake(move |req, _| {
+            if req.path_and_query.starts_with("/elsewhere") {
+                (200, ok_charge())
+            } else {
+                (status, "/elsewhere/charge/".to_string())
+            }
+        })
+        .await;
+        let client = static_client(&server.base_url);
+        let err = client
+            .create_charge(card_charge("4024007153763130"), &RequestOptions::default())
+            .await
+            .unwrap_err();
+        assert_eq!(err.status, Some(status), "{err}");
+        assert!(err.to_string().contains(&status.to_string()), "{err}");
+        let seen = server.seen();
+        assert_eq!(
+            seen.len(),
+            1,
+            "{status}: {:?}",
+            seen.iter().map(|s| &s.path_and_query).collect::<Vec<_>>()
+        );
+    }
+}
+
 // 7. Derived keys include the operation and the resource.
 #[tokio::test]
 async fn derived_keys_are_scoped_to_the_charge() {

@@ -94,3 +94,16 @@ async fn a_dropped_client_leaves_no_task_behind() {
     }
     assert_eq!(metrics.num_alive_tasks(), before);
 }
+
+/// A call's future is what a caller's task holds (and moves): the rare, large paths (a token
+/// fetch, a wait for a rate slot, the retry loop itself) are boxed, so a call stays small.
+#[tokio::test]
+async fn a_calls_future_stays_small() {
+    let (_emu, client) = setup().await;
+    let payload = seed_001();
+    let opts = opts();
+    let call = client.create_charge(&payload, &opts);
+    let size = std::mem::size_of_val(&call);
+    assert!(size <= 1024, "create_charge's future is {size} bytes");
+    call.await.unwrap();
+}

@@ -157,6 +157,29 @@ impl TokenManager {
         if let Some(t) = self.fresh() {
             return Ok(t);
         }
+        // Boxed: a fetch (its request, the fleet's lock) is large, and every call's future would
+        // otherwise carry its size although nearly every call finds the token fresh.
+        Box::pin(self.refresh(
+            http,
+            (client_id, client_secret),
+            deadline,
+            backoff,
+            user_agent,
+            pacer,
+        ))
+        .await
+    }
+
+    /// [`TokenManager::token`] when the cached token is missing or due: one fetch at a time.
+    async fn refresh(
+        &self,
+        http: &reqwest::Client,
+        (client_id, client_secret): (&String, &Secret),
+        deadline: Instant,
+        backoff: &Backoff,
+        user_agent: &HeaderValue,
+        pacer: &Pacer,
+    ) -> Result<Token, Error> {
         let until = tokio::time::Instant::from_std(deadline);
         let _single_flight = tokio::time::timeout_at(until, self.refresh.lock())
             .await

@@ -305,7 +305,7 @@ impl Client {
         call: Call<'_>,
         warnings: Vec<Issue>,
     ) -> Result<Response<T>, Error> {
-        let (bytes, mut meta) = self.execute_bytes(call).await?;
+        let (bytes, mut meta) = Box::pin(self.execute_bytes(call)).await?;
         meta.warnings = warnings;
         // A 2xx without a body (204) is a success: its data is an empty object.
         let decoded = if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -194,6 +194,12 @@ impl Pacer {
         if !self.enabled || self.unlimited.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // Boxed: every call's future holds this one's place, and a slot's wait (store round trips,
+        // sleeps) is large; a call that needs no slot then stays small.
+        Box::pin(self.take_slot(deadline, headroom)).await
+    }
+
+    async fn take_slot(&self, deadline: Instant, headroom: Duration) -> Result<(), Error> {
         let started = Instant::now();
         let until = deadline.checked_sub(headroom).unwrap_or(started);
         loop {
@@ -266,9 +272,14 @@ impl Pacer {
 
     /// Follows an answer's rate-limit headers (`window`: `X-RateLimit-Window`, seconds).
     pub(crate) async fn observe(&self, status: u16, rl: &RateLimit, window: Option<u64>) {
-        if !self.enabled {
+        if !self.enabled || (rl.limit == Some(0) && self.unlimited.load(Ordering::Relaxed)) {
             return;
         }
+        // Boxed for the same reason as `take_slot`.
+        Box::pin(self.follow(status, rl, window)).await;
+    }
+
+    async fn follow(&self, status: u16, rl: &RateLimit, window: Option<u64>) {
         let Some(limit) = rl.limit else {
             // A server that announces no limit: the documented rule is as good as it gets.
             self.known

@@ -12,8 +12,12 @@ use crate::error::{Error, ErrorKind};
 
 use super::config::TlsRoots;
 
+/// The pool's settings. Redirects are not followed: A55 does not send them, and following one would
+/// resend a payment (or turn its POST into a GET of another address); a 3xx is an error that names
+/// its status.
 fn builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
         .http1_only()
         .tcp_nodelay(true)
         .pool_idle_timeout(Duration::from_secs(55))

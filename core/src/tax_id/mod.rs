@@ -87,10 +87,25 @@ const ISO_COUNTRIES: [&str; 249] = [
 
 /// Whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper-case).
 pub fn is_country_code(code: &str) -> bool {
-    code.len() == 2
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && ISO_COUNTRIES.binary_search(&code).is_ok()
+    match code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            COUNTRY_BITS[usize::from(a - b'A')] & (1 << (b - b'A')) != 0
+        }
+        _ => false,
+    }
 }
+
+/// [`ISO_COUNTRIES`] as one bit per code: row = first letter, bit = second letter.
+const COUNTRY_BITS: [u32; 26] = {
+    let mut bits = [0u32; 26];
+    let mut i = 0;
+    while i < ISO_COUNTRIES.len() {
+        let code = ISO_COUNTRIES[i].as_bytes();
+        bits[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+        i += 1;
+    }
+    bits
+};
 
 /// Checks a country code, naming `field` in the error.
 pub fn check_country(code: &str, field: &str) -> Result<(), RuleError> {
@@ -446,5 +461,24 @@ mod tests {
         assert_eq!(kind("GARC850101HDFRRL05", "MX"), Ok(TaxIdKind::Curp));
         let e = validate_tax_id("PUTO561231GR8", "MX").unwrap_err();
         assert!(e.message.contains("inconvenient"), "{}", e.message);
+    }
+
+    #[test]
+    fn country_bits_match_the_list() {
+        assert!(
+            ISO_COUNTRIES.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let listed = ISO_COUNTRIES.contains(&code.as_str());
+                assert_eq!(is_country_code(&code), listed, "{code}");
+                assert!(!is_country_code(&code.to_lowercase()));
+            }
+        }
+        for other in ["", "B", "BRA", "B1", "É", "BR "] {
+            assert!(!is_country_code(other), "{other:?}");
+        }
     }
 }

@@ -83,9 +83,12 @@ impl Validator {
                         );
                     }
                     let normalized = n.amount.to_string();
-                    // On the wire an amount is a JSON number with exactly the normalized digits.
+                    // On the wire an amount is a JSON number with exactly the normalized digits. A
+                    // number that reads back as the one given (150.0 for 150.00: serde_json keeps
+                    // a binary number) would be sent unchanged, so the payload is not copied for it.
                     if (is_text || normalized != text)
                         && let Ok(num) = normalized.parse::<Number>()
+                        && (is_text || obj.get(key) != Some(&Value::Number(num.clone())))
                     {
                         self.rewrite(Some(key), Some(Value::Number(num)));
                     }

@@ -26,7 +26,7 @@ impl Seen {
     }
 }
 
-/// What the script answers: a status and a body (JSON or empty).
+/// What the script answers: a status and a body (JSON or empty; a 3xx's is its `Location`).
 pub type Answer = (u16, String);
 
 type Script = dyn Fn(&Seen, usize) -> Answer + Send + Sync;
@@ -73,7 +73,10 @@ pub async fn fake(script: impl Fn(&Seen, usize) -> Answer + Send + Sync + 'stati
                 };
                 let (status, body) = run(&request, n);
                 let status = StatusCode::from_u16(status).unwrap();
-                let mut res: Response = if body.is_empty() {
+                let mut res: Response = if (300..400).contains(&status.as_u16()) {
+                    // A redirect's body is where it points.
+                    (status, [("location", body)]).into_response()
+                } else if body.is_empty() {
                     status.into_response()
                 } else {
                     (status, [("content-type", "application/json")], body).into_response()
