@@ -13,7 +13,7 @@ use a55_core::codes::Issue;
 use a55_core::{Error, ErrorKind, RuleError};
 
 macro_rules! a55_error {
-    ($( $(#[$doc:meta])* $variant:ident, )*) => {
+    ({} {} {} $( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
         /// Every failure of the A55 SDK. Kotlin sees `A55Exception` and its subclasses; Swift sees
         /// `A55Error`. The text never contains a secret, a card number or a tax id.
         #[derive(Debug, Clone, PartialEq, uniffi::Error)]
@@ -74,44 +74,15 @@ macro_rules! a55_error {
             /// The kind's stable name: `validation`, `signature`, `rate_limit`, `unknown_outcome`, …
             pub fn kind(&self) -> String {
                 match self {
-                    $( A55Error::$variant { .. } => ErrorKind::$variant.as_str().to_string(), )*
+                    $( A55Error::$variant { .. } => $name.to_string(), )*
                 }
             }
         }
     };
 }
 
-a55_error! {
-    /// The input broke a rule, locally or on the server (400/422): see `issues`.
-    Validation,
-    /// A webhook did not verify: see `reason`.
-    Signature,
-    /// 401: the token is missing, bad or expired, or the credentials are wrong.
-    Authentication,
-    /// 403: the credentials may not act on this resource.
-    Permission,
-    /// 404.
-    NotFound,
-    /// 409: a state conflict or an idempotency key reused with another body.
-    Conflict,
-    /// 429: see `retry_after`.
-    RateLimit,
-    /// 5xx.
-    Server,
-    /// Any other HTTP error status.
-    Api,
-    /// The request was never written (DNS, refused connection, TLS): nothing happened on the server.
-    Connection,
-    /// The deadline ran out before the request was written.
-    Timeout,
-    /// The request was written but no answer came: the server may have acted. Repeat the call with
-    /// `idempotency_key` to get the original result.
-    UnknownOutcome,
-    /// The client is configured wrongly (no credentials, a non-HTTPS URL, no TLS roots).
-    Configuration,
-    /// A 2xx answer could not be read.
-    Decode,
-}
+// One variant per kind of core's list, with core's documentation.
+a55_core::a55_error_kinds!(a55_error! { {} {} {} });
 
 impl fmt::Display for A55Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -31,10 +31,11 @@ mod runtime;
 mod testing;
 mod types;
 
+pub use a55_core::host_types::WebhookEvent;
 pub use client::{NativeCall, NativeClient, NativePager};
 pub use error::A55Error;
 pub use testing::NativeEmulator;
-pub use types::{Amount, CalendarDate, PointInTime, TimeSpan, WebhookEvent};
+pub use types::{Amount, CalendarDate, PointInTime, TimeSpan};
 
 uniffi::setup_scaffolding!();
 

@@ -5,10 +5,12 @@
 //! host type (`Amount` → `java.math.BigDecimal` / `Decimal`, `CalendarDate` →
 //! `java.time.LocalDate` / `A55Date`, …). Lifting a newtype never fails: the text is checked by
 //! `a55_core` inside a function that returns `Result`, so bad input is a typed error, never a panic.
-//! Core types that fit uniffi as they are (`Issue`, `Severity`, `BrCode`) are declared as remote types,
-//! field for field, instead of being copied.
+//! Core types that fit uniffi as they are (`Issue`, `Severity`, `BrCode`, the host shape of a
+//! `WebhookEvent`) are declared as remote types; the fields of `BrCode` and `WebhookEvent` come from
+//! core's own lists (`a55_core::a55_br_code_fields!`), so none is restated here.
 
 use a55_core::codes::{Issue, IssueCode, Severity};
+use a55_core::host_types::WebhookEvent;
 use a55_core::pix::BrCode;
 use a55_core::schedule::Date;
 use a55_core::{Decimal, RuleError, schedule};
@@ -85,94 +87,36 @@ pub struct Issue {
     pub description: String,
 }
 
-/// The fields of a PIX BR Code (core's `BrCode`).
-#[uniffi::remote(Record)]
-pub struct BrCode {
-    /// Field 00, always `01`.
-    pub payload_format_indicator: String,
-    /// Field 01: `11` (reusable) or `12` (single use), when present.
-    pub point_of_initiation_method: Option<String>,
-    /// The merchant account template's GUI (`br.gov.bcb.pix`).
-    pub gui: String,
-    /// The PIX key of a static code.
-    pub key: Option<String>,
-    /// The location URL of a dynamic code (without scheme, as written in the code).
-    pub url: Option<String>,
-    /// Free text for the payer.
-    pub description: Option<String>,
-    /// Field 52.
-    pub merchant_category_code: String,
-    /// Field 53, `986` for BRL.
-    pub transaction_currency: String,
-    /// Field 54, the amount text as written, when present.
-    pub amount: Option<String>,
-    /// Field 58, `BR`.
-    pub country_code: String,
-    /// Field 59.
-    pub merchant_name: String,
-    /// Field 60.
-    pub merchant_city: String,
-    /// Field 61.
-    pub postal_code: Option<String>,
-    /// Field 62, sub-field 05: the transaction id.
-    pub txid: Option<String>,
-    /// Field 63, upper-case hex.
-    pub crc: String,
-}
-
-/// A verified charge event delivered to a webhook URL.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct WebhookEvent {
-    /// The charge.
-    pub charge_uuid: String,
-    /// Its new status (`cancelled` reads as `canceled`; unknown statuses are kept as they are).
-    pub status: String,
-    /// The merchant's reference, when sent.
-    pub transaction_reference: Option<String>,
-    /// The subscription the charge belongs to.
-    pub subscription_uuid: Option<String>,
-    /// The payment link the charge came from.
-    pub payment_link_uuid: Option<String>,
-    /// The amount as decimal text (richer revision).
-    pub amount: Option<String>,
-    /// The currency (richer revision).
-    pub currency: Option<String>,
-    /// The acquirer's return code on errors (`"05"`).
-    pub error_code: Option<String>,
-    /// The acquirer's message on errors.
-    pub error_message: Option<String>,
-    /// The refunded amount as decimal text.
-    pub refund_amount: Option<String>,
-    /// The chargeback's reason.
-    pub chargeback_reason: Option<String>,
-    /// When the charge was created.
-    pub created_at: Option<String>,
-    /// When the charge last changed.
-    pub updated_at: Option<String>,
-    /// The key to deduplicate deliveries on: `"{charge_uuid}:{status}"` (one charge sends several events).
-    pub dedup_key: String,
-    /// The whole body as JSON text, unknown fields included.
-    pub raw_json: String,
-}
-
-impl From<a55_core::webhook::WebhookEvent> for WebhookEvent {
-    fn from(e: a55_core::webhook::WebhookEvent) -> WebhookEvent {
-        WebhookEvent {
-            dedup_key: e.dedup_key(),
-            status: e.status.as_str().to_string(),
-            raw_json: e.raw.to_string(),
-            charge_uuid: e.charge_uuid,
-            transaction_reference: e.transaction_reference,
-            subscription_uuid: e.subscription_uuid,
-            payment_link_uuid: e.payment_link_uuid,
-            amount: e.amount,
-            currency: e.currency,
-            error_code: e.error_code,
-            error_message: e.error_message,
-            refund_amount: e.refund_amount,
-            chargeback_reason: e.chargeback_reason,
-            created_at: e.created_at,
-            updated_at: e.updated_at,
+/// Declares a core type to uniffi as a remote record, from core's own list of its fields.
+macro_rules! remote_record {
+    (
+        { $(#[$meta:meta])* $name:ident }
+        { $($before:tt)* }
+        { $($after:tt)* }
+        $($(#[$doc:meta])* $field:ident : $ty:ty,)*
+    ) => {
+        $(#[$meta])*
+        #[uniffi::remote(Record)]
+        pub struct $name {
+            $($before)*
+            $($(#[$doc])* pub $field: $ty,)*
+            $($after)*
         }
-    }
+    };
 }
+
+a55_core::a55_br_code_fields!(remote_record! {
+    {
+        /// The fields of a PIX BR Code (core's `BrCode`).
+        BrCode
+    }
+    {}
+    {}
+});
+
+a55_core::a55_host_webhook_event_fields!(remote_record! {
+    {
+        /// A verified charge event delivered to a webhook URL.
+        WebhookEvent
+    }
+});

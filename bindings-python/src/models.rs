@@ -4,8 +4,10 @@
 //! masked to its last two characters with core's `mask_tail`.
 
 use a55_core::codes::Issue as CoreIssue;
+use a55_core::host_types::WebhookEvent as HostWebhookEvent;
 use a55_core::pix::BrCode as CoreBrCode;
 use a55_core::redact::mask_tail;
+use a55_core::status::ChargeStatus;
 use a55_core::webhook::WebhookEvent as CoreWebhookEvent;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -119,66 +121,47 @@ impl Issue {
     }
 }
 
-/// The fields of a PIX BR Code ("pix copia e cola"), as written in the code.
-///
-/// `amount` is the text of field 54 (or `None`); `url` is the location of a dynamic code, `key` the
-/// PIX key of a static one. The repr masks the key.
-#[pyclass(module = "a55", frozen, eq, get_all)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrCode {
-    /// Field 00, always `01`.
-    pub payload_format_indicator: String,
-    /// Field 01: `11` (reusable) or `12` (single use), when present.
-    pub point_of_initiation_method: Option<String>,
-    /// The merchant account template's GUI (`br.gov.bcb.pix`).
-    pub gui: String,
-    /// The PIX key of a static code.
-    pub key: Option<String>,
-    /// The location URL of a dynamic code (without scheme).
-    pub url: Option<String>,
-    /// Free text for the payer.
-    pub description: Option<String>,
-    /// Field 52.
-    pub merchant_category_code: String,
-    /// Field 53, `986` for BRL.
-    pub transaction_currency: String,
-    /// Field 54, the amount text as written, when present.
-    pub amount: Option<String>,
-    /// Field 58, `BR`.
-    pub country_code: String,
-    /// Field 59.
-    pub merchant_name: String,
-    /// Field 60.
-    pub merchant_city: String,
-    /// Field 61.
-    pub postal_code: Option<String>,
-    /// Field 62, sub-field 05: the transaction id.
-    pub txid: Option<String>,
-    /// Field 63, upper-case hex.
-    pub crc: String,
+/// Declares a frozen Python class (attributes read-only, compared by value) from core's list of a
+/// type's fields, and its conversion from the core type (every field moved as it is).
+macro_rules! py_record {
+    (
+        { $(#[$meta:meta])* pub struct $name:ident from $core:ty }
+        { $($(#[$bdoc:meta])* pub $before:ident : $bty:ty,)* }
+        { $($(#[$adoc:meta])* pub $after:ident : $aty:ty,)* }
+        $($(#[$doc:meta])* $field:ident : $ty:ty,)*
+    ) => {
+        $(#[$meta])*
+        #[pyclass(module = "a55", frozen, eq, get_all)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name {
+            $($(#[$bdoc])* pub $before: $bty,)*
+            $($(#[$doc])* pub $field: $ty,)*
+            $($(#[$adoc])* pub $after: $aty,)*
+        }
+
+        impl From<$core> for $name {
+            fn from(c: $core) -> Self {
+                $name {
+                    $($before: c.$before,)*
+                    $($field: c.$field,)*
+                    $($after: c.$after,)*
+                }
+            }
+        }
+    };
 }
 
-impl From<CoreBrCode> for BrCode {
-    fn from(c: CoreBrCode) -> Self {
-        BrCode {
-            payload_format_indicator: c.payload_format_indicator,
-            point_of_initiation_method: c.point_of_initiation_method,
-            gui: c.gui,
-            key: c.key,
-            url: c.url,
-            description: c.description,
-            merchant_category_code: c.merchant_category_code,
-            transaction_currency: c.transaction_currency,
-            amount: c.amount,
-            country_code: c.country_code,
-            merchant_name: c.merchant_name,
-            merchant_city: c.merchant_city,
-            postal_code: c.postal_code,
-            txid: c.txid,
-            crc: c.crc,
-        }
+a55_core::a55_br_code_fields!(py_record! {
+    {
+        /// The fields of a PIX BR Code ("pix copia e cola"), as written in the code.
+        ///
+        /// `amount` is the text of field 54 (or `None`); `url` is the location of a dynamic code,
+        /// `key` the PIX key of a static one. The repr masks the key.
+        pub struct BrCode from CoreBrCode
     }
-}
+    {}
+    {}
+});
 
 #[pymethods]
 impl BrCode {
@@ -196,73 +179,32 @@ impl BrCode {
     }
 }
 
-/// A charge event delivered to a webhook URL, verified.
-///
-/// Unknown statuses are kept as they are (`cancelled` reads as `canceled`); `amount` and
-/// `refund_amount` are decimal text as sent. `raw` is the whole body as a dict (numbers with a
-/// fraction as `Decimal`). Deduplicate deliveries on `dedup_key`, not on `charge_uuid` alone.
-#[pyclass(module = "a55", frozen, eq, get_all)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WebhookEvent {
-    /// The charge.
-    pub charge_uuid: String,
-    /// Its new status.
-    pub status: String,
-    /// The merchant's reference, when sent.
-    pub transaction_reference: Option<String>,
-    /// The subscription the charge belongs to.
-    pub subscription_uuid: Option<String>,
-    /// The payment link the charge came from.
-    pub payment_link_uuid: Option<String>,
-    /// The amount as decimal text (richer revision).
-    pub amount: Option<String>,
-    /// The currency (richer revision).
-    pub currency: Option<String>,
-    /// The acquirer's return code on errors (`"05"`).
-    pub error_code: Option<String>,
-    /// The acquirer's message on errors.
-    pub error_message: Option<String>,
-    /// The refunded amount as decimal text.
-    pub refund_amount: Option<String>,
-    /// The chargeback's reason.
-    pub chargeback_reason: Option<String>,
-    /// When the charge was created.
-    pub created_at: Option<String>,
-    /// When the charge last changed.
-    pub updated_at: Option<String>,
-    /// `"{charge_uuid}:{status}"`: the key to deduplicate deliveries on.
-    pub dedup_key: String,
-    /// Whether the status is final.
-    pub is_terminal: bool,
-    /// The whole body as received, as JSON text.
-    pub raw_json: String,
-}
+a55_core::a55_host_webhook_event_fields!(py_record! {
+    {
+        /// A charge event delivered to a webhook URL, verified.
+        ///
+        /// Unknown statuses are kept as they are (`cancelled` reads as `canceled`); `amount` and
+        /// `refund_amount` are decimal text as sent. `raw` is the whole body as a dict (numbers
+        /// with a fraction as `Decimal`). Deduplicate deliveries on `dedup_key`, not on
+        /// `charge_uuid` alone.
+        pub struct WebhookEvent from HostWebhookEvent
+    }
+});
 
 impl From<CoreWebhookEvent> for WebhookEvent {
     fn from(e: CoreWebhookEvent) -> Self {
-        WebhookEvent {
-            dedup_key: e.dedup_key(),
-            is_terminal: e.status.is_terminal(),
-            charge_uuid: e.charge_uuid,
-            status: e.status.as_str().to_string(),
-            transaction_reference: e.transaction_reference,
-            subscription_uuid: e.subscription_uuid,
-            payment_link_uuid: e.payment_link_uuid,
-            amount: e.amount,
-            currency: e.currency,
-            error_code: e.error_code,
-            error_message: e.error_message,
-            refund_amount: e.refund_amount,
-            chargeback_reason: e.chargeback_reason,
-            created_at: e.created_at,
-            updated_at: e.updated_at,
-            raw_json: e.raw.to_string(),
-        }
+        HostWebhookEvent::from(e).into()
     }
 }
 
 #[pymethods]
 impl WebhookEvent {
+    /// Whether no further change is expected (unknown statuses are not terminal).
+    #[getter]
+    fn is_terminal(&self) -> bool {
+        ChargeStatus::parse(&self.status).is_terminal()
+    }
+
     /// The whole body as received, unknown fields included (a new dict on every access).
     #[getter]
     fn raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -85,64 +85,31 @@ pub(crate) fn quote(text: &str) -> String {
     out
 }
 
-/// The kind of an [`Error`]: each language maps it to its own exception class.
-///
-/// New kinds may be added in a minor release, so a `match` outside this crate needs a `_` arm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The request broke a rule, locally or on the server (400/422): see `issues`.
-    Validation,
-    /// A webhook did not verify: see `reason`.
-    Signature,
-    /// 401: the token is missing, bad or expired (after one forced refresh), or the credentials are wrong.
-    Authentication,
-    /// 403: the credentials may not act on this resource.
-    Permission,
-    /// 404.
-    NotFound,
-    /// 409: a state conflict or an idempotency key reused with another body.
-    Conflict,
-    /// 429: see `retry_after`.
-    RateLimit,
-    /// 5xx.
-    Server,
-    /// Any other HTTP error status.
-    Api,
-    /// The request was never written (DNS, refused connection, TLS): nothing happened on the server.
-    Connection,
-    /// The deadline ran out before the request was written.
-    Timeout,
-    /// The request was written but no answer came (broken connection, deadline mid-call): the server
-    /// may have acted. Repeat the call with `idempotency_key` to get the original result.
-    UnknownOutcome,
-    /// The client is configured wrongly (no credentials, a non-HTTPS URL, no TLS roots).
-    Configuration,
-    /// A 2xx answer could not be read.
-    Decode,
+macro_rules! declare_error_kinds {
+    ({} {} {} $($(#[$doc:meta])* $kind:ident = $name:literal,)*) => {
+        /// The kind of an [`Error`]: each language maps it to its own exception class.
+        ///
+        /// New kinds may be added in a minor release, so a `match` outside this crate needs a `_`
+        /// arm.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl ErrorKind {
+            /// A stable name: `validation`, `signature`, `authentication`, …
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$kind => $name,)*
+                }
+            }
+        }
+    };
 }
+crate::a55_error_kinds!(declare_error_kinds! { {} {} {} });
 
 impl ErrorKind {
-    /// A stable name: `validation`, `signature`, `authentication`, …
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "validation",
-            ErrorKind::Signature => "signature",
-            ErrorKind::Authentication => "authentication",
-            ErrorKind::Permission => "permission",
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Conflict => "conflict",
-            ErrorKind::RateLimit => "rate_limit",
-            ErrorKind::Server => "server",
-            ErrorKind::Api => "api",
-            ErrorKind::Connection => "connection",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::UnknownOutcome => "unknown_outcome",
-            ErrorKind::Configuration => "configuration",
-            ErrorKind::Decode => "decode",
-        }
-    }
-
     /// Whether the outcome is definite: the server certainly did not act (or answered).
     pub fn is_definite(self) -> bool {
         self != ErrorKind::UnknownOutcome

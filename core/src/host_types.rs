@@ -10,9 +10,10 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::codes::Issue;
+use crate::field_lists::declare_struct;
 use crate::models::schema::{EnumSchema, FieldKind, ModelSchema, always, f};
 use crate::pix::BrCode;
-use crate::webhook::WebhookEvent;
+use crate::webhook::WebhookEvent as ParsedEvent;
 
 impl Serialize for Issue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -50,25 +51,37 @@ impl Serialize for BrCode {
     }
 }
 
-impl Serialize for WebhookEvent {
+crate::a55_host_webhook_event_fields!(declare_struct! {
+    {
+        /// A verified charge event as every package hands it to its users: the status as text,
+        /// the key to deduplicate deliveries on, and the body as JSON text.
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+        pub struct WebhookEvent
+    }
+});
+
+/// The host event of a parsed one: the shared fields moved, the rest derived.
+macro_rules! host_event {
+    ({ $event:ident } { $($before:tt)* } { $($after:tt)* } $($(#[$doc:meta])* $field:ident : $ty:ty,)*) => {
+        WebhookEvent {
+            dedup_key: $event.dedup_key(),
+            status: $event.status.as_str().to_string(),
+            raw_json: $event.raw.to_string(),
+            $($field: $event.$field,)*
+            charge_uuid: $event.charge_uuid,
+        }
+    };
+}
+
+impl From<ParsedEvent> for WebhookEvent {
+    fn from(event: ParsedEvent) -> WebhookEvent {
+        crate::a55_host_webhook_event_fields!(host_event! { { event } })
+    }
+}
+
+impl Serialize for ParsedEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("WebhookEvent", 15)?;
-        st.serialize_field("charge_uuid", &self.charge_uuid)?;
-        st.serialize_field("status", &self.status)?;
-        st.serialize_field("transaction_reference", &self.transaction_reference)?;
-        st.serialize_field("subscription_uuid", &self.subscription_uuid)?;
-        st.serialize_field("payment_link_uuid", &self.payment_link_uuid)?;
-        st.serialize_field("amount", &self.amount)?;
-        st.serialize_field("currency", &self.currency)?;
-        st.serialize_field("error_code", &self.error_code)?;
-        st.serialize_field("error_message", &self.error_message)?;
-        st.serialize_field("refund_amount", &self.refund_amount)?;
-        st.serialize_field("chargeback_reason", &self.chargeback_reason)?;
-        st.serialize_field("created_at", &self.created_at)?;
-        st.serialize_field("updated_at", &self.updated_at)?;
-        st.serialize_field("dedup_key", &self.dedup_key())?;
-        st.serialize_field("raw_json", &self.raw.to_string())?;
-        st.end()
+        WebhookEvent::from(self.clone()).serialize(s)
     }
 }
 

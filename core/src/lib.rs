@@ -27,6 +27,7 @@ pub mod card;
 pub mod client;
 pub mod codes;
 pub mod error;
+mod field_lists;
 pub mod formats;
 pub mod host;
 pub mod host_types;

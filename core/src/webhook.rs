@@ -15,6 +15,7 @@ use sha2::Sha256;
 
 use crate::codes::IssueCode;
 use crate::error::RuleError;
+use crate::field_lists::declare_struct;
 use crate::status::ChargeStatus;
 
 /// The default tolerance between the webhook's timestamp and now, in seconds.
@@ -90,37 +91,37 @@ fn sig_error(reason: &'static str, message: impl Into<String>) -> RuleError {
     RuleError::new(IssueCode::InvalidWebhookSignature, "signature", message).with_reason(reason)
 }
 
-/// A charge event delivered to a webhook URL.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WebhookEvent {
-    /// The charge.
-    pub charge_uuid: String,
-    /// Its new status.
-    pub status: ChargeStatus,
-    /// The merchant's reference, when sent.
-    pub transaction_reference: Option<String>,
-    /// The subscription the charge belongs to.
-    pub subscription_uuid: Option<String>,
-    /// The payment link the charge came from.
-    pub payment_link_uuid: Option<String>,
-    /// The amount as decimal text (richer revision).
-    pub amount: Option<String>,
-    /// The currency (richer revision).
-    pub currency: Option<String>,
-    /// The acquirer's return code on errors (`"05"`).
-    pub error_code: Option<String>,
-    /// The acquirer's message on errors.
-    pub error_message: Option<String>,
-    /// The refunded amount as decimal text.
-    pub refund_amount: Option<String>,
-    /// The chargeback's reason.
-    pub chargeback_reason: Option<String>,
-    /// When the charge was created.
-    pub created_at: Option<String>,
-    /// When the charge last changed.
-    pub updated_at: Option<String>,
-    /// The whole body as received, unknown fields included.
-    pub raw: Value,
+crate::a55_webhook_event_fields!(declare_struct! {
+    {
+        /// A charge event delivered to a webhook URL.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct WebhookEvent
+    }
+    {
+        /// The charge.
+        pub charge_uuid: String,
+        /// Its new status.
+        pub status: ChargeStatus,
+    }
+    {
+        /// The whole body as received, unknown fields included.
+        pub raw: Value,
+    }
+});
+
+/// The event of a body already read: every listed text field read by its own name.
+macro_rules! read_event {
+    (
+        { $obj:ident, $charge_uuid:expr, $status:expr, $raw:expr } {} {}
+        $($(#[$doc:meta])* $field:ident : $ty:ty,)*
+    ) => {
+        WebhookEvent {
+            charge_uuid: $charge_uuid,
+            status: $status,
+            $($field: text_field($obj, stringify!($field)),)*
+            raw: $raw,
+        }
+    };
 }
 
 impl WebhookEvent {
@@ -153,22 +154,9 @@ pub fn parse_webhook_event(raw_body: &[u8]) -> Result<WebhookEvent, RuleError> {
             "the webhook body needs text fields charge_uuid and status",
         ));
     };
-    Ok(WebhookEvent {
-        charge_uuid: charge_uuid.clone(),
-        status: ChargeStatus::parse(status),
-        transaction_reference: text_field(obj, "transaction_reference"),
-        subscription_uuid: text_field(obj, "subscription_uuid"),
-        payment_link_uuid: text_field(obj, "payment_link_uuid"),
-        amount: text_field(obj, "amount"),
-        currency: text_field(obj, "currency"),
-        error_code: text_field(obj, "error_code"),
-        error_message: text_field(obj, "error_message"),
-        refund_amount: text_field(obj, "refund_amount"),
-        chargeback_reason: text_field(obj, "chargeback_reason"),
-        created_at: text_field(obj, "created_at"),
-        updated_at: text_field(obj, "updated_at"),
-        raw: raw.clone(),
-    })
+    Ok(crate::a55_webhook_event_fields!(read_event! {
+        { obj, charge_uuid.clone(), ChargeStatus::parse(status), raw.clone() } {} {}
+    }))
 }
 
 /// Verifies a delivery and parses it (`verify_webhook`).

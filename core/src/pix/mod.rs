@@ -10,6 +10,7 @@
 
 use crate::codes::IssueCode;
 use crate::error::RuleError;
+use crate::field_lists::declare_struct;
 
 mod build;
 mod parse;
@@ -24,40 +25,15 @@ pub const PIX_GUI: &str = "br.gov.bcb.pix";
 /// The longest BR Code, in characters (EMV MPM's maximum payload).
 pub const MAX_BRCODE_CHARS: usize = 512;
 
-/// The fields of a BR Code.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct BrCode {
-    /// Field 00, always `01`.
-    pub payload_format_indicator: String,
-    /// Field 01: `11` (reusable) or `12` (single use), when present.
-    pub point_of_initiation_method: Option<String>,
-    /// The merchant account template's GUI (`br.gov.bcb.pix`), as written.
-    pub gui: String,
-    /// The PIX key of a static code (never empty).
-    pub key: Option<String>,
-    /// The location URL of a dynamic code (without scheme, as written in the code; never empty).
-    pub url: Option<String>,
-    /// Free text for the payer.
-    pub description: Option<String>,
-    /// Field 52: 4 digits.
-    pub merchant_category_code: String,
-    /// Field 53, `986` for BRL.
-    pub transaction_currency: String,
-    /// Field 54, the amount text as written (digits, optionally `.` and one or two decimals).
-    pub amount: Option<String>,
-    /// Field 58, `BR`.
-    pub country_code: String,
-    /// Field 59, at most 25 characters.
-    pub merchant_name: String,
-    /// Field 60, at most 15 characters.
-    pub merchant_city: String,
-    /// Field 61.
-    pub postal_code: Option<String>,
-    /// Field 62, sub-field 05: the transaction id (`***` or 1–25 letters and digits).
-    pub txid: Option<String>,
-    /// Field 63, upper-case hex.
-    pub crc: String,
-}
+crate::a55_br_code_fields!(declare_struct! {
+    {
+        /// The fields of a BR Code.
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        pub struct BrCode
+    }
+    {}
+    {}
+});
 
 /// CRC16-CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection, no final xor).
 pub fn crc16_ccitt(data: &[u8]) -> u16 {

@@ -1344,15 +1344,16 @@ public struct BrCode: Equatable, Hashable {
      */
     public var pointOfInitiationMethod: String?
     /**
-     * The merchant account template's GUI (`br.gov.bcb.pix`).
+     * The merchant account template's GUI (`br.gov.bcb.pix`), as written.
      */
     public var gui: String
     /**
-     * The PIX key of a static code.
+     * The PIX key of a static code (never empty).
      */
     public var key: String?
     /**
-     * The location URL of a dynamic code (without scheme, as written in the code).
+     * The location URL of a dynamic code (without scheme, as written in the code; never
+     * empty).
      */
     public var url: String?
     /**
@@ -1360,7 +1361,7 @@ public struct BrCode: Equatable, Hashable {
      */
     public var description: String?
     /**
-     * Field 52.
+     * Field 52: 4 digits.
      */
     public var merchantCategoryCode: String
     /**
@@ -1368,7 +1369,8 @@ public struct BrCode: Equatable, Hashable {
      */
     public var transactionCurrency: String
     /**
-     * Field 54, the amount text as written, when present.
+     * Field 54, the amount text as written (digits, optionally `.` and one or two
+     * decimals).
      */
     public var amount: String?
     /**
@@ -1376,11 +1378,11 @@ public struct BrCode: Equatable, Hashable {
      */
     public var countryCode: String
     /**
-     * Field 59.
+     * Field 59, at most 25 characters.
      */
     public var merchantName: String
     /**
-     * Field 60.
+     * Field 60, at most 15 characters.
      */
     public var merchantCity: String
     /**
@@ -1388,7 +1390,7 @@ public struct BrCode: Equatable, Hashable {
      */
     public var postalCode: String?
     /**
-     * Field 62, sub-field 05: the transaction id.
+     * Field 62, sub-field 05: the transaction id (`***` or 1–25 letters and digits).
      */
     public var txid: String?
     /**
@@ -1406,40 +1408,42 @@ public struct BrCode: Equatable, Hashable {
          * Field 01: `11` (reusable) or `12` (single use), when present.
          */pointOfInitiationMethod: String?, 
         /**
-         * The merchant account template's GUI (`br.gov.bcb.pix`).
+         * The merchant account template's GUI (`br.gov.bcb.pix`), as written.
          */gui: String, 
         /**
-         * The PIX key of a static code.
+         * The PIX key of a static code (never empty).
          */key: String?, 
         /**
-         * The location URL of a dynamic code (without scheme, as written in the code).
+         * The location URL of a dynamic code (without scheme, as written in the code; never
+         * empty).
          */url: String?, 
         /**
          * Free text for the payer.
          */description: String?, 
         /**
-         * Field 52.
+         * Field 52: 4 digits.
          */merchantCategoryCode: String, 
         /**
          * Field 53, `986` for BRL.
          */transactionCurrency: String, 
         /**
-         * Field 54, the amount text as written, when present.
+         * Field 54, the amount text as written (digits, optionally `.` and one or two
+         * decimals).
          */amount: String?, 
         /**
          * Field 58, `BR`.
          */countryCode: String, 
         /**
-         * Field 59.
+         * Field 59, at most 25 characters.
          */merchantName: String, 
         /**
-         * Field 60.
+         * Field 60, at most 15 characters.
          */merchantCity: String, 
         /**
          * Field 61.
          */postalCode: String?, 
         /**
-         * Field 62, sub-field 05: the transaction id.
+         * Field 62, sub-field 05: the transaction id (`***` or 1–25 letters and digits).
          */txid: String?, 
         /**
          * Field 63, upper-case hex.
@@ -1628,7 +1632,8 @@ public struct WebhookEvent: Equatable, Hashable {
      */
     public var chargeUuid: String
     /**
-     * Its new status (`cancelled` reads as `canceled`; unknown statuses are kept as they are).
+     * Its new status (`cancelled` reads as `canceled`; unknown statuses are kept as
+     * they are).
      */
     public var status: String
     /**
@@ -1676,7 +1681,8 @@ public struct WebhookEvent: Equatable, Hashable {
      */
     public var updatedAt: String?
     /**
-     * The key to deduplicate deliveries on: `"{charge_uuid}:{status}"` (one charge sends several events).
+     * The key to deduplicate deliveries on: `"{charge_uuid}:{status}"` (one charge
+     * sends several events).
      */
     public var dedupKey: String
     /**
@@ -1691,7 +1697,8 @@ public struct WebhookEvent: Equatable, Hashable {
          * The charge.
          */chargeUuid: String, 
         /**
-         * Its new status (`cancelled` reads as `canceled`; unknown statuses are kept as they are).
+         * Its new status (`cancelled` reads as `canceled`; unknown statuses are kept as
+         * they are).
          */status: String, 
         /**
          * The merchant's reference, when sent.
@@ -1727,7 +1734,8 @@ public struct WebhookEvent: Equatable, Hashable {
          * When the charge last changed.
          */updatedAt: String?, 
         /**
-         * The key to deduplicate deliveries on: `"{charge_uuid}:{status}"` (one charge sends several events).
+         * The key to deduplicate deliveries on: `"{charge_uuid}:{status}"` (one charge
+         * sends several events).
          */dedupKey: String, 
         /**
          * The whole body as JSON text, unknown fields included.
@@ -1828,7 +1836,7 @@ enum A55Error: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * The input broke a rule, locally or on the server (400/422): see `issues`.
+     * The request broke a rule, locally or on the server (400/422): see `issues`.
      */
     case Validation(
         /**
@@ -1894,7 +1902,8 @@ enum A55Error: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */rawBody: String?
     )
     /**
-     * 401: the token is missing, bad or expired, or the credentials are wrong.
+     * 401: the token is missing, bad or expired (after one forced refresh), or the
+     * credentials are wrong.
      */
     case Authentication(
         /**
@@ -2125,7 +2134,8 @@ enum A55Error: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */rawBody: String?
     )
     /**
-     * The request was never written (DNS, refused connection, TLS): nothing happened on the server.
+     * The request was never written (DNS, refused connection, TLS): nothing happened on
+     * the server.
      */
     case Connection(
         /**
@@ -2191,8 +2201,9 @@ enum A55Error: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */rawBody: String?
     )
     /**
-     * The request was written but no answer came: the server may have acted. Repeat the call with
-     * `idempotency_key` to get the original result.
+     * The request was written but no answer came (broken connection, deadline mid-call):
+     * the server may have acted. Repeat the call with `idempotency_key` to get the
+     * original result.
      */
     case UnknownOutcome(
         /**
