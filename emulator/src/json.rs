@@ -71,6 +71,16 @@ pub fn reply(r: Reply) -> Response {
     (r.0, Json(r.1)).into_response()
 }
 
+/// The response for a JSON body already written (a replayed answer).
+pub fn reply_written(status: StatusCode, body: axum::body::Bytes) -> Response {
+    let mut res = (status, body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
 /// A JSON answer written by [`to_vec`] (in place of axum's `Json`).
 pub struct Json<T = Value>(pub T);
 

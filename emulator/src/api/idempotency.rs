@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::auth::{Caller, authorize};
 use crate::app::{PendingDelay, Shared};
 use crate::errors::{ErrorBody, Msg, Shape, error};
-use crate::json::{Reply, reply};
+use crate::json::{Reply, reply, reply_written, to_vec};
 use crate::state::{IDEMPOTENCY_TTL_SECS, IdemRec, IdemState};
 
 /// Runs a POST handler under the idempotency rules: same key and body → the first answer replayed;
@@ -100,7 +100,7 @@ async fn idempotent_inner(
             store.idempotency.remove(&id);
         }
         match store.idempotency.get(&id) {
-            Some(rec) if rec.route != route || rec.body != body => {
+            Some(rec) if rec.route != route || rec.body_digest != digest(&body) => {
                 drop(store);
                 return reply(error(
                     shape,
@@ -136,7 +136,8 @@ async fn idempotent_inner(
                 let (status, body) = (*status, body.clone());
                 store.idempotent_replays += 1;
                 drop(store);
-                let mut res = reply((StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body));
+                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+                let mut res = reply_written(status, body);
                 res.headers_mut()
                     .insert("idempotent-replayed", HeaderValue::from_static("true"));
                 return res;
@@ -146,7 +147,7 @@ async fn idempotent_inner(
                     id,
                     IdemRec {
                         route: route.to_string(),
-                        body: body.clone(),
+                        body_digest: digest(&body),
                         state: IdemState::InProgress,
                         created_at: now,
                     },
@@ -158,19 +159,43 @@ async fn idempotent_inner(
         tokio::time::sleep(d).await;
     }
     let (status, out) = handler(app, caller.as_ref(), body);
-    if let Some(key) = key {
-        let mut store = app.store();
-        let id = (scope, key);
-        if status.as_u16() < 500 {
-            if let Some(rec) = store.idempotency.get_mut(&id) {
-                rec.state = IdemState::Done {
-                    status: status.as_u16(),
-                    body: out.clone(),
-                };
-            }
-        } else {
-            store.idempotency.remove(&id);
+    let Some(key) = key else {
+        return reply((status, out));
+    };
+    // Written once: the same bytes answer now and on every replay.
+    let written = Bytes::from(to_vec(&out));
+    let mut store = app.store();
+    let id = (scope, key);
+    if status.as_u16() < 500 {
+        if let Some(rec) = store.idempotency.get_mut(&id) {
+            rec.state = IdemState::Done {
+                status: status.as_u16(),
+                body: written.clone(),
+            };
+        }
+    } else {
+        store.idempotency.remove(&id);
+    }
+    drop(store);
+    reply_written(status, written)
+}
+
+/// A digest of a body's canonical JSON text (`Value` keeps keys sorted): two bodies have the same
+/// digest exactly when they are the same JSON, but for a 64-bit collision.
+fn digest(body: &Value) -> u64 {
+    use std::hash::Hasher;
+    struct Feed(std::hash::DefaultHasher);
+    impl std::io::Write for Feed {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
         }
     }
-    reply((status, out))
+    let mut feed = Feed(std::hash::DefaultHasher::new());
+    // Writing a `Value` into memory cannot fail.
+    let _ = serde_json::to_writer(&mut feed, body);
+    feed.0.finish()
 }

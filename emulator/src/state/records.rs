@@ -251,8 +251,8 @@ pub enum IdemState {
     Done {
         /// HTTP status.
         status: u16,
-        /// Body.
-        body: Value,
+        /// The body as it was written (replayed byte for byte; shared, not copied).
+        body: axum::body::Bytes,
     },
 }
 
@@ -261,8 +261,10 @@ pub enum IdemState {
 pub struct IdemRec {
     /// Method and path of the first request.
     pub route: String,
-    /// The first request's parsed body.
-    pub body: Value,
+    /// A digest of the first request's parsed body (its canonical JSON text: keys sorted), which
+    /// a repeated request must match. A digest, not the body: a key's record stays small however
+    /// many the emulator holds.
+    pub body_digest: u64,
     /// Its state.
     pub state: IdemState,
     /// Unix seconds (emulator clock).
