@@ -32,8 +32,10 @@ fn charge() -> Value {
             "neighborhood": "Bela Vista", "city": "São Paulo", "state": "SP", "postal_code": "01310-100", "country": "BR"}})
 }
 
-/// Interleaved rounds per side for the SDK/raw ratio (`A55_BENCH_ROUNDS`).
-const ROUNDS: usize = 20;
+/// Interleaved rounds per side for the SDK/raw ratio (`A55_BENCH_ROUNDS`): many short rounds (300
+/// calls each by default), so the two sides of a round see the same minute of a machine whose speed
+/// drifts.
+const ROUNDS: usize = 100;
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::error::{Error, ErrorKind};
 
-use super::retry::retry_after;
+use super::retry::retry_after_value;
 use super::{RateLimit, ResponseMeta};
 
 /// A 2xx answer whose body is not JSON.
@@ -28,28 +28,37 @@ pub(crate) struct AnswerHeaders {
 }
 
 impl AnswerHeaders {
+    /// One pass over the answer's headers (the first value of a repeated one counts).
     pub(crate) fn read(h: &reqwest::header::HeaderMap) -> AnswerHeaders {
-        fn number<N: std::str::FromStr>(h: &reqwest::header::HeaderMap, name: &str) -> Option<N> {
-            h.get(name)?.to_str().ok()?.trim().parse().ok()
+        fn number<N: std::str::FromStr>(v: &reqwest::header::HeaderValue) -> Option<N> {
+            v.to_str().ok()?.trim().parse().ok()
         }
-        AnswerHeaders {
-            request_id: header(h, "x-request-id"),
-            replayed: h
-                .get("idempotent-replayed")
-                .is_some_and(|v| v.as_bytes() == b"true"),
-            rate_limit: RateLimit {
-                limit: number(h, "x-ratelimit-limit"),
-                remaining: number(h, "x-ratelimit-remaining"),
-                reset: number(h, "x-ratelimit-reset"),
-            },
-            window: number(h, "x-ratelimit-window"),
-            retry_after: retry_after(h),
+        fn first<T>(slot: &mut Option<T>, value: Option<T>) {
+            if slot.is_none() {
+                *slot = value;
+            }
         }
+        let mut a = AnswerHeaders {
+            request_id: None,
+            replayed: false,
+            rate_limit: RateLimit::default(),
+            window: None,
+            retry_after: None,
+        };
+        let mut replayed = None;
+        for (name, v) in h {
+            match name.as_str() {
+                "x-request-id" => first(&mut a.request_id, v.to_str().ok().map(str::to_string)),
+                "idempotent-replayed" => first(&mut replayed, Some(v.as_bytes() == b"true")),
+                "x-ratelimit-limit" => first(&mut a.rate_limit.limit, number(v)),
+                "x-ratelimit-remaining" => first(&mut a.rate_limit.remaining, number(v)),
+                "x-ratelimit-reset" => first(&mut a.rate_limit.reset, number(v)),
+                "x-ratelimit-window" => first(&mut a.window, number(v)),
+                "retry-after" => first(&mut a.retry_after, retry_after_value(v)),
+                _ => {}
+            }
+        }
+        a.replayed = replayed.unwrap_or(false);
+        a
     }
-}
-
-fn header(h: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
-    h.get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
 }

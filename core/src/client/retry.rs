@@ -33,8 +33,8 @@ pub(crate) fn retryable_status(status: u16, codes: &[String]) -> bool {
 }
 
 /// Reads `Retry-After` (seconds, or an HTTP date is ignored).
-pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let v = headers.get("retry-after")?.to_str().ok()?.trim();
+pub(crate) fn retry_after_value(v: &reqwest::header::HeaderValue) -> Option<Duration> {
+    let v = v.to_str().ok()?.trim();
     let secs: f64 = v.parse().ok()?;
     (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(86_400.0)))
 }
