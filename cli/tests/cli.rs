@@ -42,6 +42,7 @@ fn demo_runs_the_whole_flow() {
     ] {
         assert!(!stdout.contains(secret), "{secret} printed by the demo");
     }
+    std::fs::remove_dir_all(&out).unwrap();
 }
 
 #[test]

@@ -24,19 +24,19 @@
 //! ```
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
+
 use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::codes::{Issue, IssueCode};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::models::{
     Charge, CheckoutSession, Page, PaymentLink, PublicCharge, Subscription, Wallet,
 };
 
+pub use super::pending::Pending;
 use super::{
     ChargePager, ChargeRef, Client, ClientConfig, ListChargesParams, RequestOptions, Response,
     SubscriptionRef, WalletQuery,
@@ -282,75 +282,6 @@ impl Operation {
     }
 }
 
-type Boxed<T> = Pin<Box<dyn Future<Output = Result<Response<T>, Error>> + Send + 'static>>;
-
-/// A call under way: a `Send + 'static` future whose idempotency key is known before it starts.
-pub struct Pending<T> {
-    idempotency_key: Option<String>,
-    future: Boxed<T>,
-}
-
-impl<T: Send + 'static> Pending<T> {
-    /// A call that fails with `e` when awaited, having sent nothing.
-    pub fn failed(e: Error) -> Pending<T> {
-        Pending {
-            idempotency_key: None,
-            future: Box::pin(async move { Err(e) }),
-        }
-    }
-
-    /// The same call, its data turned by `f` (the key and the metadata are kept).
-    pub fn map_data<U: Send + 'static>(
-        self,
-        f: impl FnOnce(T) -> Result<U, Error> + Send + 'static,
-    ) -> Pending<U> {
-        let future = self.future;
-        Pending {
-            idempotency_key: self.idempotency_key,
-            future: Box::pin(async move {
-                let r = future.await?;
-                Ok(Response {
-                    data: f(r.data)?,
-                    meta: r.meta,
-                })
-            }),
-        }
-    }
-    /// The key the call sends (`None` for reads and `DELETE`s).
-    pub fn idempotency_key(&self) -> Option<&str> {
-        self.idempotency_key.as_deref()
-    }
-
-    /// The error to report when the caller abandons the call before it ends: for a call that sends
-    /// a key, an unknown outcome carrying it (the request may have been written); `None` for a
-    /// read, which changes nothing.
-    pub fn abandoned(&self) -> Option<Error> {
-        let key = self.idempotency_key.clone()?;
-        let mut e = Error::new(
-            ErrorKind::UnknownOutcome,
-            "the call was cancelled before an answer: it may have been processed; repeat it with \
-             the same idempotency_key to get the original result",
-        );
-        e.idempotency_key = Some(key);
-        Some(e)
-    }
-}
-
-impl<T> Future for Pending<T> {
-    type Output = Result<Response<T>, Error>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.future.as_mut().poll(cx)
-    }
-}
-
-impl<T> std::fmt::Debug for Pending<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pending")
-            .field("idempotency_key", &self.idempotency_key)
-            .finish_non_exhaustive()
-    }
-}
-
 /// Every charge of a wallet, one page request at a time, through `&self`.
 #[derive(Debug)]
 pub struct ChargePages {
@@ -409,10 +340,7 @@ impl Facade {
             .map(|name| opts.idempotency_key_for(name, resource.as_deref()));
         opts.idempotency_key = key.clone();
         opts.idempotency_from = None;
-        Pending {
-            idempotency_key: key,
-            future: Box::pin(call(self.client.clone(), opts)),
-        }
+        Pending::new(key, call(self.client.clone(), opts))
     }
 }
 

@@ -30,6 +30,7 @@ pub mod config;
 mod errors;
 pub mod facade;
 pub mod pacing;
+mod pending;
 #[cfg(feature = "shared-store")]
 pub mod redis_store;
 mod resources;
