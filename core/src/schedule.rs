@@ -58,7 +58,11 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date, RuleError> {
 
 /// Writes a date as `YYYY-MM-DD`.
 pub fn format_date(date: Date) -> String {
-    date.format("%Y-%m-%d").to_string()
+    match date.year() {
+        // Written by hand: chrono's `format` reads its pattern again on every call.
+        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// `date` plus `months` months, counted from `date`'s day and clamped to the month's last day.
@@ -285,6 +289,32 @@ pub fn subscription_schedule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 12, 31),
+            (2026, 2, 28),
+            (2028, 2, 29),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (0, 6, 15),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                format_date(date),
+                date.format("%Y-%m-%d").to_string(),
+                "{y}-{m}-{d}"
+            );
+        }
+        let mut date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for _ in 0..800 {
+            assert_eq!(format_date(date), date.format("%Y-%m-%d").to_string());
+            date = date.succ_opt().unwrap();
+        }
+    }
 
     fn d(s: &str) -> Date {
         parse_date(s, "d").unwrap()
