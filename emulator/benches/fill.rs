@@ -5,6 +5,11 @@
 //! `/proc/self/stat`). The last batch should be within 10% of the first. On a busy machine the cost
 //! is the figure to compare: other processes taking the cores slow the rate, not the cost.
 //!
+//! A batch's rate moves with the machine too (a virtual machine's speed drifts by more than 10 %
+//! within the minute between the first batch and the last), so the run ends with the question asked
+//! directly: the full emulator and an empty one, in alternating short rounds, the median ratio of
+//! their times per charge.
+//!
 //! The rate limit is off, and so is the settle delay: with it, each confirmed charge turns `paid`
 //! (a transition and a webhook) 5 s after its request, work that trails the requests and that the
 //! first batch, over before any of it starts, would not carry. Not a test: run it with
@@ -30,6 +35,11 @@ use serde_json::json;
 
 const BATCH: u64 = 20_000;
 const CLIENTS: u64 = 16;
+/// Charges per side in each round of [`full_against_empty`].
+const PAIRED: u64 = 2_000;
+const PAIRED_ROUNDS: usize = 15;
+/// Charges posted to each side before a round is timed.
+const WARM_UP: u64 = 500;
 
 fn seed_001() -> Vec<u8> {
     serde_json::to_vec(&json!({
@@ -71,18 +81,20 @@ fn main() {
     runtime.block_on(run(total));
 }
 
-async fn run(total: u64) {
-    let emu = a55_emulator::start(EmulatorConfig {
+async fn emulator() -> a55_emulator::EmulatorHandle {
+    a55_emulator::start(EmulatorConfig {
         today: Some(a55_core::schedule::parse_date("2026-11-21", "today").unwrap()),
         rate_limit: 0,
         settle_delay: None,
         ..EmulatorConfig::default()
     })
     .await
-    .unwrap();
-    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    .unwrap()
+}
+
+async fn token_of(http: &reqwest::Client, base_url: &str) -> String {
     let token: serde_json::Value = http
-        .post(format!("{}/oauth2/token", emu.base_url))
+        .post(format!("{base_url}/oauth2/token"))
         .form(&[
             ("grant_type", "client_credentials"),
             ("client_id", "emulator-client"),
@@ -94,7 +106,96 @@ async fn run(total: u64) {
         .json()
         .await
         .unwrap();
-    let token = token["access_token"].as_str().unwrap().to_string();
+    token["access_token"].as_str().unwrap().to_string()
+}
+
+/// Posts `n` charges from [`CLIENTS`] concurrent clients; the wall-clock time they took.
+async fn post(
+    http: &reqwest::Client,
+    base_url: &str,
+    token: &str,
+    body: &Arc<Vec<u8>>,
+    n: u64,
+) -> f64 {
+    let url = Arc::new(format!("{base_url}/api/v1/bank/wallet/charge/"));
+    let next = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..CLIENTS)
+        .map(|_| {
+            let (http, token, body, url, next) = (
+                http.clone(),
+                token.to_string(),
+                body.clone(),
+                url.clone(),
+                next.clone(),
+            );
+            tokio::spawn(async move {
+                while next.fetch_add(1, Ordering::Relaxed) < n {
+                    let res = http
+                        .post(url.as_str())
+                        .bearer_auth(&token)
+                        .header("content-type", "application/json")
+                        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+                        .body(body.as_ref().clone())
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(res.status(), 200);
+                    let _ = res.bytes().await.unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    started.elapsed().as_secs_f64()
+}
+
+/// The full emulator against an empty one, side by side: rounds of [`PAIRED`] charges to each, the
+/// order swapped every round and the empty one started afresh each time, so both see the same
+/// minute of the machine. The median of the rounds' time ratios, with their quartiles.
+async fn full_against_empty(
+    http: &reqwest::Client,
+    full: &str,
+    full_token: &str,
+    body: &Arc<Vec<u8>>,
+) {
+    let mut ratios = Vec::new();
+    for round in 0..PAIRED_ROUNDS {
+        let empty = emulator().await;
+        let empty_token = token_of(http, &empty.base_url).await;
+        // Warmed like the full one (connections open, first tables grown): it holds a few hundred
+        // charges when its round starts.
+        post(http, &empty.base_url, &empty_token, body, WARM_UP).await;
+        post(http, full, full_token, body, WARM_UP).await;
+        let (t_full, t_empty) = if round % 2 == 0 {
+            let f = post(http, full, full_token, body, PAIRED).await;
+            (
+                f,
+                post(http, &empty.base_url, &empty_token, body, PAIRED).await,
+            )
+        } else {
+            let e = post(http, &empty.base_url, &empty_token, body, PAIRED).await;
+            (post(http, full, full_token, body, PAIRED).await, e)
+        };
+        ratios.push(t_full / t_empty);
+        empty.shutdown().await;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let n = ratios.len();
+    println!(
+        "full / empty, side by side ({PAIRED_ROUNDS} rounds of {PAIRED} charges each; the empty emulator new each round, warmed with {WARM_UP}): time per charge {:.3}× (quartiles {:.3}–{:.3})",
+        ratios[n / 2],
+        ratios[n / 4],
+        ratios[n * 3 / 4]
+    );
+}
+
+async fn run(total: u64) {
+    let emu = emulator().await;
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let token = token_of(&http, &emu.base_url).await;
     let body = Arc::new(seed_001());
     let url = Arc::new(format!("{}/api/v1/bank/wallet/charge/", emu.base_url));
     let next = Arc::new(AtomicU64::new(0));
@@ -187,5 +288,6 @@ async fn run(total: u64) {
             verdict(ratio)
         );
     }
+    full_against_empty(&http, &emu.base_url, &token, &body).await;
     emu.shutdown().await;
 }
