@@ -299,7 +299,7 @@ pub fn verify_webhook(
         tolerance_secs,
         now_unix,
     )?;
-    Ok(event.into())
+    Ok(WebhookEvent::from(&event))
 }
 
 /// The `X-Webhook-Signature` value for a body: lower-case hex HMAC-SHA256 of

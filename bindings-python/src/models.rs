@@ -193,7 +193,7 @@ a55_core::a55_host_webhook_event_fields!(py_record! {
 
 impl From<CoreWebhookEvent> for WebhookEvent {
     fn from(e: CoreWebhookEvent) -> Self {
-        HostWebhookEvent::from(e).into()
+        HostWebhookEvent::from(&e).into()
     }
 }
 

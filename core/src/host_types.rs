@@ -60,28 +60,29 @@ crate::a55_host_webhook_event_fields!(declare_struct! {
     }
 });
 
-/// The host event of a parsed one: the shared fields moved, the rest derived.
+/// The host event of a parsed one: the shared fields copied, the rest derived (the body is
+/// written as text, never copied as a tree).
 macro_rules! host_event {
     ({ $event:ident } { $($before:tt)* } { $($after:tt)* } $($(#[$doc:meta])* $field:ident : $ty:ty,)*) => {
         WebhookEvent {
-            dedup_key: $event.dedup_key(),
+            charge_uuid: $event.charge_uuid.clone(),
             status: $event.status.as_str().to_string(),
+            $($field: $event.$field.clone(),)*
+            dedup_key: $event.dedup_key(),
             raw_json: $event.raw.to_string(),
-            $($field: $event.$field,)*
-            charge_uuid: $event.charge_uuid,
         }
     };
 }
 
-impl From<ParsedEvent> for WebhookEvent {
-    fn from(event: ParsedEvent) -> WebhookEvent {
+impl From<&ParsedEvent> for WebhookEvent {
+    fn from(event: &ParsedEvent) -> WebhookEvent {
         crate::a55_host_webhook_event_fields!(host_event! { { event } })
     }
 }
 
 impl Serialize for ParsedEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        WebhookEvent::from(self.clone()).serialize(s)
+        WebhookEvent::from(self).serialize(s)
     }
 }
 

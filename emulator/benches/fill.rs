@@ -109,6 +109,21 @@ async fn token_of(http: &reqwest::Client, base_url: &str) -> String {
     token["access_token"].as_str().unwrap().to_string()
 }
 
+/// Posts one charge with a fresh `Idempotency-Key` and reads the whole answer.
+async fn post_one(http: &reqwest::Client, url: &str, token: &str, body: &[u8]) {
+    let res = http
+        .post(url)
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
+        .body(body.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let _ = res.bytes().await.unwrap();
+}
+
 /// Posts `n` charges from [`CLIENTS`] concurrent clients; the wall-clock time they took.
 async fn post(
     http: &reqwest::Client,
@@ -131,17 +146,7 @@ async fn post(
             );
             tokio::spawn(async move {
                 while next.fetch_add(1, Ordering::Relaxed) < n {
-                    let res = http
-                        .post(url.as_str())
-                        .bearer_auth(&token)
-                        .header("content-type", "application/json")
-                        .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-                        .body(body.as_ref().clone())
-                        .send()
-                        .await
-                        .unwrap();
-                    assert_eq!(res.status(), 200);
-                    let _ = res.bytes().await.unwrap();
+                    post_one(&http, &url, &token, &body).await;
                 }
             })
         })
@@ -215,17 +220,7 @@ async fn run(total: u64) {
         );
         tokio::spawn(async move {
             while next.fetch_add(1, Ordering::Relaxed) < total {
-                let res = http
-                    .post(url.as_str())
-                    .bearer_auth(&token)
-                    .header("content-type", "application/json")
-                    .header("idempotency-key", uuid::Uuid::new_v4().to_string())
-                    .body(body.as_ref().clone())
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(res.status(), 200);
-                let _ = res.bytes().await.unwrap();
+                post_one(&http, &url, &token, &body).await;
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if n.is_multiple_of(BATCH) {
                     let _ = tx.send(n);
