@@ -3,7 +3,7 @@
 //!
 //! The host packages write a method's identifiers, payload and options as JSON text in core's names
 //! (`charge_uuid`, `timeout_ms`…, see [`crate::host_json`] for numbers) and read the answer,
-//! `{data, meta}` in the host shape ([`a55_core::client::calls::host_json`]), into their generated
+//! `{data, meta}` in the host shape ([`a55_core::client::calls::host_text`]), into their generated
 //! model classes. Every rule — which names a method takes, which options it honours, validation,
 //! retries, idempotency, decoding — is core's.
 //!
@@ -17,12 +17,11 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use a55_core::client::calls::{host_json, host_value};
+use a55_core::client::calls::{HostText, host_text, host_value_text};
 use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
 use a55_core::client::{ClientConfig, RequestOptions};
 use a55_core::codes::IssueCode;
 use a55_core::{Error, RuleError};
-use serde_json::Value;
 use tokio::sync::Notify;
 
 use crate::runtime::async_exports;
@@ -69,7 +68,7 @@ impl NativeClient {
         payload_json: Option<String>,
         options_json: Option<String>,
     ) -> Arc<NativeCall> {
-        let pending = (|| -> std::result::Result<Pending<Value>, Error> {
+        let pending = (|| -> std::result::Result<Pending<HostText>, Error> {
             if self.closed.load(Ordering::Acquire) {
                 return Err(closed_error());
             }
@@ -129,7 +128,7 @@ impl NativeClient {
 pub struct NativeCall {
     key: Option<String>,
     abandoned: Option<Error>,
-    pending: Mutex<Option<Pending<Value>>>,
+    pending: Mutex<Option<Pending<HostText>>>,
     cancel: Arc<Notify>,
 }
 
@@ -175,7 +174,7 @@ async_exports! { NativeCall {
                     None => Ok(None),
                 },
                 r = pending => match r {
-                    Ok(r) => Ok(Some(host_json(&r).to_string())),
+                    Ok(r) => Ok(Some(host_text(&r)?)),
                     Err(e) => Err(e.into()),
                 },
             }
@@ -196,7 +195,7 @@ async_exports! { NativePager {
             match self.pages.next().await {
                 None => Ok(None),
                 Some(Err(e)) => Err(e.into()),
-                Some(Ok(charge)) => Ok(Some(host_value(&charge)?.to_string())),
+                Some(Ok(charge)) => Ok(Some(host_value_text(&charge)?)),
             }
         }
 } }

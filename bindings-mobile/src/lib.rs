@@ -24,6 +24,12 @@ use a55_core::schedule::{self, Cycle};
 use a55_core::validate::RequestKind;
 use a55_core::{RuleError, card, pix, tax_id, webhook};
 
+/// mimalloc for this library's own allocations (the JVM's and Swift's heaps are untouched): a call
+/// allocates on core's tokio workers and frees on the host's threads, which glibc's malloc serves
+/// through contended arenas and consolidation passes (BENCHMARKS.md, "The Kotlin client").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod client;
 mod error;
 pub mod host_json;

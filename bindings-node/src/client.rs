@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use a55_core::client::blocking::runtime;
-use a55_core::client::calls::host_json;
+use a55_core::client::calls::{HostText, host_text, host_value_text};
 use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
 use a55_core::client::{ClientConfig, RequestOptions};
 use a55_core::{Error, IssueCode, RuleError};
@@ -81,7 +81,7 @@ impl NativeClient {
         options_json: Option<String>,
         abort_id: Option<u32>,
     ) -> NapiResult<Object<'env>> {
-        let started = (|| -> Result<Pending<Value>, Error> {
+        let started = (|| -> Result<Pending<HostText>, Error> {
             let op: Operation = method.parse()?;
             let args = read(args_json, "args")?;
             let payload = payload_json.map(|p| read(Some(p), "payload")).transpose()?;
@@ -168,8 +168,8 @@ impl NativePager {
             match pages.next().await {
                 None => json!({ "ok": null }).to_string(),
                 Some(Err(e)) => error_text(&e),
-                Some(Ok(charge)) => match a55_core::client::calls::host_value(&charge) {
-                    Ok(v) => json!({ "ok": v }).to_string(),
+                Some(Ok(charge)) => match host_value_text(&charge) {
+                    Ok(v) => ok_text(&v),
                     Err(e) => error_text(&e),
                 },
             }
@@ -177,11 +177,20 @@ impl NativePager {
     }
 }
 
-fn answer(r: Result<a55_core::client::Response<Value>, Error>) -> String {
-    match r {
-        Ok(r) => json!({ "ok": host_json(&r) }).to_string(),
+fn answer(r: Result<a55_core::client::Response<HostText>, Error>) -> String {
+    match r.and_then(|r| host_text(&r)) {
+        Ok(text) => ok_text(&text),
         Err(e) => error_text(&e),
     }
+}
+
+/// `{"ok": …}` around JSON text.
+fn ok_text(json: &str) -> String {
+    let mut s = String::with_capacity(json.len() + 7);
+    s.push_str("{\"ok\":");
+    s.push_str(json);
+    s.push('}');
+    s
 }
 
 fn lock(

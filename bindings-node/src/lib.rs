@@ -21,6 +21,12 @@ pub mod webhook;
 
 use napi_derive::napi;
 
+/// mimalloc for this library's own allocations (JavaScript's heap is untouched): a call allocates
+/// on core's tokio workers and frees on the event loop's thread, which glibc's malloc serves
+/// through contended arenas and consolidation passes (BENCHMARKS.md, "The Node client").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Replaces the default panic hook of this library (each cdylib has its own): the default one
 /// prints the panic message, which could quote a caller's input, to stderr. (Not in this crate's
 /// own Rust tests, whose failures should print in full.)

@@ -164,3 +164,57 @@ async fn the_pager_works_through_a_shared_reference() {
     }
     assert_eq!(seen, 3);
 }
+
+/// The text the Node, Kotlin and Swift packages read is the tree Python reads, with the metadata:
+/// one shape whichever way the data is taken.
+#[tokio::test]
+async fn the_host_text_is_the_host_tree_with_its_metadata() {
+    use a55_core::client::calls::{HostText, host_text, host_value_text};
+    let (_emu, facade) = setup().await;
+    let args = serde_json::json!({});
+    let text = facade
+        .call::<HostText>(
+            Operation::CreateCharge,
+            &args,
+            Some(card("4024007153763191")),
+            RequestOptions::default(),
+            None,
+        )
+        .await
+        .unwrap();
+    let answer: serde_json::Value = serde_json::from_str(&host_text(&text).unwrap()).unwrap();
+    let charge = answer["data"]["charge_uuid"].as_str().unwrap().to_string();
+    let tree = facade
+        .call::<serde_json::Value>(
+            Operation::GetCharge,
+            &serde_json::json!({"charge_uuid": charge, "wallet_uuid": WALLET}),
+            None,
+            RequestOptions::default(),
+            None,
+        )
+        .await
+        .unwrap();
+    // The same charge read back as a tree: the same data (amounts as decimal text, dates as dates).
+    assert_eq!(answer["data"], tree.data);
+    assert!(answer["data"]["local_currency"] == "150.00", "{answer}");
+    let m = &answer["meta"];
+    assert_eq!(m["status"], 200);
+    assert_eq!(
+        m["idempotency_key"].as_str(),
+        text.meta.idempotency_key.as_deref()
+    );
+    assert_eq!(m["attempts"], 1);
+    assert_eq!(m["replayed"], false);
+    assert!(m["rate_limit"].is_object() && m["warnings"].is_array(), "{m}");
+    // The raw JSON is the answer's text as received, and reads back to the same charge.
+    let raw: serde_json::Value = serde_json::from_str(m["raw_json"].as_str().unwrap()).unwrap();
+    assert_eq!(raw["charge_uuid"], answer["data"]["charge_uuid"]);
+    // A model on its own (the pager's items) is the same text.
+    let typed = facade
+        .get_charge(support::charge_ref(&charge), RequestOptions::default())
+        .await
+        .unwrap();
+    let alone: serde_json::Value =
+        serde_json::from_str(&host_value_text(&typed.data).unwrap()).unwrap();
+    assert_eq!(alone, tree.data);
+}

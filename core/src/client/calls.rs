@@ -20,38 +20,95 @@ use crate::error::{Error, ErrorKind};
 use super::facade::{Facade, Operation, Pending};
 use super::{ChargeRef, ListChargesParams, RequestOptions, Response, SubscriptionRef, WalletQuery};
 
-/// A result as one JSON object, `{"data": …, "meta": {…}}`: the data in the host shape, the
+/// A result as one JSON text, `{"data": …, "meta": {…}}`: the data in the host shape, the
 /// metadata's names in snake case (`request_id`, `raw_json`, `rate_limit.reset`…); the packages
-/// rename them to their language's case.
-pub fn host_json(r: &Response<Value>) -> Value {
+/// rename them to their language's case. Written in one pass, straight from the typed values.
+pub fn host_text<D: Serialize>(r: &Response<D>) -> Result<String, Error> {
     let m = &r.meta;
-    serde_json::json!({
-        "data": r.data,
-        "meta": {
-            "status": m.status,
-            "request_id": m.request_id,
-            "idempotency_key": m.idempotency_key,
-            "replayed": m.replayed,
-            "attempts": m.attempts,
-            "rate_limit": {
-                "limit": m.rate_limit.limit,
-                "remaining": m.rate_limit.remaining,
-                "reset": m.rate_limit.reset,
+    let answer = HostAnswer {
+        data: &r.data,
+        meta: HostMeta {
+            status: m.status,
+            request_id: m.request_id.as_deref(),
+            idempotency_key: m.idempotency_key.as_deref(),
+            replayed: m.replayed,
+            attempts: m.attempts,
+            rate_limit: HostRateLimit {
+                limit: m.rate_limit.limit,
+                remaining: m.rate_limit.remaining,
+                reset: m.rate_limit.reset,
             },
-            "warnings": m.warnings,
-            "raw_json": m.raw.text(),
+            warnings: &m.warnings,
+            raw_json: &m.raw.text(),
         },
-    })
+    };
+    serde_json::to_string(&answer).map_err(unwritable)
+}
+
+/// The shape [`host_text`] writes.
+#[derive(Serialize)]
+struct HostAnswer<'a, D> {
+    data: &'a D,
+    meta: HostMeta<'a>,
+}
+
+#[derive(Serialize)]
+struct HostMeta<'a> {
+    status: u16,
+    request_id: Option<&'a str>,
+    idempotency_key: Option<&'a str>,
+    replayed: bool,
+    attempts: u32,
+    rate_limit: HostRateLimit,
+    warnings: &'a [Issue],
+    raw_json: &'a str,
+}
+
+#[derive(Serialize)]
+struct HostRateLimit {
+    limit: Option<u64>,
+    remaining: Option<u64>,
+    reset: Option<i64>,
+}
+
+/// How a package takes a call's data: as a JSON tree ([`Value`], for a package that walks it into
+/// its own objects, as Python's does) or as JSON text ([`HostText`], for a package that hands the
+/// answer to its language as text: Node, Kotlin, Swift), written without a tree in between.
+pub trait HostData: Serialize + Send + Sized + 'static {
+    /// `model` in the host shape.
+    fn write<T: Serialize>(model: &T) -> Result<Self, Error>;
+}
+
+impl HostData for Value {
+    fn write<T: Serialize>(model: &T) -> Result<Value, Error> {
+        host_value(model)
+    }
+}
+
+/// A model written as JSON text in the host shape.
+pub type HostText = Box<serde_json::value::RawValue>;
+
+impl HostData for HostText {
+    fn write<T: Serialize>(model: &T) -> Result<HostText, Error> {
+        serde_json::value::to_raw_value(model).map_err(unwritable)
+    }
 }
 
 /// A model written in the host shape.
 pub fn host_value<T: Serialize>(model: &T) -> Result<Value, Error> {
-    serde_json::to_value(model).map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!("the result could not be written for the host language: {e}"),
-        )
-    })
+    serde_json::to_value(model).map_err(unwritable)
+}
+
+/// A model written in the host shape, as JSON text.
+pub fn host_value_text<T: Serialize>(model: &T) -> Result<String, Error> {
+    serde_json::to_string(model).map_err(unwritable)
+}
+
+fn unwritable(e: serde_json::Error) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!("the result could not be written for the host language: {e}"),
+    )
 }
 
 /// The arguments a method reads from `args`, besides its payload.
@@ -240,24 +297,25 @@ fn payload_for(op: Operation, payload: Option<Value>) -> Result<Value, Error> {
     }
 }
 
-fn failed(e: Error) -> Pending<Value> {
+fn failed<D: HostData>(e: Error) -> Pending<D> {
     Pending::failed(e)
 }
 
 impl Facade {
     /// Starts `op` with its identifiers read from `args` (a JSON object, or `null` for none), its
     /// payload (for the methods that take one), the per-call options, and for
-    /// [`Operation::WaitForCharge`] the longest wait (default [`super::DEFAULT_MAX_WAIT`]).
+    /// [`Operation::WaitForCharge`] the longest wait (default [`super::DEFAULT_MAX_WAIT`]); its data
+    /// comes as `D`, a tree or text ([`HostData`]).
     ///
     /// [`Operation::ListAllCharges`] is not a single call: use [`Facade::list_all_charges`].
-    pub fn call(
+    pub fn call<D: HostData>(
         &self,
         op: Operation,
         args: &Value,
         payload: Option<Value>,
         opts: RequestOptions,
         max_wait: Option<Duration>,
-    ) -> Pending<Value> {
+    ) -> Pending<D> {
         let mut a = match Args::read(op, args) {
             Ok(a) => a,
             Err(e) => return failed(e),
@@ -278,7 +336,7 @@ impl Facade {
                 if let Err(e) = a.done() {
                     return failed(e);
                 }
-                $call.map_data(|d| host_value(&d))
+                $call.map_data(|d| D::write(&d))
             }};
         }
         match op {
