@@ -205,7 +205,10 @@ async fn the_host_text_is_the_host_tree_with_its_metadata() {
     );
     assert_eq!(m["attempts"], 1);
     assert_eq!(m["replayed"], false);
-    assert!(m["rate_limit"].is_object() && m["warnings"].is_array(), "{m}");
+    assert!(
+        m["rate_limit"].is_object() && m["warnings"].is_array(),
+        "{m}"
+    );
     // The raw JSON is the answer's text as received, and reads back to the same charge.
     let raw: serde_json::Value = serde_json::from_str(m["raw_json"].as_str().unwrap()).unwrap();
     assert_eq!(raw["charge_uuid"], answer["data"]["charge_uuid"]);

@@ -147,7 +147,7 @@ pub struct Client {
 #[derive(Debug)]
 struct Inner {
     config: ClientConfig,
-    base_url: String,
+    base_url: reqwest::Url,
     http: reqwest::Client,
     tls: TlsSource,
     auth: TokenManager,
@@ -217,7 +217,7 @@ impl Client {
         Ok(Client {
             inner: std::sync::Arc::new(Inner {
                 config,
-                base_url,
+                base_url: transport::base_url(&base_url)?,
                 http,
                 tls,
                 auth,
@@ -363,7 +363,7 @@ impl Client {
             None => None,
         };
         let log_path = crate::logging::redact_path(&call.path);
-        let url = format!("{}{}", inner.base_url, call.path);
+        let url = transport::call_url(&inner.base_url, &call.path);
         let body_bytes = call
             .body
             .as_ref()
@@ -431,7 +431,7 @@ impl Client {
             let remaining = deadline.saturating_duration_since(Instant::now());
             let mut req = inner
                 .http
-                .request(call.method.clone(), &url)
+                .request(call.method.clone(), url.clone())
                 .timeout(per_attempt.min(remaining).max(Duration::from_millis(1)))
                 .header(USER_AGENT, inner.user_agent.clone())
                 .header(ACCEPT, HeaderValue::from_static("application/json"));

@@ -1,4 +1,4 @@
-//! The HTTP connection pool, built so that it never panics on its environment.
+//! The HTTP connection pool, built so that it never panics on its environment, and the calls' URLs.
 //!
 //! reqwest's `Client::new()` panics when the system has no CA certificates (distroless and scratch
 //! containers). The SDK builds with `Client::builder().build()` and, when the system verifier cannot
@@ -67,4 +67,58 @@ pub(crate) fn build(roots: TlsRoots) -> Result<(reqwest::Client, TlsSource), Err
             )
         })?;
     Ok((client, TlsSource::Bundled))
+}
+
+/// The API's base URL (scheme, host and port), parsed once per client.
+pub(crate) fn base_url(base: &str) -> Result<reqwest::Url, Error> {
+    reqwest::Url::parse(base).map_err(|e| {
+        Error::new(
+            ErrorKind::Configuration,
+            format!("base_url {base:?} cannot be read as a URL: {e}"),
+        )
+    })
+}
+
+/// The URL of `path` (a route and an optional query) under `base`: only the path and query are
+/// read per call, the scheme and host (with their IDNA processing) once per client.
+pub(crate) fn call_url(base: &reqwest::Url, path: &str) -> reqwest::Url {
+    let (route, query) = match path.split_once('?') {
+        Some((route, query)) => (route, Some(query)),
+        None => (path, None),
+    };
+    let mut url = base.clone();
+    url.set_path(route);
+    url.set_query(query);
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// A call's URL is the one the base and the path written together would read as.
+    #[test]
+    fn a_call_url_is_the_base_and_path_read_together() {
+        for base in [
+            "https://core-manager.a55.tech",
+            "http://127.0.0.1:8080",
+            "https://sandbox.api.a55.tech:8443",
+            "http://[::1]:9000",
+        ] {
+            let parsed = base_url(base).unwrap();
+            for path in [
+                "/api/v1/bank/wallet/charge/",
+                "/api/v1/bank/wallet/charge/?wallet_uuid=f47ac10b&page=2&limit=50",
+                "/api/v1/bank/public/charge/a b%20c/pay",
+                "/api/v1/bank/wallet/?email=zhang+wei%40example.com&customer_id=é",
+                "/api/v1/bank/wallet/charge/?",
+                "/a/../b/./c",
+            ] {
+                let whole = reqwest::Url::parse(&format!("{base}{path}")).unwrap();
+                assert_eq!(call_url(&parsed, path), whole, "{base}{path}");
+            }
+        }
+        assert!(base_url("not a url").is_err());
+    }
 }

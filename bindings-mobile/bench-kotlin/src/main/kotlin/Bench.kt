@@ -100,6 +100,14 @@ fun main(args: Array<String>) = runBlocking(Dispatchers.Default) {
     fun median(xs: List<Double>) = xs.sorted()[xs.size / 2]
 
     println("emulator: separate process at $url; ${Runtime.getRuntime().availableProcessors()} cores")
+    // One side alone (for a profiler): A55_BENCH_ONLY=sdk|raw, A55_BENCH_IN_FLIGHT (default 64).
+    System.getenv("A55_BENCH_ONLY")?.let { only ->
+        val inFlight = System.getenv("A55_BENCH_IN_FLIGHT")?.toInt() ?: 64
+        val side: suspend () -> Unit = if (only == "raw") ::raw else ::sdk
+        rate(inFlight, side) // warm up
+        println("%s alone, %d in flight: %.0f/s".format(only, inFlight, rate(inFlight, side)))
+        return@runBlocking
+    }
     for (inFlight in listOf(1, 64)) {
         rate(inFlight, ::sdk)
         rate(inFlight, ::raw) // warm up

@@ -170,19 +170,27 @@ internal object Json {
         private fun str(): String {
             check(s[i] == '"') { "expected a string in the native answer" }
             i++
-            val b = StringBuilder()
+            // Runs without escapes are copied whole (most strings have none: one substring).
+            var run = i
+            while (s[run] != '"' && s[run] != '\\') run++
+            if (s[run] == '"') {
+                val t = s.substring(i, run)
+                i = run + 1
+                return t
+            }
+            val b = StringBuilder(run - i + 16)
             while (true) {
-                val c = s[i++]
-                when (c) {
-                    '"' -> return b.toString()
-                    '\\' -> when (val e = s[i++]) {
-                        'n' -> b.append('\n'); 't' -> b.append('\t'); 'r' -> b.append('\r')
-                        'b' -> b.append('\b'); 'f' -> b.append('\u000c')
-                        'u' -> { b.append(s.substring(i, i + 4).toInt(16).toChar()); i += 4 }
-                        else -> b.append(e)
-                    }
-                    else -> b.append(c)
+                b.append(s, i, run)
+                i = run
+                if (s[i++] == '"') return b.toString()
+                when (val e = s[i++]) {
+                    'n' -> b.append('\n'); 't' -> b.append('\t'); 'r' -> b.append('\r')
+                    'b' -> b.append('\b'); 'f' -> b.append('\u000c')
+                    'u' -> { b.append(s.substring(i, i + 4).toInt(16).toChar()); i += 4 }
+                    else -> b.append(e)
                 }
+                run = i
+                while (s[run] != '"' && s[run] != '\\') run++
             }
         }
 
