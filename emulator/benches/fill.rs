@@ -1,20 +1,20 @@
 //! Flat cost as the emulator fills: posts 200,000 charges (seed 001's card charge with its
-//! `webhook_url`, a fresh `Idempotency-Key` each) from 16 concurrent clients to an emulator on
-//! loopback and prints, for each batch of 20,000, the rate (charges per second of wall-clock time)
-//! and the cost (the process's CPU time per charge, client and emulator together, from
-//! `/proc/self/stat`). The last batch should be within 10% of the first. On a busy machine the cost
-//! is the figure to compare: other processes taking the cores slow the rate, not the cost.
+//! `webhook_url`, a fresh `Idempotency-Key` each) from 16 concurrent clients to `a55 emulator` in
+//! its own process on loopback, as users run it, and prints, for each batch of 20,000, the rate
+//! (charges per second of wall-clock time) and the cost: the emulator process's own CPU time per
+//! charge (every thread, from `/proc/<pid>/task/*/schedstat`, in nanoseconds; the load generator's
+//! CPU is not counted). The last batch should be within 10% of the first.
 //!
 //! A batch's rate moves with the machine too (a virtual machine's speed drifts by more than 10 %
 //! within the minute between the first batch and the last), so the run ends with the question asked
-//! directly: the full emulator and an empty one, in alternating short rounds, the median ratio of
-//! their times per charge.
+//! directly: the full emulator and a new one in its first batch (its own process, warmed with a
+//! few hundred charges), in alternating short rounds, the median ratio of their costs per charge.
 //!
 //! The rate limit is off, and so is the settle delay: with it, each confirmed charge turns `paid`
 //! (a transition and a webhook) 5 s after its request, work that trails the requests and that the
 //! first batch, over before any of it starts, would not carry. Not a test: run it with
-//! `scripts/bench-emulator.sh` (`cargo bench -p a55-emulator --bench fill`); `A55_FILL_TOTAL`
-//! changes the count.
+//! `scripts/bench-emulator.sh` (which builds the `a55` binary and passes it in `A55_BIN`);
+//! `A55_FILL_TOTAL` changes the count.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -22,15 +22,12 @@
     missing_docs
 )]
 
-/// The allocator of the `a55` binary, which serves the emulator (see cli/src/main.rs).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
+use std::io::BufRead as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use a55_emulator::{EmulatorConfig, FIXTURE_MERCHANT, FIXTURE_WALLET};
+use a55_emulator::{FIXTURE_MERCHANT, FIXTURE_WALLET};
 use serde_json::json;
 
 const BATCH: u64 = 20_000;
@@ -57,16 +54,62 @@ fn seed_001() -> Vec<u8> {
     .unwrap()
 }
 
-/// The process's CPU time (user + system, every thread) in microseconds, from `/proc/self/stat`
-/// (fields 14 and 15, in clock ticks of 1/100 s, Linux's `USER_HZ`); None where there is no /proc.
-fn cpu_micros() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) * 10_000)
+/// `a55 emulator` in its own process (rate limit and settle delay off), stopped when dropped.
+struct Emulator {
+    child: std::process::Child,
+    base_url: String,
+}
+
+impl Emulator {
+    fn start() -> Emulator {
+        let bin = std::env::var("A55_BIN")
+            .expect("set A55_BIN to the a55 binary (scripts/bench-emulator.sh does)");
+        let mut child = std::process::Command::new(bin)
+            .args([
+                "emulator",
+                "--port",
+                "0",
+                "--rate-limit",
+                "0",
+                "--settle-delay",
+                "0",
+            ])
+            .args(["--today", "2026-11-21"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("a55 emulator starts");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut first)
+            .expect("a55 emulator prints its URL");
+        // "a55 emulator listening on http://127.0.0.1:PORT"
+        let base_url = first
+            .split_whitespace()
+            .last()
+            .expect("a55 emulator prints its URL")
+            .to_string();
+        Emulator { child, base_url }
+    }
+
+    /// The process's CPU time so far, every thread, in nanoseconds (the first field of each
+    /// thread's `schedstat`); None where there is no /proc.
+    fn cpu_nanos(&self) -> Option<u64> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.child.id())).ok()?;
+        let mut total = 0;
+        for task in tasks.flatten() {
+            let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+        }
+        Some(total)
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 fn main() {
@@ -79,17 +122,6 @@ fn main() {
         .build()
         .unwrap();
     runtime.block_on(run(total));
-}
-
-async fn emulator() -> a55_emulator::EmulatorHandle {
-    a55_emulator::start(EmulatorConfig {
-        today: Some(a55_core::schedule::parse_date("2026-11-21", "today").unwrap()),
-        rate_limit: 0,
-        settle_delay: None,
-        ..EmulatorConfig::default()
-    })
-    .await
-    .unwrap()
 }
 
 async fn token_of(http: &reqwest::Client, base_url: &str) -> String {
@@ -157,48 +189,70 @@ async fn post(
     started.elapsed().as_secs_f64()
 }
 
-/// The full emulator against an empty one, side by side: rounds of [`PAIRED`] charges to each, the
-/// order swapped every round and the empty one started afresh each time, so both see the same
-/// minute of the machine. The median of the rounds' time ratios, with their quartiles.
+/// `n` charges to `emu` (see [`post`]): the wall-clock seconds and the emulator's CPU nanoseconds.
+async fn timed_post(
+    http: &reqwest::Client,
+    emu: &Emulator,
+    token: &str,
+    body: &Arc<Vec<u8>>,
+    n: u64,
+) -> (f64, f64) {
+    let before = emu.cpu_nanos().unwrap_or(0);
+    let wall = post(http, &emu.base_url, token, body, n).await;
+    let cpu = emu.cpu_nanos().unwrap_or(0).saturating_sub(before);
+    (wall, cpu as f64)
+}
+
+/// The median and quartiles of `xs`.
+fn quartiles(mut xs: Vec<f64>) -> (f64, f64, f64) {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    (xs[n / 2], xs[n / 4], xs[n * 3 / 4])
+}
+
+/// The full emulator against a new one in its first batch, side by side: rounds of [`PAIRED`]
+/// charges to each, the order swapped every round and the new one started afresh (its own process,
+/// warmed with [`WARM_UP`] charges) each time, so both see the same minute of the machine. The
+/// medians of the rounds' ratios of CPU time and of wall-clock time per charge, with quartiles.
 async fn full_against_empty(
     http: &reqwest::Client,
-    full: &str,
+    full: &Emulator,
     full_token: &str,
     body: &Arc<Vec<u8>>,
-) {
-    let mut ratios = Vec::new();
+) -> f64 {
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for round in 0..PAIRED_ROUNDS {
-        let empty = emulator().await;
+        let empty = Emulator::start();
         let empty_token = token_of(http, &empty.base_url).await;
         // Warmed like the full one (connections open, first tables grown): it holds a few hundred
         // charges when its round starts.
         post(http, &empty.base_url, &empty_token, body, WARM_UP).await;
-        post(http, full, full_token, body, WARM_UP).await;
-        let (t_full, t_empty) = if round % 2 == 0 {
-            let f = post(http, full, full_token, body, PAIRED).await;
+        post(http, &full.base_url, full_token, body, WARM_UP).await;
+        let (f, e) = if round % 2 == 0 {
+            let f = timed_post(http, full, full_token, body, PAIRED).await;
             (
                 f,
-                post(http, &empty.base_url, &empty_token, body, PAIRED).await,
+                timed_post(http, &empty, &empty_token, body, PAIRED).await,
             )
         } else {
-            let e = post(http, &empty.base_url, &empty_token, body, PAIRED).await;
-            (post(http, full, full_token, body, PAIRED).await, e)
+            let e = timed_post(http, &empty, &empty_token, body, PAIRED).await;
+            (timed_post(http, full, full_token, body, PAIRED).await, e)
         };
-        ratios.push(t_full / t_empty);
-        empty.shutdown().await;
+        wall.push(f.0 / e.0);
+        cpu.push(f.1 / e.1);
     }
-    ratios.sort_by(f64::total_cmp);
-    let n = ratios.len();
+    let (c, c1, c3) = quartiles(cpu);
+    let (w, w1, w3) = quartiles(wall);
     println!(
-        "full / empty, side by side ({PAIRED_ROUNDS} rounds of {PAIRED} charges each; the empty emulator new each round, warmed with {WARM_UP}): time per charge {:.3}× (quartiles {:.3}–{:.3})",
-        ratios[n / 2],
-        ratios[n / 4],
-        ratios[n * 3 / 4]
+        "full / new, side by side ({PAIRED_ROUNDS} rounds of {PAIRED} charges each; the new emulator started afresh each round, warmed with {WARM_UP}):"
     );
+    println!("  the emulator's CPU per charge {c:.3}× (quartiles {c1:.3}–{c3:.3})");
+    println!("  wall-clock time per charge {w:.3}× (quartiles {w1:.3}–{w3:.3})");
+    c
 }
 
 async fn run(total: u64) {
-    let emu = emulator().await;
+    let emu = Emulator::start();
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let token = token_of(&http, &emu.base_url).await;
     let body = Arc::new(seed_001());
@@ -230,21 +284,21 @@ async fn run(total: u64) {
     }
     drop(tx);
     let mut last = started;
-    let mut last_cpu = cpu_micros();
+    let mut last_cpu = emu.cpu_nanos();
     let (mut rates, mut costs) = (Vec::new(), Vec::new());
     while let Some(n) = rx.recv().await {
         let now = Instant::now();
-        let cpu = cpu_micros();
+        let cpu = emu.cpu_nanos();
         let rate = BATCH as f64 / now.duration_since(last).as_secs_f64();
         let cost = match (last_cpu, cpu) {
-            (Some(a), Some(b)) => b.saturating_sub(a) as f64 / BATCH as f64,
+            (Some(a), Some(b)) => b.saturating_sub(a) as f64 / 1_000.0 / BATCH as f64,
             _ => f64::NAN,
         };
         (last, last_cpu) = (now, cpu);
         rates.push(rate);
         costs.push(cost);
         println!(
-            "  charges {:>7}–{:>7}: {rate:>6.0} charges/s, {cost:>5.0} µs of CPU per charge",
+            "  charges {:>7}–{:>7}: {rate:>6.0} charges/s, {cost:>5.0} µs of the emulator's CPU per charge",
             n - BATCH + 1,
             n
         );
@@ -279,10 +333,13 @@ async fn run(total: u64) {
     if let (Some(first), Some(last)) = (costs.first(), costs.last()) {
         let ratio = last / first;
         println!(
-            "CPU per charge, last batch / first: {ratio:.3} ({})",
+            "the emulator's CPU per charge, last batch / first: {ratio:.3} ({})",
             verdict(ratio)
         );
     }
-    full_against_empty(&http, &emu.base_url, &token, &body).await;
-    emu.shutdown().await;
+    let paired = full_against_empty(&http, &emu, &token, &body).await;
+    println!(
+        "the emulator's CPU per charge, full / new: {paired:.3} ({})",
+        verdict(paired)
+    );
 }
