@@ -197,10 +197,11 @@ run_swift_tests() {
   fi
   if [ "$status" -eq 0 ]; then
     echo "--- swift test (consumer-swift: depends on A55 0.1.0 from a git repository)"
-    # A fresh resolution each run: the release repository is made again, its tag moves.
-    rm -rf "$dir/consumer-swift/Package.resolved" "$dir/consumer-swift/.build/repositories" \
-      "$dir/consumer-swift/.build/checkouts"
-    "$@" "${env[@]}" bash -c "cd '$dir/consumer-swift' && swift test" 2>&1 | tee -a "$log" || status=$?
+    # A fresh resolution and build each run: the release repository is made again and its tag
+    # moves, which SwiftPM's kept state would not see. (Removed where the tests run: $dir is the
+    # path as the chroot sees it.)
+    "$@" "${env[@]}" bash -c "cd '$dir/consumer-swift' && rm -rf Package.resolved .build && swift test" \
+      2>&1 | tee -a "$log" || status=$?
   fi
   echo
   grep -E '^[0-9]+ vectors run through the Swift API' "$log" || true

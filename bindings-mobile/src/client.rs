@@ -22,6 +22,7 @@ use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
 use a55_core::client::{ClientConfig, RequestOptions};
 use a55_core::codes::IssueCode;
 use a55_core::{Error, RuleError};
+use serde_json::Value;
 use tokio::sync::Notify;
 
 use crate::runtime::async_exports;
@@ -58,28 +59,45 @@ impl NativeClient {
         }))
     }
 
-    /// Prepares a call of `method` (`create_charge` or `createCharge`): reads its arguments and
+    /// Prepares a call: `call_json` is one JSON object, `{"method": "create_charge", "args": {…},
+    /// "payload": {…}, "options": {…}}` (`args`, `payload` and `options` may be `null` or left
+    /// out; one text, so a call crosses the FFI with one buffer). Reads the method's arguments and
     /// options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
     /// mistake in the arguments is answered there.
-    pub fn start(
-        &self,
-        method: String,
-        args_json: Option<String>,
-        payload_json: Option<String>,
-        options_json: Option<String>,
-    ) -> Arc<NativeCall> {
+    pub fn start(&self, call_json: String) -> Arc<NativeCall> {
         let pending = (|| -> std::result::Result<Pending<HostText>, Error> {
             if self.closed.load(Ordering::Acquire) {
                 return Err(closed_error());
             }
-            let op: Operation = method.parse()?;
-            let args = host_json::read(args_json.as_deref(), "args")?;
-            let payload = payload_json
-                .as_deref()
-                .map(|p| host_json::read(Some(p), "payload"))
-                .transpose()?;
-            let options = host_json::read(options_json.as_deref(), "options")?;
-            let (opts, max_wait) = RequestOptions::from_host(&options)?;
+            let mut call = match host_json::parse(&call_json, "call")? {
+                Value::Object(call) => call,
+                _ => {
+                    return Err(RuleError::new(
+                        IssueCode::InvalidType,
+                        "call",
+                        "call must be a JSON object",
+                    )
+                    .into());
+                }
+            };
+            let op: Operation = match call.remove("method") {
+                Some(Value::String(m)) => m.parse()?,
+                _ => {
+                    return Err(RuleError::new(
+                        IssueCode::RequiredField,
+                        "method",
+                        "method is required (a method's name)",
+                    )
+                    .into());
+                }
+            };
+            let mut part = |name: &str| host_json::resolved(call.remove(name).unwrap_or_default());
+            let args = part("args")?;
+            let payload = match part("payload")? {
+                Value::Null => None,
+                p => Some(p),
+            };
+            let (opts, max_wait) = RequestOptions::from_host(&part("options")?)?;
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })()
         .unwrap_or_else(Pending::failed);
@@ -217,27 +235,28 @@ mod tests {
     #[test]
     fn bad_arguments_are_named_and_nothing_is_sent() {
         let c = client();
-        let call = c.start(
-            "getCharge".into(),
-            Some(r#"{"charge_uuid": "x"}"#.into()),
-            None,
-            None,
-        );
+        let call = c.start(r#"{"method": "getCharge", "args": {"charge_uuid": "x"}}"#.into());
         assert!(call.idempotency_key().is_none() && call.abandoned().is_none());
         let A55Error::Validation { issues, .. } = finish(call).unwrap_err() else {
             panic!("not a validation error");
         };
         assert_eq!(issues[0].field, "wallet_uuid");
-        let e = finish(c.start("nope".into(), None, None, None)).unwrap_err();
+        let e = finish(c.start(r#"{"method": "nope"}"#.into())).unwrap_err();
         assert_eq!(e.kind(), "validation");
+        for bad in ["{", "[]", r#"{"args": {}}"#, r#"{"method": 5}"#] {
+            let e = finish(c.start(bad.into())).unwrap_err();
+            assert_eq!(e.kind(), "validation", "{bad}");
+        }
         let e = finish(c.start(
-            "create_charge".into(),
-            None,
-            Some(r#"{"installment_value": {"\u0000float": "NaN"}}"#.into()),
-            None,
+            r#"{"method": "create_charge", "payload": {"installment_value": {"\u0000float": "NaN"}}}"#
+                .into(),
         ))
         .unwrap_err();
-        assert!(e.to_string().contains("installment_value"), "{e}");
+        let A55Error::Validation { issues, .. } = e else {
+            panic!("not a validation error");
+        };
+        // The field is named within the payload, not within the call's envelope.
+        assert_eq!(issues[0].field, "installment_value");
         let e = NativeClient::new(r#"{"timeout_ms": -1}"#.into()).unwrap_err();
         assert_eq!(e.kind(), "validation");
     }
@@ -246,10 +265,9 @@ mod tests {
     fn a_cancelled_write_is_an_unknown_outcome_with_its_key_and_a_read_ends_quietly() {
         let c = client();
         let write = c.start(
-            "create_wallet".into(),
-            None,
-            Some("{}".into()),
-            Some(r#"{"idempotency_key": "k-1", "skip_validation": true}"#.into()),
+            r#"{"method": "create_wallet", "payload": {},
+                "options": {"idempotency_key": "k-1", "skip_validation": true}}"#
+                .into(),
         );
         assert_eq!(write.idempotency_key().as_deref(), Some("k-1"));
         write.cancel();
@@ -259,12 +277,7 @@ mod tests {
             matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1")
         );
         assert_eq!(finish(write).unwrap_err().kind(), "configuration");
-        let read = c.start(
-            "get_wallet".into(),
-            Some(r#"{"wallet_uuid": "w"}"#.into()),
-            None,
-            None,
-        );
+        let read = c.start(r#"{"method": "get_wallet", "args": {"wallet_uuid": "w"}}"#.into());
         read.cancel();
         assert_eq!(finish(read).unwrap(), None);
     }

@@ -39,7 +39,12 @@ pub fn read(text: Option<&str>, field: &str) -> Result<Value, Error> {
     let Some(text) = text else {
         return Ok(Value::Null);
     };
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+    resolved(parse(text, field)?)
+}
+
+/// JSON text from the host, read as it is (its tagged numbers still tagged: see [`resolved`]).
+pub fn parse(text: &str, field: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|e| {
         Error::from(RuleError::new(
             IssueCode::InvalidType,
             field,
@@ -49,9 +54,13 @@ pub fn read(text: Option<&str>, field: &str) -> Result<Value, Error> {
                 e.column()
             ),
         ))
-    })?;
+    })
+}
+
+/// `value` with its tagged numbers resolved, each mistake an issue naming its field.
+pub fn resolved(mut value: Value) -> Result<Value, Error> {
     let mut issues = Vec::new();
-    resolve(&mut value, "", &mut issues);
+    resolve(&mut value, &mut Vec::new(), &mut issues);
     if issues.is_empty() {
         Ok(value)
     } else {
@@ -59,16 +68,28 @@ pub fn read(text: Option<&str>, field: &str) -> Result<Value, Error> {
     }
 }
 
-fn child(path: &str, key: &str) -> String {
+/// A field's path written out (`payer_address.street`, `items.0`), only when an issue names it.
+fn field_name(path: &[Seg<'_>]) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return "payload".to_string();
     }
+    let mut name = String::new();
+    for (i, seg) in path.iter().enumerate() {
+        if i > 0 {
+            name.push('.');
+        }
+        match seg {
+            Seg::Key(k) => name.push_str(k),
+            Seg::Index(n) => name.push_str(&n.to_string()),
+        }
+    }
+    name
 }
 
-fn field_name(path: &str) -> &str {
-    if path.is_empty() { "payload" } else { path }
+/// A step of a path within a host value.
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
 }
 
 /// What a tagged object stands for, or `None` when `map` is not one.
@@ -86,48 +107,54 @@ fn tagged(map: &serde_json::Map<String, Value>) -> Option<Tagged<'_>> {
     }
 }
 
-fn resolve(value: &mut Value, path: &str, issues: &mut Vec<Issue>) {
+fn resolve<'a>(value: &'a mut Value, path: &mut Vec<Seg<'a>>, issues: &mut Vec<Issue>) {
+    if let Some(number) = untagged(value, path, issues) {
+        *value = number;
+        return;
+    }
     match value {
         Value::Object(map) => {
-            if let Some(tag) = tagged(map) {
-                let name = field_name(path);
-                let number = match tag {
-                    Tagged::Decimal(text) => json_from_decimal_text(text),
-                    Tagged::Float(text) => text.trim().parse::<f64>().ok().and_then(json_from_f64),
-                    Tagged::Unsupported(type_name) => {
-                        issues.push(Issue::new(
-                            IssueCode::InvalidType,
-                            name,
-                            format!("{name} is a {type_name}, which has no JSON form"),
-                        ));
-                        *value = Value::Null;
-                        return;
-                    }
-                };
-                match number {
-                    Some(n) => *value = n,
-                    None => {
-                        issues.push(Issue::new(
-                            IssueCode::InvalidType,
-                            name,
-                            format!("{name} is not a finite number, so it has no JSON form"),
-                        ));
-                        *value = Value::Null;
-                    }
-                }
-                return;
-            }
             for (key, v) in map.iter_mut() {
-                resolve(v, &child(path, key), issues);
+                path.push(Seg::Key(key));
+                resolve(v, path, issues);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, v) in items.iter_mut().enumerate() {
-                resolve(v, &child(path, &i.to_string()), issues);
+                path.push(Seg::Index(i));
+                resolve(v, path, issues);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+/// What a tagged object at `path` stands for (`null` after an issue); `None` when it is not one.
+fn untagged(value: &Value, path: &[Seg<'_>], issues: &mut Vec<Issue>) -> Option<Value> {
+    let tag = tagged(value.as_object()?)?;
+    let name = field_name(path);
+    let number = match tag {
+        Tagged::Decimal(text) => json_from_decimal_text(text),
+        Tagged::Float(text) => text.trim().parse::<f64>().ok().and_then(json_from_f64),
+        Tagged::Unsupported(type_name) => {
+            issues.push(Issue::new(
+                IssueCode::InvalidType,
+                &name,
+                format!("{name} is a {type_name}, which has no JSON form"),
+            ));
+            return Some(Value::Null);
+        }
+    };
+    Some(number.unwrap_or_else(|| {
+        issues.push(Issue::new(
+            IssueCode::InvalidType,
+            &name,
+            format!("{name} is not a finite number, so it has no JSON form"),
+        ));
+        Value::Null
+    }))
 }
 
 #[cfg(test)]

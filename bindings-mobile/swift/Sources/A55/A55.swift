@@ -816,11 +816,13 @@ public protocol NativeClientProtocol: AnyObject, Sendable {
     func pager(argsJson: String?, optionsJson: String?) throws  -> NativePager
     
     /**
-     * Prepares a call of `method` (`create_charge` or `createCharge`): reads its arguments and
+     * Prepares a call: `call_json` is one JSON object, `{"method": "create_charge", "args": {…},
+     * "payload": {…}, "options": {…}}` (`args`, `payload` and `options` may be `null` or left
+     * out; one text, so a call crosses the FFI with one buffer). Reads the method's arguments and
      * options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
      * mistake in the arguments is answered there.
      */
-    func start(method: String, argsJson: String?, payloadJson: String?, optionsJson: String?)  -> NativeCall
+    func start(callJson: String)  -> NativeCall
     
 }
 /**
@@ -921,19 +923,18 @@ open func pager(argsJson: String?, optionsJson: String?)throws  -> NativePager  
 }
     
     /**
-     * Prepares a call of `method` (`create_charge` or `createCharge`): reads its arguments and
+     * Prepares a call: `call_json` is one JSON object, `{"method": "create_charge", "args": {…},
+     * "payload": {…}, "options": {…}}` (`args`, `payload` and `options` may be `null` or left
+     * out; one text, so a call crosses the FFI with one buffer). Reads the method's arguments and
      * options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
      * mistake in the arguments is answered there.
      */
-open func start(method: String, argsJson: String?, payloadJson: String?, optionsJson: String?) -> NativeCall  {
+open func start(callJson: String) -> NativeCall  {
     return try!  FfiConverterTypeNativeCall_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_a55_mobile_fn_method_nativeclient_start(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(method),
-        FfiConverterOptionString.lower(argsJson),
-        FfiConverterOptionString.lower(payloadJson),
-        FfiConverterOptionString.lower(optionsJson),uniffiCallStatus
+        FfiConverterString.lower(callJson),uniffiCallStatus
     )
 })
 }
@@ -3753,7 +3754,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_method_nativeclient_pager() != 54333) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativeclient_start() != 39304) {
+    if (uniffi_a55_mobile_checksum_method_nativeclient_start() != 49307) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativepager_next() != 54877) {

@@ -38,11 +38,12 @@ public final class A55Client: Sendable, CustomStringConvertible {
         _ method: String, args: [String: Any?]? = nil, payload: [String: Any]? = nil,
         options: RequestOptions, maxWait: TimeInterval? = nil, decode: (JSONObject) throws -> T
     ) async throws -> A55Result<T> {
-        let argsJson = args.map { JSONText.write($0.compactMapValues { $0 }) }
-        let payloadJson = payload.map { JSONText.write($0) }
+        // One JSON text for the whole call (one buffer across the FFI).
+        let argsJson = args.map { JSONText.write($0.compactMapValues { $0 }) } ?? "null"
+        let payloadJson = payload.map { JSONText.write($0) } ?? "null"
         let pending = native.start(
-            method: method, argsJson: argsJson, payloadJson: payloadJson,
-            optionsJson: options.json(maxWait: maxWait))
+            callJson: "{\"method\":\(JSONText.write(method)),\"args\":\(argsJson),"
+                + "\"payload\":\(payloadJson),\"options\":\(options.json(maxWait: maxWait))}")
         let text = try await withTaskCancellationHandler {
             try await pending.finish()
         } onCancel: {

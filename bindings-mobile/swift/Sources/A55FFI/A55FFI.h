@@ -300,7 +300,7 @@ uint64_t uniffi_a55_mobile_fn_method_nativeclient_pager(uint64_t ptr, RustBuffer
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_START
 #define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_START
-uint64_t uniffi_a55_mobile_fn_method_nativeclient_start(uint64_t ptr, RustBuffer method, RustBuffer args_json, RustBuffer payload_json, RustBuffer options_json, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_a55_mobile_fn_method_nativeclient_start(uint64_t ptr, RustBuffer call_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_CLONE_NATIVEPAGER

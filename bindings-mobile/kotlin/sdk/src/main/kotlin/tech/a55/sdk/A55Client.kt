@@ -46,9 +46,14 @@ class A55Client(config: ClientConfig) : AutoCloseable {
         maxWait: Duration? = null,
         decode: (JsonObject) -> T,
     ): A55Result<T> {
-        val argsJson = args?.filterValues { it != null }?.let { Json.write(it) }
-        val payloadJson = payload?.let { Json.write(it) }
-        val started = native.start(method, argsJson, payloadJson, options.toJson(maxWait))
+        // One JSON text for the whole call: one buffer across the FFI instead of four.
+        val callJson = StringBuilder(512).apply {
+            append("{\"method\":").append(Json.write(method))
+            append(",\"args\":").append(args?.filterValues { it != null }?.let { Json.write(it) } ?: "null")
+            append(",\"payload\":").append(payload?.let { Json.write(it) } ?: "null")
+            append(",\"options\":").append(options.toJson(maxWait)).append('}')
+        }.toString()
+        val started = native.start(callJson)
         started.use { pending ->
             val text = try {
                 pending.finish()
