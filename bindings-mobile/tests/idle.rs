@@ -70,10 +70,8 @@ fn an_idle_binding_client_wakes_nothing_and_a_heartbeat_would_show() {
     let native = NativeClient::new(settings.to_string()).unwrap();
     for _ in 0..3 {
         let call = native.start(
-            "get_wallet".into(),
-            Some(format!(r#"{{"wallet_uuid": "{WALLET}"}}"#)),
-            None,
-            None,
+            serde_json::json!({"method": "get_wallet", "args": {"wallet_uuid": WALLET}})
+                .to_string(),
         );
         block_on(call.finish()).unwrap().unwrap();
     }
