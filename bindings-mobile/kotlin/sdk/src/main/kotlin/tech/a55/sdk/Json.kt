@@ -75,15 +75,20 @@ internal object Json {
 
     private fun string(out: StringBuilder, s: String) {
         out.append('"')
-        for (c in s) {
+        // Runs that need no escape are appended whole.
+        var run = 0
+        for (i in s.indices) {
+            val c = s[i]
+            if (c != '"' && c != '\\' && c >= ' ') continue
+            out.append(s, run, i)
             when {
                 c == '"' -> out.append("\\\"")
                 c == '\\' -> out.append("\\\\")
-                c < ' ' -> out.append("\\u").append(String.format("%04x", c.code))
-                else -> out.append(c)
+                else -> out.append("\\u").append(String.format("%04x", c.code))
             }
+            run = i + 1
         }
-        out.append('"')
+        out.append(s, run, s.length).append('"')
     }
 
     /** Reads JSON text written by core (always well formed). */
