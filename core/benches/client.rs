@@ -10,8 +10,6 @@
     missing_docs
 )]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -83,26 +81,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(30_000);
-    let mut emulator = Command::new(&bin)
-        .args([
-            "emulator",
-            "--port",
-            "0",
-            "--rate-limit",
-            "0",
-            "--settle-delay",
-            "0",
-            "--today",
-            "2026-11-21",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start the emulator");
-    let mut first = String::new();
-    BufReader::new(emulator.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let base = first.trim().rsplit(' ').next().unwrap().to_string();
+    let emulator = a55_emulator::process::EmulatorProcess::start(
+        &bin,
+        &["--rate-limit", "0", "--today", "2026-11-21"],
+    )
+    .expect("start the emulator");
+    let base = emulator.base_url.clone();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -251,6 +235,5 @@ fn main() {
             peak / 1024
         );
     });
-    let _ = emulator.kill();
-    let _ = emulator.wait();
+    drop(emulator);
 }

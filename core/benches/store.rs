@@ -12,8 +12,6 @@
     missing_docs
 )]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,6 +19,7 @@ use a55_core::client::{
     Client, ClientConfig, Credentials, Environment, RequestOptions, WalletQuery,
 };
 use a55_core::redact::Secret;
+use a55_emulator::process::EmulatorProcess;
 use tokio::sync::Semaphore;
 
 const WALLET: &str = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
@@ -90,8 +89,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(7);
     // One emulator per side: each side's budget then counts only its own calls, as a fleet's does.
-    let (mut local_emu, local_base) = emulator(&bin);
-    let (mut fleet_emu, fleet_base) = emulator(&bin);
+    let (local_emu, fleet_emu) = (emulator(&bin), emulator(&bin));
+    let (local_base, fleet_base) = (local_emu.base_url.clone(), fleet_emu.base_url.clone());
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -137,31 +136,14 @@ fn main() {
             );
         }
     });
-    for e in [&mut local_emu, &mut fleet_emu] {
-        let _ = e.kill();
-        let _ = e.wait();
-    }
+    drop((local_emu, fleet_emu));
 }
 
-/// A release emulator with a limit no run reaches, and its URL.
-fn emulator(bin: &str) -> (std::process::Child, String) {
-    let mut child = Command::new(bin)
-        .args([
-            "emulator",
-            "--port",
-            "0",
-            "--rate-limit",
-            "1000000000",
-            "--settle-delay",
-            "0",
-        ])
-        .args(["--today", "2026-11-21"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start the emulator");
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    (child, first.trim().rsplit(' ').next().unwrap().to_string())
+/// A release emulator with a limit no run reaches.
+fn emulator(bin: &str) -> EmulatorProcess {
+    EmulatorProcess::start(
+        bin,
+        &["--rate-limit", "1000000000", "--today", "2026-11-21"],
+    )
+    .expect("start the emulator")
 }

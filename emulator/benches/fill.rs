@@ -22,11 +22,11 @@
     missing_docs
 )]
 
-use std::io::BufRead as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use a55_emulator::process::EmulatorProcess as Emulator;
 use a55_emulator::{FIXTURE_MERCHANT, FIXTURE_WALLET};
 use serde_json::json;
 
@@ -54,62 +54,12 @@ fn seed_001() -> Vec<u8> {
     .unwrap()
 }
 
-/// `a55 emulator` in its own process (rate limit and settle delay off), stopped when dropped.
-struct Emulator {
-    child: std::process::Child,
-    base_url: String,
-}
-
-impl Emulator {
-    fn start() -> Emulator {
-        let bin = std::env::var("A55_BIN")
-            .expect("set A55_BIN to the a55 binary (scripts/bench-emulator.sh does)");
-        let mut child = std::process::Command::new(bin)
-            .args([
-                "emulator",
-                "--port",
-                "0",
-                "--rate-limit",
-                "0",
-                "--settle-delay",
-                "0",
-            ])
-            .args(["--today", "2026-11-21"])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("a55 emulator starts");
-        let mut first = String::new();
-        std::io::BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut first)
-            .expect("a55 emulator prints its URL");
-        // "a55 emulator listening on http://127.0.0.1:PORT"
-        let base_url = first
-            .split_whitespace()
-            .last()
-            .expect("a55 emulator prints its URL")
-            .to_string();
-        Emulator { child, base_url }
-    }
-
-    /// The process's CPU time so far, every thread, in nanoseconds (the first field of each
-    /// thread's `schedstat`); None where there is no /proc.
-    fn cpu_nanos(&self) -> Option<u64> {
-        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.child.id())).ok()?;
-        let mut total = 0;
-        for task in tasks.flatten() {
-            let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
-            total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
-        }
-        Some(total)
-    }
-}
-
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `a55 emulator` in its own process, rate limit and settle delay off.
+fn start_emulator() -> Emulator {
+    let bin = std::env::var("A55_BIN")
+        .expect("set A55_BIN to the a55 binary (scripts/bench-emulator.sh does)");
+    Emulator::start(&bin, &["--rate-limit", "0", "--today", "2026-11-21"])
+        .expect("a55 emulator starts")
 }
 
 fn main() {
@@ -222,7 +172,7 @@ async fn full_against_empty(
 ) -> f64 {
     let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for round in 0..PAIRED_ROUNDS {
-        let empty = Emulator::start();
+        let empty = start_emulator();
         let empty_token = token_of(http, &empty.base_url).await;
         // Warmed like the full one (connections open, first tables grown): it holds a few hundred
         // charges when its round starts.
@@ -252,7 +202,7 @@ async fn full_against_empty(
 }
 
 async fn run(total: u64) {
-    let emu = Emulator::start();
+    let emu = start_emulator();
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let token = token_of(&http, &emu.base_url).await;
     let body = Arc::new(seed_001());

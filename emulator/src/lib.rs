@@ -47,6 +47,7 @@ mod middleware;
 mod openapi;
 mod pages;
 mod pix;
+pub mod process;
 pub mod qr;
 mod route;
 mod server;
