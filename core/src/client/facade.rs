@@ -25,7 +25,6 @@
 
 use std::future::Future;
 use std::sync::Arc;
-
 use std::time::Duration;
 
 use serde_json::Value;
