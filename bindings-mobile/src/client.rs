@@ -65,11 +65,68 @@ impl NativeClient {
     /// options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
     /// mistake in the arguments is answered there.
     pub fn start(&self, call_json: String) -> Arc<NativeCall> {
-        let pending = (|| -> std::result::Result<Pending<HostText>, Error> {
+        let pending = self.prepare(call_json.as_bytes());
+        Arc::new(NativeCall {
+            key: pending.idempotency_key().map(str::to_string),
+            abandoned: pending.abandoned(),
+            pending: Mutex::new(Some(pending)),
+            cancel: Arc::new(Notify::new()),
+        })
+    }
+
+    /// The unknown outcome of a write given up before its answer, carrying `idempotency_key` (the
+    /// key [`crate::direct`] handed over when the call started): the JVM client throws it when a
+    /// coroutine is cancelled.
+    pub fn abandoned_call(&self, idempotency_key: String) -> A55Error {
+        a55_core::client::facade::abandoned(idempotency_key).into()
+    }
+
+    /// A handle for [`crate::direct`]: one more reference to this client, released by
+    /// `a55_mobile_direct_release`.
+    pub fn direct_handle(self: Arc<Self>) -> u64 {
+        crate::direct::handle(self)
+    }
+    /// Every charge of a wallet, a page request at a time (`args` as `list_charges` takes them,
+    /// `page` where it starts).
+    pub fn pager(
+        &self,
+        args_json: Option<String>,
+        options_json: Option<String>,
+    ) -> Result<Arc<NativePager>> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed_error().into());
+        }
+        let args = host_json::read(args_json.as_deref(), "args")?;
+        let (opts, max_wait) =
+            RequestOptions::from_host(&host_json::read(options_json.as_deref(), "options")?)?;
+        if max_wait.is_some() {
+            return Err(RuleError::new(
+                IssueCode::InvalidValue,
+                "max_wait_ms",
+                "list_all_charges does not take max_wait_ms",
+            )
+            .into());
+        }
+        Ok(Arc::new(NativePager {
+            pages: self.facade.list_all_charges_from(&args, opts)?,
+        }))
+    }
+
+    /// Closes the client: later calls fail with a configuration error; calls under way finish.
+    pub fn close_client(&self) {
+        self.closed.store(true, Ordering::Release);
+    }
+}
+
+impl NativeClient {
+    /// A call from its JSON text (`{"method", "args", "payload", "options"}`): its arguments and
+    /// options read and its idempotency key fixed; a mistake is the call's error when awaited.
+    pub(crate) fn prepare(&self, call_json: &[u8]) -> Pending<HostText> {
+        (|| -> std::result::Result<Pending<HostText>, Error> {
             if self.closed.load(Ordering::Acquire) {
                 return Err(closed_error());
             }
-            let mut call = match host_json::parse(&call_json, "call")? {
+            let mut call = match host_json::parse(call_json, "call")? {
                 Value::Object(call) => call,
                 _ => {
                     return Err(RuleError::new(
@@ -100,44 +157,7 @@ impl NativeClient {
             let (opts, max_wait) = RequestOptions::from_host(&part("options")?)?;
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })()
-        .unwrap_or_else(Pending::failed);
-        Arc::new(NativeCall {
-            key: pending.idempotency_key().map(str::to_string),
-            abandoned: pending.abandoned(),
-            pending: Mutex::new(Some(pending)),
-            cancel: Arc::new(Notify::new()),
-        })
-    }
-
-    /// Every charge of a wallet, a page request at a time (`args` as `list_charges` takes them,
-    /// `page` where it starts).
-    pub fn pager(
-        &self,
-        args_json: Option<String>,
-        options_json: Option<String>,
-    ) -> Result<Arc<NativePager>> {
-        if self.closed.load(Ordering::Acquire) {
-            return Err(closed_error().into());
-        }
-        let args = host_json::read(args_json.as_deref(), "args")?;
-        let (opts, max_wait) =
-            RequestOptions::from_host(&host_json::read(options_json.as_deref(), "options")?)?;
-        if max_wait.is_some() {
-            return Err(RuleError::new(
-                IssueCode::InvalidValue,
-                "max_wait_ms",
-                "list_all_charges does not take max_wait_ms",
-            )
-            .into());
-        }
-        Ok(Arc::new(NativePager {
-            pages: self.facade.list_all_charges_from(&args, opts)?,
-        }))
-    }
-
-    /// Closes the client: later calls fail with a configuration error; calls under way finish.
-    pub fn close_client(&self) {
-        self.closed.store(true, Ordering::Release);
+        .unwrap_or_else(Pending::failed)
     }
 }
 

@@ -39,12 +39,13 @@ pub fn read(text: Option<&str>, field: &str) -> Result<Value, Error> {
     let Some(text) = text else {
         return Ok(Value::Null);
     };
-    resolved(parse(text, field)?)
+    resolved(parse(text.as_bytes(), field)?)
 }
 
-/// JSON text from the host, read as it is (its tagged numbers still tagged: see [`resolved`]).
-pub fn parse(text: &str, field: &str) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|e| {
+/// JSON text from the host (UTF-8 bytes), read as it is (its tagged numbers still tagged: see
+/// [`resolved`]).
+pub fn parse(text: &[u8], field: &str) -> Result<Value, Error> {
+    serde_json::from_slice(text).map_err(|e| {
         Error::from(RuleError::new(
             IssueCode::InvalidType,
             field,

@@ -31,6 +31,7 @@ use a55_core::{RuleError, card, pix, tax_id, webhook};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod client;
+pub mod direct;
 mod error;
 pub mod host_json;
 mod runtime;

@@ -64,15 +64,20 @@ impl<T: Send + 'static> Pending<T> {
     /// a key, an unknown outcome carrying it (the request may have been written); `None` for a
     /// read, which changes nothing.
     pub fn abandoned(&self) -> Option<Error> {
-        let key = self.idempotency_key.clone()?;
-        let mut e = Error::new(
-            ErrorKind::UnknownOutcome,
-            "the call was cancelled before an answer: it may have been processed; repeat it with \
-             the same idempotency_key to get the original result",
-        );
-        e.idempotency_key = Some(key);
-        Some(e)
+        self.idempotency_key.clone().map(abandoned)
     }
+}
+
+/// The unknown outcome of a write abandoned before its answer, carrying the key it sends (what
+/// [`Pending::abandoned`] reports; a package that keeps only the key builds the same error).
+pub fn abandoned(idempotency_key: String) -> Error {
+    let mut e = Error::new(
+        ErrorKind::UnknownOutcome,
+        "the call was cancelled before an answer: it may have been processed; repeat it with the \
+         same idempotency_key to get the original result",
+    );
+    e.idempotency_key = Some(idempotency_key);
+    e
 }
 
 impl<T> Future for Pending<T> {

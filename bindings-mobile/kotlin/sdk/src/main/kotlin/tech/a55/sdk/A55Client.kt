@@ -2,7 +2,6 @@ package tech.a55.sdk
 
 import java.time.LocalDate
 import kotlin.time.Duration
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 
@@ -26,6 +25,9 @@ class A55Client(config: ClientConfig) : AutoCloseable {
 
     private val native: NativeClient = NativeClient(config.toJson())
 
+    /** The same client for [NativeDirect]'s calls. */
+    private val direct: Long = NativeDirect.handle(this, native)
+
     /** The client's settings, secrets hidden. */
     private val shown = config.toString()
 
@@ -46,26 +48,16 @@ class A55Client(config: ClientConfig) : AutoCloseable {
         maxWait: Duration? = null,
         decode: (JsonObject) -> T,
     ): A55Result<T> {
-        // One JSON text for the whole call: one buffer across the FFI instead of four.
+        // One JSON text for the whole call, in core's names.
         val callJson = StringBuilder(512).apply {
             append("{\"method\":").append(Json.write(method))
             append(",\"args\":").append(args?.filterValues { it != null }?.let { Json.write(it) } ?: "null")
             append(",\"payload\":").append(payload?.let { Json.write(it) } ?: "null")
             append(",\"options\":").append(options.toJson(maxWait)).append('}')
         }.toString()
-        val started = native.start(callJson)
-        started.use { pending ->
-            val text = try {
-                pending.finish()
-            } catch (e: CancellationException) {
-                // The call's task ended with the coroutine. A write may have been sent.
-                val lost = pending.abandoned()
-                if (lost is A55Exception.UnknownOutcome) throw A55CancellationException(lost)
-                throw e
-            } ?: throw CancellationException("the call was cancelled")
-            val answer = Json.readObject(text)
-            return A55Result(decode(answer.requiredObj("data")), ResponseMeta.fromJson(answer.requiredObj("meta")))
-        }
+        val text = NativeDirect.call(direct, native, callJson, options.idempotencyKey)
+        val answer = Json.readObject(text)
+        return A55Result(decode(answer.requiredObj("data")), ResponseMeta.fromJson(answer.requiredObj("meta")))
     }
 
     /** Creates a wallet (A55's fields; the answer carries its credentials once). */

@@ -1,0 +1,114 @@
+package tech.a55.sdk
+
+import com.sun.jna.Callback
+import com.sun.jna.CallbackThreadInitializer
+import com.sun.jna.Native
+import com.sun.jna.Pointer
+import java.nio.ByteBuffer
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicLong
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+import kotlinx.coroutines.CancellableContinuation
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.suspendCancellableCoroutine
+
+/**
+ * The client's calls into the native library by its direct path (bindings-mobile/src/direct.rs;
+ * bindings-mobile/README.md, "How a Kotlin call crosses"): a call goes down once with its JSON text and comes back once with its answer,
+ * through JNA's direct mapping and plain bytes. uniffi's generated glue, which allocates a
+ * registered JNA structure for every call status and buffer, serves everything else; its own
+ * converter reads the errors, so they are the same [A55Exception]s.
+ */
+internal object NativeDirect {
+    private const val ANSWER = 0
+    private const val NOT_STARTED = -2
+
+    /** Room for a key the core makes (a UUID); a caller's own key gets its own room on top. */
+    private const val KEY_ROOM = 64
+
+    /** The function the native library calls when a call ends. */
+    internal interface DoneCallback : Callback {
+        fun invoke(token: Long, kind: Int, data: Pointer, len: Int)
+    }
+
+    private val waiting = ConcurrentHashMap<Long, CancellableContinuation<Ended>>()
+    private val tokens = AtomicLong()
+
+    private class Ended(val kind: Int, val bytes: ByteArray)
+
+    /** Runs on the native runtime's threads, kept attached to the JVM (no attach per call). */
+    private object Done : DoneCallback {
+        override fun invoke(token: Long, kind: Int, data: Pointer, len: Int) {
+            // Resuming a cancelled call does nothing: its end is dropped.
+            waiting.remove(token)?.resume(Ended(kind, data.getByteArray(0, len)))
+        }
+    }
+
+    init {
+        // Loaded as uniffi loads it (the same library instance, its version checks run first).
+        uniffiEnsureInitialized()
+        Native.register(
+            NativeDirect::class.java,
+            System.getProperty("uniffi.component.a55_mobile.libraryOverride") ?: "a55_mobile",
+        )
+        Native.setCallbackThreadInitializer(Done, CallbackThreadInitializer(true, false, "a55-sdk"))
+        a55_mobile_direct_init(Done)
+    }
+
+    private external fun a55_mobile_direct_init(done: DoneCallback): Int
+    private external fun a55_mobile_direct_call(
+        client: Long, token: Long, call: ByteArray, len: Int, key: ByteArray, keyCap: Int,
+    ): Int
+    private external fun a55_mobile_direct_cancel(token: Long)
+    private external fun a55_mobile_direct_release(client: Long)
+
+    private class Release(private val handle: Long) : Runnable {
+        override fun run() = a55_mobile_direct_release(handle)
+    }
+
+    /** A handle on [native] for this path, released once [owner] is no longer reachable. */
+    fun handle(owner: Any, native: NativeClient): Long {
+        val handle = native.directHandle().toLong()
+        UniffiLib.CLEANER.register(owner, Release(handle))
+        return handle
+    }
+
+    /**
+     * Runs the call [callJson] (`{"method", "args", "payload", "options"}`) on [client]: its
+     * answer's JSON text, or the call's [A55Exception]. A cancelled coroutine ends the call; a
+     * write, which may have been sent, then throws [A55CancellationException] with the key the
+     * core gave it before sending ([callerKey]: the caller's own key, if any, to size its room).
+     */
+    suspend fun call(client: Long, native: NativeClient, callJson: String, callerKey: String?): String {
+        val bytes = callJson.toByteArray(Charsets.UTF_8)
+        val key = ByteArray(KEY_ROOM + 3 * (callerKey?.length ?: 0))
+        var keyLen = -1
+        val ended = try {
+            suspendCancellableCoroutine<Ended> { cont ->
+                val token = tokens.incrementAndGet()
+                waiting[token] = cont
+                cont.invokeOnCancellation {
+                    waiting.remove(token)
+                    a55_mobile_direct_cancel(token)
+                }
+                keyLen = a55_mobile_direct_call(client, token, bytes, bytes.size, key, key.size)
+                if (keyLen == NOT_STARTED) {
+                    waiting.remove(token)
+                    cont.resumeWithException(InternalException("the SDK's native call did not start"))
+                } else if (cont.isCancelled) {
+                    // Cancelled while it was being started: end it now.
+                    a55_mobile_direct_cancel(token)
+                }
+            }
+        } catch (e: CancellationException) {
+            if (keyLen in 0..key.size) {
+                val lost = native.abandonedCall(String(key, 0, keyLen, Charsets.UTF_8))
+                if (lost is A55Exception.UnknownOutcome) throw A55CancellationException(lost)
+            }
+            throw e
+        }
+        if (ended.kind == ANSWER) return String(ended.bytes, Charsets.UTF_8)
+        throw FfiConverterTypeA55Error.read(ByteBuffer.wrap(ended.bytes))
+    }
+}

@@ -1,0 +1,340 @@
+//! The JVM's direct call path: a client call in one crossing down and one up.
+//!
+//! uniffi's Kotlin glue reaches Rust through JNA structures: every call status and every buffer it
+//! returns is a JNA `Memory`, registered in one process-wide map and freed later by JNA's cleaner
+//! thread. A client call made of uniffi's async steps crossed the FFI about twelve times and
+//! allocated about sixteen of them, and at 64 calls in flight more than half of the JVM's time went
+//! there (BENCHMARKS.md, "The Kotlin client"). This path carries the same call — the same JSON text
+//! in, the same answer text or [`A55Error`] out, read on the JVM by uniffi's own generated
+//! converter — as plain bytes through four C functions, bound by JNA's direct mapping:
+//!
+//! - `a55_mobile_direct_init(done)`, once: the function that receives every call's end;
+//! - `a55_mobile_direct_call(client, token, call, len, key, key_cap)` prepares the call
+//!   ([`NativeClient::prepare`]: arguments, options, validation, the idempotency key), copies its
+//!   idempotency key into `key` and returns the key's length (`-1` for a read, which sends none;
+//!   [`NOT_STARTED`] when nothing will be answered), and runs it on core's runtime. Its end is
+//!   `done(token, kind, data, len)`: [`ANSWER`] with the `{data, meta}` JSON text, or [`ERROR`]
+//!   with the `A55Error` as uniffi writes it. `data` is valid only during `done`;
+//! - `a55_mobile_direct_cancel(token)` ends a call under way (a cancelled coroutine): its request is
+//!   dropped and nothing is answered; the JVM reports a write's unknown outcome from the key it was
+//!   given ([`NativeClient::abandoned_call`]);
+//! - `a55_mobile_direct_release(client)` releases a handle from [`NativeClient::direct_handle`].
+//!
+//! Every rule stays in core, reached through the same [`NativeClient::prepare`] as uniffi's
+//! `start`; each entry catches unwinding, so no panic crosses the FFI. Swift keeps uniffi's async
+//! calls: its glue keeps call statuses on the stack and has no such cost.
+
+#![allow(unsafe_code)]
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, OnceLock, PoisonError};
+
+use a55_core::client::calls::host_text;
+use tokio::sync::Notify;
+
+use crate::client::NativeClient;
+use crate::{A55Error, UniFfiTag};
+
+/// `done(token, kind, data, len)`: the end of the call started with `token`.
+pub type Done = extern "C" fn(token: i64, kind: i32, data: *const u8, len: i32);
+
+/// `kind` of an answer: `data` is the `{data, meta}` JSON text (UTF-8).
+pub const ANSWER: i32 = 0;
+/// `kind` of a failure: `data` is the [`A55Error`] as uniffi writes it (the JVM reads it with
+/// the generated `FfiConverterTypeA55Error`).
+pub const ERROR: i32 = 1;
+/// What `a55_mobile_direct_call` returns when the call did not start (no `done` given, a null
+/// argument, or a defect): nothing will be answered for it.
+pub const NOT_STARTED: i32 = -2;
+
+static DONE: OnceLock<Done> = OnceLock::new();
+
+/// The calls under way by token, each with what ends it early.
+static UNDER_WAY: LazyLock<Mutex<HashMap<i64, Arc<Notify>>>> = LazyLock::new(Default::default);
+
+fn under_way() -> MutexGuard<'static, HashMap<i64, Arc<Notify>>> {
+    UNDER_WAY.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// One more reference to `client`, as the number the JVM keeps.
+pub(crate) fn handle(client: Arc<NativeClient>) -> u64 {
+    Arc::into_raw(client) as usize as u64
+}
+
+/// Sets the function that receives every call's end. The first one given stays.
+#[unsafe(no_mangle)]
+pub extern "C" fn a55_mobile_direct_init(done: Done) -> i32 {
+    let _ = DONE.set(done);
+    0
+}
+
+/// Releases a handle from [`NativeClient::direct_handle`].
+///
+/// # Safety
+/// `client` is a handle from [`NativeClient::direct_handle`], released once.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn a55_mobile_direct_release(client: u64) {
+    if client == 0 {
+        return;
+    }
+    let _ = catch_unwind(|| {
+        // SAFETY: `client` came from `handle` and the JVM releases each handle once.
+        drop(unsafe { Arc::from_raw(client as usize as *const NativeClient) });
+    });
+}
+
+/// Starts a call; see the module's documentation.
+///
+/// # Safety
+/// `client` is a live handle from [`NativeClient::direct_handle`]; `call` points at `len` readable
+/// bytes and `key` (or null) at `key_cap` writable ones, both until this function returns.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn a55_mobile_direct_call(
+    client: u64,
+    token: i64,
+    call: *const u8,
+    len: i32,
+    key: *mut u8,
+    key_cap: i32,
+) -> i32 {
+    catch_unwind(AssertUnwindSafe(|| {
+        let (Some(&done), Ok(len)) = (DONE.get(), usize::try_from(len)) else {
+            return NOT_STARTED;
+        };
+        if client == 0 || call.is_null() {
+            return NOT_STARTED;
+        }
+        // SAFETY: as the function's contract says (the JVM holds the handle while its client
+        // object is in use, and owns `call`'s bytes until this function returns).
+        let (client, text) = unsafe {
+            (
+                &*(client as usize as *const NativeClient),
+                std::slice::from_raw_parts(call, len),
+            )
+        };
+        let pending = client.prepare(text);
+        let key_len = match pending.idempotency_key() {
+            None => -1,
+            Some(k) => {
+                let k = k.as_bytes();
+                if !key.is_null() && k.len() <= usize::try_from(key_cap).unwrap_or(0) {
+                    // SAFETY: `key` has room for `key_cap` bytes, at least `k.len()`.
+                    unsafe { std::ptr::copy_nonoverlapping(k.as_ptr(), key, k.len()) };
+                }
+                i32::try_from(k.len()).unwrap_or(i32::MAX)
+            }
+        };
+        let rt = match a55_core::client::blocking::runtime() {
+            Ok(rt) => rt,
+            Err(e) => {
+                answer(done, token, Err(e.into()));
+                return key_len;
+            }
+        };
+        let cancel = Arc::new(Notify::new());
+        under_way().insert(token, cancel.clone());
+        rt.spawn(async move {
+            let ended = tokio::select! {
+                biased;
+                () = cancel.notified() => None,
+                r = pending => Some(r),
+            };
+            under_way().remove(&token);
+            if let Some(r) = ended {
+                let text = r.map_err(A55Error::from).and_then(|r| Ok(host_text(&r)?));
+                answer(done, token, text);
+            }
+        });
+        key_len
+    }))
+    .unwrap_or(NOT_STARTED)
+}
+
+/// Ends the call started with `token`, if it is under way: nothing is answered for it.
+#[unsafe(no_mangle)]
+pub extern "C" fn a55_mobile_direct_cancel(token: i64) {
+    let _ = catch_unwind(|| {
+        if let Some(cancel) = under_way().remove(&token) {
+            cancel.notify_one();
+        }
+    });
+}
+
+fn answer(done: Done, token: i64, r: Result<String, A55Error>) {
+    let (kind, bytes) = match r {
+        Ok(text) => (ANSWER, text.into_bytes()),
+        Err(e) => {
+            let mut buf = Vec::new();
+            <A55Error as uniffi::Lower<UniFfiTag>>::write(e, &mut buf);
+            (ERROR, buf)
+        }
+    };
+    done(
+        token,
+        kind,
+        bytes.as_ptr(),
+        i32::try_from(bytes.len()).unwrap_or(i32::MAX),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use std::sync::Condvar;
+    use std::time::Duration;
+
+    use super::*;
+
+    type Ended = Mutex<HashMap<i64, (i32, Vec<u8>)>>;
+    static ENDED: LazyLock<(Ended, Condvar)> = LazyLock::new(Default::default);
+
+    extern "C" fn done(token: i64, kind: i32, data: *const u8, len: i32) {
+        // SAFETY: `data` points at `len` bytes for the length of this call.
+        let bytes = unsafe { std::slice::from_raw_parts(data, usize::try_from(len).unwrap()) };
+        let (ended, cv) = &*ENDED;
+        ended.lock().unwrap().insert(token, (kind, bytes.to_vec()));
+        cv.notify_all();
+    }
+
+    fn client() -> u64 {
+        a55_mobile_direct_init(done);
+        NativeClient::new(r#"{"access_token": "t", "base_url": "http://127.0.0.1:9"}"#.into())
+            .unwrap()
+            .direct_handle()
+    }
+
+    /// Starts a call; its key's length and text.
+    fn start(client: u64, token: i64, call: &str) -> (i32, String) {
+        let mut key = [0u8; 64];
+        // SAFETY: a live handle, and buffers of the lengths given.
+        let n = unsafe {
+            a55_mobile_direct_call(
+                client,
+                token,
+                call.as_ptr(),
+                i32::try_from(call.len()).unwrap(),
+                key.as_mut_ptr(),
+                64,
+            )
+        };
+        let shown = usize::try_from(n).map_or(String::new(), |n| {
+            String::from_utf8(key[..n].to_vec()).unwrap()
+        });
+        (n, shown)
+    }
+
+    fn ended(token: i64) -> (i32, Vec<u8>) {
+        let (ended, cv) = &*ENDED;
+        let (mut map, timeout) = cv
+            .wait_timeout_while(ended.lock().unwrap(), Duration::from_secs(30), |m| {
+                !m.contains_key(&token)
+            })
+            .unwrap();
+        assert!(!timeout.timed_out(), "no answer for {token}");
+        map.remove(&token).unwrap()
+    }
+
+    fn error(token: i64) -> A55Error {
+        let (kind, bytes) = ended(token);
+        assert_eq!(kind, ERROR);
+        <A55Error as uniffi::Lift<UniFfiTag>>::try_read(&mut bytes.as_slice()).unwrap()
+    }
+
+    #[test]
+    fn a_call_ends_with_its_answer_or_its_error_as_the_jvm_reads_them() {
+        let c = client();
+        // A mistake in the arguments: a validation error naming the field, nothing sent.
+        let (n, _) = start(
+            c,
+            1,
+            r#"{"method": "get_charge", "args": {"charge_uuid": "x"}}"#,
+        );
+        assert_eq!(n, -1);
+        let A55Error::Validation { issues, .. } = error(1) else {
+            panic!("not a validation error");
+        };
+        assert_eq!(issues[0].field, "wallet_uuid");
+        assert_eq!(start(c, 2, "{").0, -1);
+        assert_eq!(error(2).kind(), "validation");
+        // A write hands its key over before anything is sent; here the server is unreachable.
+        let (n, key) = start(
+            c,
+            3,
+            r#"{"method": "create_wallet", "payload": {},
+                "options": {"idempotency_key": "k-1", "skip_validation": true, "max_retries": 0}}"#,
+        );
+        assert_eq!((n, key.as_str()), (3, "k-1"));
+        assert_eq!(error(3).kind(), "connection");
+        // An answer is the host text.
+        let emulator = crate::NativeEmulator::start(None).unwrap();
+        let served = NativeClient::new(format!(
+            r#"{{"client_id": "emulator-client", "client_secret": "emulator-secret", "base_url": "{0}", "token_url": "{0}/oauth2/token"}}"#,
+            emulator.url()
+        ))
+        .unwrap()
+        .direct_handle();
+        let (n, _) = start(
+            served,
+            4,
+            r#"{"method": "get_wallet", "args": {"wallet_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479"}}"#,
+        );
+        assert_eq!(n, -1);
+        let (kind, text) = ended(4);
+        assert_eq!(kind, ANSWER);
+        let answer: serde_json::Value = serde_json::from_slice(&text).unwrap();
+        assert_eq!(answer["meta"]["status"], 200);
+        // SAFETY: each handle released once.
+        unsafe {
+            a55_mobile_direct_release(served);
+            a55_mobile_direct_release(c);
+        }
+    }
+
+    #[test]
+    fn a_cancelled_call_ends_without_an_answer_and_a_closed_client_refuses() {
+        // A server that takes the connection and never answers: only cancelling ends the call.
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        a55_mobile_direct_init(done);
+        let c = NativeClient::new(format!(
+            r#"{{"access_token": "t", "base_url": "http://{}"}}"#,
+            silent.local_addr().unwrap()
+        ))
+        .unwrap()
+        .direct_handle();
+        let (n, key) = start(
+            c,
+            10,
+            r#"{"method": "create_wallet", "payload": {}, "options": {"skip_validation": true}}"#,
+        );
+        assert_eq!(usize::try_from(n).unwrap(), key.len());
+        a55_mobile_direct_cancel(10);
+        a55_mobile_direct_cancel(10);
+        assert!(!under_way().contains_key(&10));
+        drop(silent);
+        // The key given is the one the unknown outcome carries.
+        // SAFETY: the handle is alive until released below.
+        let native = unsafe { &*(c as usize as *const NativeClient) };
+        let A55Error::UnknownOutcome {
+            idempotency_key, ..
+        } = native.abandoned_call(key.clone())
+        else {
+            panic!("not an unknown outcome");
+        };
+        assert_eq!(idempotency_key, Some(key));
+        native.close_client();
+        let (_, _) = start(
+            c,
+            11,
+            r#"{"method": "get_wallet", "args": {"wallet_uuid": "w"}}"#,
+        );
+        assert_eq!(error(11).kind(), "configuration");
+        assert!(!ENDED.0.lock().unwrap().contains_key(&10));
+        // SAFETY: a null handle is refused before anything is read; the handle is released once.
+        unsafe {
+            let none = a55_mobile_direct_call(0, 12, std::ptr::null(), 0, std::ptr::null_mut(), 0);
+            assert_eq!(none, NOT_STARTED);
+            a55_mobile_direct_release(c);
+        }
+    }
+}
