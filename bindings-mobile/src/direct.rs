@@ -13,8 +13,9 @@
 //!   ([`NativeClient::prepare`]: arguments, options, validation, the idempotency key), copies its
 //!   idempotency key into `key` and returns the key's length (`-1` for a read, which sends none;
 //!   [`NOT_STARTED`] when nothing will be answered), and runs it on core's runtime. Its end is
-//!   `done(token, kind, data, len)`: [`ANSWER`] with the `{data, meta}` JSON text, or [`ERROR`]
-//!   with the `A55Error` as uniffi writes it. `data` is valid only during `done`;
+//!   `done(token, kind, data, len)`: [`ANSWER`] with the `{data, meta}` JSON text and the raw JSON
+//!   apart ([`answer_bytes`]), or [`ERROR`] with the `A55Error` as uniffi writes it. `data` is
+//!   valid only during `done`;
 //! - `a55_mobile_direct_cancel(token)` ends a call under way (a cancelled coroutine): its request is
 //!   dropped and nothing is answered; the JVM reports a write's unknown outcome from the key it was
 //!   given ([`NativeClient::abandoned_call`]);
@@ -30,7 +31,7 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard, OnceLock, PoisonError};
 
-use a55_core::client::calls::host_text;
+use a55_core::client::calls::host_text_parts;
 use tokio::sync::Notify;
 
 use crate::client::NativeClient;
@@ -39,7 +40,7 @@ use crate::{A55Error, UniFfiTag};
 /// `done(token, kind, data, len)`: the end of the call started with `token`.
 pub type Done = extern "C" fn(token: i64, kind: i32, data: *const u8, len: i32);
 
-/// `kind` of an answer: `data` is the `{data, meta}` JSON text (UTF-8).
+/// `kind` of an answer: `data` is the `{data, meta}` JSON text and the raw JSON ([`answer_bytes`]).
 pub const ANSWER: i32 = 0;
 /// `kind` of a failure: `data` is the [`A55Error`] as uniffi writes it (the JVM reads it with
 /// the generated `FfiConverterTypeA55Error`).
@@ -142,8 +143,11 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
             };
             under_way().remove(&token);
             if let Some(r) = ended {
-                let text = r.map_err(A55Error::from).and_then(|r| Ok(host_text(&r)?));
-                answer(done, token, text);
+                let parts = r.map_err(A55Error::from).and_then(|r| {
+                    let (text, raw) = host_text_parts(&r)?;
+                    Ok(answer_bytes(&text, &raw))
+                });
+                answer(done, token, parts);
             }
         });
         key_len
@@ -161,9 +165,19 @@ pub extern "C" fn a55_mobile_direct_cancel(token: i64) {
     });
 }
 
-fn answer(done: Done, token: i64, r: Result<String, A55Error>) {
+/// An answer as [`ANSWER`] carries it: the length of the `{data, meta}` text (4 bytes, big-endian),
+/// the text, then the raw JSON as received (`meta.raw_json`, which the JVM decodes when asked).
+fn answer_bytes(text: &str, raw: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(4 + text.len() + raw.len());
+    bytes.extend_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_be_bytes());
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.extend_from_slice(raw.as_bytes());
+    bytes
+}
+
+fn answer(done: Done, token: i64, r: Result<Vec<u8>, A55Error>) {
     let (kind, bytes) = match r {
-        Ok(text) => (ANSWER, text.into_bytes()),
+        Ok(bytes) => (ANSWER, bytes),
         Err(e) => {
             let mut buf = Vec::new();
             <A55Error as uniffi::Lower<UniFfiTag>>::write(e, &mut buf);
@@ -280,10 +294,13 @@ mod tests {
             r#"{"method": "get_wallet", "args": {"wallet_uuid": "f47ac10b-58cc-4372-a567-0e02b2c3d479"}}"#,
         );
         assert_eq!(n, -1);
-        let (kind, text) = ended(4);
+        let (kind, bytes) = ended(4);
         assert_eq!(kind, ANSWER);
-        let answer: serde_json::Value = serde_json::from_slice(&text).unwrap();
+        let n = usize::try_from(u32::from_be_bytes(bytes[..4].try_into().unwrap())).unwrap();
+        let answer: serde_json::Value = serde_json::from_slice(&bytes[4..4 + n]).unwrap();
         assert_eq!(answer["meta"]["status"], 200);
+        let raw: serde_json::Value = serde_json::from_slice(&bytes[4 + n..]).unwrap();
+        assert_eq!(raw["wallet_uuid"], answer["data"]["wallet_uuid"]);
         // SAFETY: each handle released once.
         unsafe {
             a55_mobile_direct_release(served);

@@ -169,7 +169,7 @@ async fn the_pager_works_through_a_shared_reference() {
 /// one shape whichever way the data is taken.
 #[tokio::test]
 async fn the_host_text_is_the_host_tree_with_its_metadata() {
-    use a55_core::client::calls::{HostText, host_text, host_value_text};
+    use a55_core::client::calls::{HostText, host_text, host_text_parts, host_value_text};
     let (_emu, facade) = setup().await;
     let args = serde_json::json!({});
     let text = facade
@@ -212,6 +212,13 @@ async fn the_host_text_is_the_host_tree_with_its_metadata() {
     // The raw JSON is the answer's text as received, and reads back to the same charge.
     let raw: serde_json::Value = serde_json::from_str(m["raw_json"].as_str().unwrap()).unwrap();
     assert_eq!(raw["charge_uuid"], answer["data"]["charge_uuid"]);
+    // In two parts: the same answer, its raw JSON apart and byte for byte.
+    let (rest, raw_text) = host_text_parts(&text).unwrap();
+    let mut rest: serde_json::Value = serde_json::from_str(&rest).unwrap();
+    assert!(rest["meta"].get("raw_json").is_none(), "{rest}");
+    assert_eq!(raw_text, m["raw_json"].as_str().unwrap());
+    rest["meta"]["raw_json"] = serde_json::Value::String(raw_text.into_owned());
+    assert_eq!(rest, answer);
     // A model on its own (the pager's items) is the same text.
     let typed = facade
         .get_charge(support::charge_ref(&charge), RequestOptions::default())

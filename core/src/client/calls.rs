@@ -9,6 +9,7 @@
 //! names with the same errors, so a missing or misspelt identifier is the same `REQUIRED_FIELD` or
 //! `INVALID_VALUE` issue in every language, and nothing is sent.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -24,6 +25,18 @@ use super::{ChargeRef, ListChargesParams, RequestOptions, Response, Subscription
 /// metadata's names in snake case (`request_id`, `raw_json`, `rate_limit.reset`…); the packages
 /// rename them to their language's case. Written in one pass, straight from the typed values.
 pub fn host_text<D: Serialize>(r: &Response<D>) -> Result<String, Error> {
+    let raw = r.meta.raw.text();
+    write_answer(r, Some(&raw))
+}
+
+/// [`host_text`] in two parts: the answer without `meta.raw_json`, and the raw JSON text apart, as
+/// received. For a package that reads the raw text only when asked (Kotlin's), so the text is never
+/// escaped into the answer and unescaped out of it.
+pub fn host_text_parts<D: Serialize>(r: &Response<D>) -> Result<(String, Cow<'_, str>), Error> {
+    Ok((write_answer(r, None)?, r.meta.raw.text()))
+}
+
+fn write_answer<D: Serialize>(r: &Response<D>, raw_json: Option<&str>) -> Result<String, Error> {
     let m = &r.meta;
     let answer = HostAnswer {
         data: &r.data,
@@ -39,7 +52,7 @@ pub fn host_text<D: Serialize>(r: &Response<D>) -> Result<String, Error> {
                 reset: m.rate_limit.reset,
             },
             warnings: &m.warnings,
-            raw_json: &m.raw.text(),
+            raw_json,
         },
     };
     serde_json::to_string(&answer).map_err(unwritable)
@@ -61,7 +74,8 @@ struct HostMeta<'a> {
     attempts: u32,
     rate_limit: HostRateLimit,
     warnings: &'a [Issue],
-    raw_json: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    raw_json: Option<&'a str>,
 }
 
 #[derive(Serialize)]

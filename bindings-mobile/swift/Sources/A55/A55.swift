@@ -482,6 +482,22 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -805,9 +821,22 @@ public func FfiConverterTypeNativeCall_lower(_ value: NativeCall) -> UInt64 {
 public protocol NativeClientProtocol: AnyObject, Sendable {
     
     /**
+     * The unknown outcome of a write given up before its answer, carrying `idempotency_key` (the
+     * key [`crate::direct`] handed over when the call started): the JVM client throws it when a
+     * coroutine is cancelled.
+     */
+    func abandonedCall(idempotencyKey: String)  -> A55Error
+    
+    /**
      * Closes the client: later calls fail with a configuration error; calls under way finish.
      */
     func closeClient() 
+    
+    /**
+     * A handle for [`crate::direct`]: one more reference to this client, released by
+     * `a55_mobile_direct_release`.
+     */
+    func directHandle()  -> UInt64
     
     /**
      * Every charge of a wallet, a page request at a time (`args` as `list_charges` takes them,
@@ -897,6 +926,21 @@ public convenience init(settingsJson: String)throws  {
 
     
     /**
+     * The unknown outcome of a write given up before its answer, carrying `idempotency_key` (the
+     * key [`crate::direct`] handed over when the call started): the JVM client throws it when a
+     * coroutine is cancelled.
+     */
+open func abandonedCall(idempotencyKey: String) -> A55Error  {
+    return try!  FfiConverterTypeA55Error_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_a55_mobile_fn_method_nativeclient_abandoned_call(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(idempotencyKey),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Closes the client: later calls fail with a configuration error; calls under way finish.
      */
 open func closeClient()  {try! rustCall() {
@@ -905,6 +949,19 @@ open func closeClient()  {try! rustCall() {
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * A handle for [`crate::direct`]: one more reference to this client, released by
+     * `a55_mobile_direct_release`.
+     */
+open func directHandle() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_a55_mobile_fn_method_nativeclient_direct_handle(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -3748,7 +3805,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_method_nativecall_idempotency_key() != 14555) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_a55_mobile_checksum_method_nativeclient_abandoned_call() != 2746) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_a55_mobile_checksum_method_nativeclient_close_client() != 52336) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_a55_mobile_checksum_method_nativeclient_direct_handle() != 64978) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativeclient_pager() != 54333) {

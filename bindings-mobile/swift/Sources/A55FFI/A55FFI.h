@@ -288,9 +288,19 @@ void uniffi_a55_mobile_fn_free_nativeclient(uint64_t handle, RustCallStatus *_No
 uint64_t uniffi_a55_mobile_fn_constructor_nativeclient_new(RustBuffer settings_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_ABANDONED_CALL
+#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_ABANDONED_CALL
+RustBuffer uniffi_a55_mobile_fn_method_nativeclient_abandoned_call(uint64_t ptr, RustBuffer idempotency_key, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_CLOSE_CLIENT
 #define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_CLOSE_CLIENT
 void uniffi_a55_mobile_fn_method_nativeclient_close_client(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_DIRECT_HANDLE
+#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_DIRECT_HANDLE
+uint64_t uniffi_a55_mobile_fn_method_nativeclient_direct_handle(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECLIENT_PAGER
@@ -905,9 +915,21 @@ uint16_t uniffi_a55_mobile_checksum_method_nativecall_idempotency_key(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_ABANDONED_CALL
+#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_ABANDONED_CALL
+uint16_t uniffi_a55_mobile_checksum_method_nativeclient_abandoned_call(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_CLOSE_CLIENT
 #define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_CLOSE_CLIENT
 uint16_t uniffi_a55_mobile_checksum_method_nativeclient_close_client(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_DIRECT_HANDLE
+#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECLIENT_DIRECT_HANDLE
+uint16_t uniffi_a55_mobile_checksum_method_nativeclient_direct_handle(void
     
 );
 #endif

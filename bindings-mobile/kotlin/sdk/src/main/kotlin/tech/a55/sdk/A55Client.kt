@@ -55,9 +55,9 @@ class A55Client(config: ClientConfig) : AutoCloseable {
             append(",\"payload\":").append(payload?.let { Json.write(it) } ?: "null")
             append(",\"options\":").append(options.toJson(maxWait)).append('}')
         }.toString()
-        val text = NativeDirect.call(direct, native, callJson, options.idempotencyKey)
-        val answer = Json.readObject(text)
-        return A55Result(decode(answer.requiredObj("data")), ResponseMeta.fromJson(answer.requiredObj("meta")))
+        val answer = NativeDirect.call(direct, native, callJson, options.idempotencyKey)
+        val o = Json.readObject(answer.text)
+        return A55Result(decode(o.requiredObj("data")), ResponseMeta.fromJson(o.requiredObj("meta"), answer.rawJson))
     }
 
     /** Creates a wallet (A55's fields; the answer carries its credentials once). */

@@ -24,7 +24,7 @@ data class RateLimit(
  * What came with a result besides its data. `toString()` leaves out the raw JSON (it holds
  * whatever the server sent, a wallet's client secret included).
  */
-class ResponseMeta(
+class ResponseMeta internal constructor(
     /** The HTTP status. */
     val status: Int,
     /** The server's request id (`X-Request-Id`). */
@@ -39,16 +39,31 @@ class ResponseMeta(
     val rateLimit: RateLimit,
     /** Local validation warnings (`AMOUNT_ROUNDED`, `CARD_NUMBER_CHECKSUM`, `UNKNOWN_FIELD`). */
     val warnings: List<Issue>,
-    /** The answer's body exactly as received, unknown fields included. */
-    val rawJson: String,
+    private val raw: Lazy<String>,
 ) {
+    /** Metadata as the client builds it (for stand-ins in your own tests). */
+    constructor(
+        status: Int,
+        requestId: String?,
+        idempotencyKey: String?,
+        replayed: Boolean,
+        attempts: Int,
+        rateLimit: RateLimit,
+        warnings: List<Issue>,
+        rawJson: String,
+    ) : this(status, requestId, idempotencyKey, replayed, attempts, rateLimit, warnings, lazyOf(rawJson))
+
+    /** The answer's body exactly as received, unknown fields included (decoded when first read). */
+    val rawJson: String get() = raw.value
+
     override fun toString(): String =
         "ResponseMeta(status=$status, requestId=$requestId, idempotencyKey=$idempotencyKey, " +
             "replayed=$replayed, attempts=$attempts, rateLimit=$rateLimit, warnings=$warnings, " +
             "rawJson=<${rawJson.length} chars>)"
 
     internal companion object {
-        fun fromJson(o: JsonObject): ResponseMeta {
+        /** The metadata of a call's answer; [raw] is the raw JSON when it came apart from [o]. */
+        fun fromJson(o: JsonObject, raw: Lazy<String> = lazyOf(o.text("raw_json") ?: "")): ResponseMeta {
             val rate = o.obj("rate_limit") ?: emptyMap()
             return ResponseMeta(
                 status = o.count("status") ?: 0,
@@ -69,7 +84,7 @@ class ResponseMeta(
                         description = it.requiredText("description"),
                     )
                 },
-                rawJson = o.text("raw_json") ?: "",
+                raw = raw,
             )
         }
     }

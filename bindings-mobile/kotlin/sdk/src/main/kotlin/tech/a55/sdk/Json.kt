@@ -73,6 +73,8 @@ internal object Json {
         out.append('}')
     }
 
+    private const val HEX = "0123456789abcdef"
+
     private fun string(out: StringBuilder, s: String) {
         out.append('"')
         // Runs that need no escape are appended whole.
@@ -84,7 +86,10 @@ internal object Json {
             when {
                 c == '"' -> out.append("\\\"")
                 c == '\\' -> out.append("\\\\")
-                else -> out.append("\\u").append(String.format("%04x", c.code))
+                else -> {
+                    // A control character (the tags of exact numbers start with one): \u00XX.
+                    out.append("\\u00").append(HEX[c.code shr 4]).append(HEX[c.code and 15])
+                }
             }
             run = i + 1
         }
@@ -172,12 +177,28 @@ internal object Json {
             }
         }
 
+        /** The next backslash at or after `i` (-1: none left), found once and kept until passed. */
+        private var backslash = -2
+
+        private fun nextBackslash(from: Int): Int {
+            if (backslash != -1 && backslash < from) backslash = s.indexOf('\\', from)
+            return backslash
+        }
+
+        /** Where the string's next run ends: its closing quote or its next escape. */
+        private fun runEnd(from: Int): Int {
+            val quote = s.indexOf('"', from)
+            check(quote >= 0) { "a string of the native answer is not closed" }
+            val escape = nextBackslash(from)
+            return if (escape in from until quote) escape else quote
+        }
+
         private fun str(): String {
             check(s[i] == '"') { "expected a string in the native answer" }
             i++
-            // Runs without escapes are copied whole (most strings have none: one substring).
-            var run = i
-            while (s[run] != '"' && s[run] != '\\') run++
+            // Runs without escapes are copied whole (most strings have none: one substring), found
+            // with String.indexOf, which the JVM scans a word at a time.
+            var run = runEnd(i)
             if (s[run] == '"') {
                 val t = s.substring(i, run)
                 i = run + 1
@@ -194,8 +215,7 @@ internal object Json {
                     'u' -> { b.append(s.substring(i, i + 4).toInt(16).toChar()); i += 4 }
                     else -> b.append(e)
                 }
-                run = i
-                while (s[run] != '"' && s[run] != '\\') run++
+                run = runEnd(i)
             }
         }
 

@@ -37,6 +37,12 @@ internal object NativeDirect {
 
     private class Ended(val kind: Int, val bytes: ByteArray)
 
+    /**
+     * A call's answer: the `{data, meta}` JSON text, and the raw JSON as received (kept as bytes and
+     * decoded when first read: most callers never read it).
+     */
+    class Answer(val text: String, val rawJson: Lazy<String>)
+
     /** Runs on the native runtime's threads, kept attached to the JVM (no attach per call). */
     private object Done : DoneCallback {
         override fun invoke(token: Long, kind: Int, data: Pointer, len: Int) {
@@ -76,12 +82,12 @@ internal object NativeDirect {
 
     /**
      * Runs the call [callJson] (`{"method", "args", "payload", "options"}`) on [client]: its
-     * answer's JSON text, or the call's [A55Exception]. A cancelled coroutine ends the call; a
+     * [Answer], or the call's [A55Exception]. A cancelled coroutine ends the call; a
      * write, which may have been sent, then throws [A55CancellationException] with the key the
      * core gave it before sending ([callerKey]: the caller's own key, if any, to size its room).
      */
-    suspend fun call(client: Long, native: NativeClient, callJson: String, callerKey: String?): String {
-        val bytes = callJson.toByteArray(Charsets.UTF_8)
+    suspend fun call(client: Long, native: NativeClient, callJson: String, callerKey: String?): Answer {
+        val request = callJson.toByteArray(Charsets.UTF_8)
         val key = ByteArray(KEY_ROOM + 3 * (callerKey?.length ?: 0))
         var keyLen = -1
         val ended = try {
@@ -92,7 +98,7 @@ internal object NativeDirect {
                     waiting.remove(token)
                     a55_mobile_direct_cancel(token)
                 }
-                keyLen = a55_mobile_direct_call(client, token, bytes, bytes.size, key, key.size)
+                keyLen = a55_mobile_direct_call(client, token, request, request.size, key, key.size)
                 if (keyLen == NOT_STARTED) {
                     waiting.remove(token)
                     cont.resumeWithException(InternalException("the SDK's native call did not start"))
@@ -108,7 +114,14 @@ internal object NativeDirect {
             }
             throw e
         }
-        if (ended.kind == ANSWER) return String(ended.bytes, Charsets.UTF_8)
-        throw FfiConverterTypeA55Error.read(ByteBuffer.wrap(ended.bytes))
+        val bytes = ended.bytes
+        if (ended.kind != ANSWER) throw FfiConverterTypeA55Error.read(ByteBuffer.wrap(bytes))
+        // The text's length (4 bytes, big-endian), the text, then the raw JSON.
+        val n = ByteBuffer.wrap(bytes).int
+        val rawAt = 4 + n
+        return Answer(
+            String(bytes, 4, n, Charsets.UTF_8),
+            lazy { String(bytes, rawAt, bytes.size - rawAt, Charsets.UTF_8) },
+        )
     }
 }

@@ -35,5 +35,7 @@ class JsonTest {
             "nested" to mapOf("a" to mapOf("b" to emptyList<Any?>())),
         )
         assertEquals(value, Json.readObject(Json.write(value)))
+        // Control characters as \u00XX (lower-case hex), as JSON and core's reader expect.
+        assertEquals("\"\\u0000float\\u001f\\u000a\"", Json.write("\u0000float\u001f\n"))
     }
 }

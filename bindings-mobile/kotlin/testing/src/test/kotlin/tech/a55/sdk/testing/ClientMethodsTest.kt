@@ -50,6 +50,11 @@ class ClientMethodsTest {
         assertEquals(1, r.meta.attempts)
         assertFalse(r.meta.replayed)
         assertTrue(r.meta.rawJson.contains(r.data.chargeUuid!!))
+        // The raw JSON is the body as received: one object, its text (not re-escaped) in UTF-8.
+        val raw = r.meta.rawJson.trim()
+        assertTrue(raw.startsWith("{") && raw.endsWith("}"), raw)
+        assertEquals("订单 #42——3 期分期", r.data.description)
+        assertTrue(raw.contains("\"订单 #42——3 期分期\""), raw)
         // The same order id derives the same key: the server replays the first answer.
         val again = client.createCharge(seed001(), RequestOptions(idempotencyFrom = "ORDER-42"))
         assertEquals(r.meta.idempotencyKey, again.meta.idempotencyKey)
