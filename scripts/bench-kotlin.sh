@@ -3,7 +3,7 @@
 # process (rate limit off), then bindings-mobile/bench-kotlin against the a55-sdk jar installed by
 # scripts/test-kotlin.sh, the release library put first on JNA's path. Figures go in BENCHMARKS.md
 # by hand.
-#   scripts/bench-kotlin.sh [--seconds 4] [--rounds 5]
+#   scripts/bench-kotlin.sh [--seconds 5] [--rounds 7]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

@@ -3,7 +3,7 @@
 // the same JSON with a bearer token and a fresh idempotency key, with 1 and 64 calls in flight.
 // Medians of several rounds, the two sides alternating; the ratio is printed. Not a test.
 //
-//   scripts/bench-kotlin.sh [--seconds 4] [--rounds 5]
+//   scripts/bench-kotlin.sh [--seconds 5] [--rounds 7]
 
 import java.math.BigDecimal
 import java.net.URI
@@ -47,8 +47,8 @@ fun arg(args: Array<String>, name: String, default: Int): Int {
 }
 
 fun main(args: Array<String>) = runBlocking(Dispatchers.Default) {
-    val seconds = arg(args, "seconds", 4)
-    val rounds = arg(args, "rounds", 5)
+    val seconds = arg(args, "seconds", 5)
+    val rounds = arg(args, "rounds", 7)
     val url = System.getenv("A55_EMULATOR_URL") ?: error("A55_EMULATOR_URL is not set")
     val client = A55Client(
         ClientConfig(clientId = "emulator-client", clientSecret = "emulator-secret", baseUrl = url,
