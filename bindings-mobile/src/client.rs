@@ -81,8 +81,8 @@ impl NativeClient {
         a55_core::client::facade::abandoned(idempotency_key).into()
     }
 
-    /// A handle for [`crate::direct`]: one more reference to this client, released by
-    /// `a55_mobile_direct_release`.
+    /// A handle for [`crate::direct`]: one more reference to this client, which
+    /// `a55_mobile_direct_open` takes over.
     pub fn direct_handle(self: Arc<Self>) -> u64 {
         crate::direct::handle(self)
     }

@@ -8,7 +8,9 @@
 //! in, the same answer text or [`A55Error`] out, read on the JVM by uniffi's own generated
 //! converter — as plain bytes through four C functions, bound by JNA's direct mapping:
 //!
-//! - `a55_mobile_direct_init(done)`, once: the function that receives every call's end;
+//! - `a55_mobile_direct_open(native, done)` takes a handle from [`NativeClient::direct_handle`]
+//!   and the function that receives the end of each of its calls, and answers the client's direct
+//!   handle (each JVM client, so each class loader, has its own; nothing here is process-wide);
 //! - `a55_mobile_direct_call(client, token, call, len, key, key_cap)` prepares the call
 //!   ([`NativeClient::prepare`]: arguments, options, validation, the idempotency key), copies its
 //!   idempotency key into `key` and returns the key's length (`-1` for a read, which sends none;
@@ -16,10 +18,10 @@
 //!   `done(token, kind, data, len)`: [`ANSWER`] with the `{data, meta}` JSON text and the raw JSON
 //!   apart ([`answer_bytes`]), or [`ERROR`] with the `A55Error` as uniffi writes it. `data` is
 //!   valid only during `done`;
-//! - `a55_mobile_direct_cancel(token)` ends a call under way (a cancelled coroutine): its request is
-//!   dropped and nothing is answered; the JVM reports a write's unknown outcome from the key it was
-//!   given ([`NativeClient::abandoned_call`]);
-//! - `a55_mobile_direct_release(client)` releases a handle from [`NativeClient::direct_handle`].
+//! - `a55_mobile_direct_cancel(client, token)` ends a call under way (a cancelled coroutine): its
+//!   request is dropped and nothing is answered; the JVM reports a write's unknown outcome from the
+//!   key it was given ([`NativeClient::abandoned_call`]);
+//! - `a55_mobile_direct_release(client)` releases the direct handle.
 //!
 //! Every rule stays in core, reached through the same [`NativeClient::prepare`] as uniffi's
 //! `start`; each entry catches unwinding, so no panic crosses the FFI. Swift keeps uniffi's async
@@ -29,7 +31,7 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use a55_core::client::calls::host_text_parts;
 use tokio::sync::Notify;
@@ -45,51 +47,73 @@ pub const ANSWER: i32 = 0;
 /// `kind` of a failure: `data` is the [`A55Error`] as uniffi writes it (the JVM reads it with
 /// the generated `FfiConverterTypeA55Error`).
 pub const ERROR: i32 = 1;
-/// What `a55_mobile_direct_call` returns when the call did not start (no `done` given, a null
-/// argument, or a defect): nothing will be answered for it.
+/// What `a55_mobile_direct_call` returns when the call did not start (a null argument, or a
+/// defect): nothing will be answered for it.
 pub const NOT_STARTED: i32 = -2;
 
-static DONE: OnceLock<Done> = OnceLock::new();
-
-/// The calls under way by token, each with what ends it early.
-static UNDER_WAY: LazyLock<Mutex<HashMap<i64, Arc<Notify>>>> = LazyLock::new(Default::default);
-
-fn under_way() -> MutexGuard<'static, HashMap<i64, Arc<Notify>>> {
-    UNDER_WAY.lock().unwrap_or_else(PoisonError::into_inner)
+/// A client as the direct path holds it: where its calls' ends go, and its calls under way.
+struct DirectClient {
+    native: Arc<NativeClient>,
+    done: Done,
+    /// The calls under way by token, each with what ends it early.
+    under_way: Mutex<HashMap<i64, Arc<Notify>>>,
 }
 
-/// One more reference to `client`, as the number the JVM keeps.
+impl DirectClient {
+    fn under_way(&self) -> MutexGuard<'_, HashMap<i64, Arc<Notify>>> {
+        self.under_way
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// One more reference to `client`, as the number the JVM passes to `a55_mobile_direct_open`.
 pub(crate) fn handle(client: Arc<NativeClient>) -> u64 {
     Arc::into_raw(client) as usize as u64
 }
 
-/// Sets the function that receives every call's end. The first one given stays.
-#[unsafe(no_mangle)]
-pub extern "C" fn a55_mobile_direct_init(done: Done) -> i32 {
-    let _ = DONE.set(done);
-    0
-}
-
-/// Releases a handle from [`NativeClient::direct_handle`].
+/// The direct handle of a client; see the module's documentation. `0` when `native` is null.
 ///
 /// # Safety
-/// `client` is a handle from [`NativeClient::direct_handle`], released once.
+/// `native` is a handle from [`NativeClient::direct_handle`], which this takes over.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn a55_mobile_direct_open(native: u64, done: Done) -> u64 {
+    if native == 0 {
+        return 0;
+    }
+    catch_unwind(|| {
+        // SAFETY: as the function's contract says.
+        let native = unsafe { Arc::from_raw(native as usize as *const NativeClient) };
+        let client = Arc::new(DirectClient {
+            native,
+            done,
+            under_way: Mutex::default(),
+        });
+        Arc::into_raw(client) as usize as u64
+    })
+    .unwrap_or(0)
+}
+
+/// Releases a direct handle (calls still under way keep the client until they end).
+///
+/// # Safety
+/// `client` is a handle from `a55_mobile_direct_open`, released once.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn a55_mobile_direct_release(client: u64) {
     if client == 0 {
         return;
     }
     let _ = catch_unwind(|| {
-        // SAFETY: `client` came from `handle` and the JVM releases each handle once.
-        drop(unsafe { Arc::from_raw(client as usize as *const NativeClient) });
+        // SAFETY: as the function's contract says.
+        drop(unsafe { Arc::from_raw(client as usize as *const DirectClient) });
     });
 }
 
 /// Starts a call; see the module's documentation.
 ///
 /// # Safety
-/// `client` is a live handle from [`NativeClient::direct_handle`]; `call` points at `len` readable
-/// bytes and `key` (or null) at `key_cap` writable ones, both until this function returns.
+/// `client` is a live handle from `a55_mobile_direct_open`; `call` points at `len` readable bytes
+/// and `key` (or null) at `key_cap` writable ones, both until this function returns.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn a55_mobile_direct_call(
     client: u64,
@@ -100,21 +124,21 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
     key_cap: i32,
 ) -> i32 {
     catch_unwind(AssertUnwindSafe(|| {
-        let (Some(&done), Ok(len)) = (DONE.get(), usize::try_from(len)) else {
+        let Ok(len) = usize::try_from(len) else {
             return NOT_STARTED;
         };
         if client == 0 || call.is_null() {
             return NOT_STARTED;
         }
         // SAFETY: as the function's contract says (the JVM holds the handle while its client
-        // object is in use, and owns `call`'s bytes until this function returns).
+        // object is in use, and owns `call`'s bytes until this function returns). The task below
+        // takes its own reference.
         let (client, text) = unsafe {
-            (
-                &*(client as usize as *const NativeClient),
-                std::slice::from_raw_parts(call, len),
-            )
+            let ptr = client as usize as *const DirectClient;
+            Arc::increment_strong_count(ptr);
+            (Arc::from_raw(ptr), std::slice::from_raw_parts(call, len))
         };
-        let pending = client.prepare(text);
+        let pending = client.native.prepare(text);
         let key_len = match pending.idempotency_key() {
             None => -1,
             Some(k) => {
@@ -129,25 +153,25 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
         let rt = match a55_core::client::blocking::runtime() {
             Ok(rt) => rt,
             Err(e) => {
-                answer(done, token, Err(e.into()));
+                answer(client.done, token, Err(e.into()));
                 return key_len;
             }
         };
         let cancel = Arc::new(Notify::new());
-        under_way().insert(token, cancel.clone());
+        client.under_way().insert(token, cancel.clone());
         rt.spawn(async move {
             let ended = tokio::select! {
                 biased;
                 () = cancel.notified() => None,
                 r = pending => Some(r),
             };
-            under_way().remove(&token);
+            client.under_way().remove(&token);
             if let Some(r) = ended {
                 let parts = r.map_err(A55Error::from).and_then(|r| {
                     let (text, raw) = host_text_parts(&r)?;
                     Ok(answer_bytes(&text, &raw))
                 });
-                answer(done, token, parts);
+                answer(client.done, token, parts);
             }
         });
         key_len
@@ -156,10 +180,18 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
 }
 
 /// Ends the call started with `token`, if it is under way: nothing is answered for it.
+///
+/// # Safety
+/// `client` is a live handle from `a55_mobile_direct_open`.
 #[unsafe(no_mangle)]
-pub extern "C" fn a55_mobile_direct_cancel(token: i64) {
+pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) {
+    if client == 0 {
+        return;
+    }
     let _ = catch_unwind(|| {
-        if let Some(cancel) = under_way().remove(&token) {
+        // SAFETY: as the function's contract says.
+        let client = unsafe { &*(client as usize as *const DirectClient) };
+        if let Some(cancel) = client.under_way().remove(&token) {
             cancel.notify_one();
         }
     });
@@ -195,7 +227,7 @@ fn answer(done: Done, token: i64, r: Result<Vec<u8>, A55Error>) {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic)]
-    use std::sync::Condvar;
+    use std::sync::{Condvar, LazyLock};
     use std::time::Duration;
 
     use super::*;
@@ -211,11 +243,19 @@ mod tests {
         cv.notify_all();
     }
 
-    fn client() -> u64 {
-        a55_mobile_direct_init(done);
-        NativeClient::new(r#"{"access_token": "t", "base_url": "http://127.0.0.1:9"}"#.into())
-            .unwrap()
-            .direct_handle()
+    /// A direct handle on a new client of `settings`, and the client.
+    fn open(settings: String) -> (u64, Arc<NativeClient>) {
+        let native = NativeClient::new(settings).unwrap();
+        // SAFETY: a fresh handle, taken over by `open`.
+        let client = unsafe { a55_mobile_direct_open(native.clone().direct_handle(), done) };
+        assert_ne!(client, 0);
+        (client, native)
+    }
+
+    fn open_at(base_url: &str) -> (u64, Arc<NativeClient>) {
+        open(format!(
+            r#"{{"access_token": "t", "base_url": "{base_url}"}}"#
+        ))
     }
 
     /// Starts a call; its key's length and text.
@@ -255,9 +295,14 @@ mod tests {
         <A55Error as uniffi::Lift<UniFfiTag>>::try_read(&mut bytes.as_slice()).unwrap()
     }
 
+    fn release(client: u64) {
+        // SAFETY: each handle is released once, by the test that opened it.
+        unsafe { a55_mobile_direct_release(client) };
+    }
+
     #[test]
     fn a_call_ends_with_its_answer_or_its_error_as_the_jvm_reads_them() {
-        let c = client();
+        let (c, _) = open_at("http://127.0.0.1:9");
         // A mistake in the arguments: a validation error naming the field, nothing sent.
         let (n, _) = start(
             c,
@@ -280,14 +325,12 @@ mod tests {
         );
         assert_eq!((n, key.as_str()), (3, "k-1"));
         assert_eq!(error(3).kind(), "connection");
-        // An answer is the host text.
+        // An answer: the host text, then the raw JSON as received.
         let emulator = crate::NativeEmulator::start(None).unwrap();
-        let served = NativeClient::new(format!(
+        let (served, _) = open(format!(
             r#"{{"client_id": "emulator-client", "client_secret": "emulator-secret", "base_url": "{0}", "token_url": "{0}/oauth2/token"}}"#,
             emulator.url()
-        ))
-        .unwrap()
-        .direct_handle();
+        ));
         let (n, _) = start(
             served,
             4,
@@ -301,37 +344,42 @@ mod tests {
         assert_eq!(answer["meta"]["status"], 200);
         let raw: serde_json::Value = serde_json::from_slice(&bytes[4 + n..]).unwrap();
         assert_eq!(raw["wallet_uuid"], answer["data"]["wallet_uuid"]);
-        // SAFETY: each handle released once.
-        unsafe {
-            a55_mobile_direct_release(served);
-            a55_mobile_direct_release(c);
-        }
+        release(served);
+        release(c);
     }
 
     #[test]
     fn a_cancelled_call_ends_without_an_answer_and_a_closed_client_refuses() {
         // A server that takes the connection and never answers: only cancelling ends the call.
         let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        a55_mobile_direct_init(done);
-        let c = NativeClient::new(format!(
-            r#"{{"access_token": "t", "base_url": "http://{}"}}"#,
-            silent.local_addr().unwrap()
-        ))
-        .unwrap()
-        .direct_handle();
+        let (c, native) = open_at(&format!("http://{}", silent.local_addr().unwrap()));
         let (n, key) = start(
             c,
             10,
             r#"{"method": "create_wallet", "payload": {}, "options": {"skip_validation": true}}"#,
         );
         assert_eq!(usize::try_from(n).unwrap(), key.len());
-        a55_mobile_direct_cancel(10);
-        a55_mobile_direct_cancel(10);
-        assert!(!under_way().contains_key(&10));
+        // The same token on another client is another call: cancelling it there changes nothing.
+        let (other, _) = open_at("http://127.0.0.1:9");
+        // SAFETY: live handles.
+        unsafe {
+            a55_mobile_direct_cancel(other, 10);
+            // SAFETY (reading the map): the handle is alive until released below.
+            assert!(
+                (*(c as usize as *const DirectClient))
+                    .under_way()
+                    .contains_key(&10)
+            );
+            a55_mobile_direct_cancel(c, 10);
+            a55_mobile_direct_cancel(c, 10);
+            assert!(
+                !(*(c as usize as *const DirectClient))
+                    .under_way()
+                    .contains_key(&10)
+            );
+        }
         drop(silent);
         // The key given is the one the unknown outcome carries.
-        // SAFETY: the handle is alive until released below.
-        let native = unsafe { &*(c as usize as *const NativeClient) };
         let A55Error::UnknownOutcome {
             idempotency_key, ..
         } = native.abandoned_call(key.clone())
@@ -347,11 +395,13 @@ mod tests {
         );
         assert_eq!(error(11).kind(), "configuration");
         assert!(!ENDED.0.lock().unwrap().contains_key(&10));
-        // SAFETY: a null handle is refused before anything is read; the handle is released once.
+        // SAFETY: null handles are refused before anything is read.
         unsafe {
             let none = a55_mobile_direct_call(0, 12, std::ptr::null(), 0, std::ptr::null_mut(), 0);
             assert_eq!(none, NOT_STARTED);
-            a55_mobile_direct_release(c);
+            assert_eq!(a55_mobile_direct_open(0, done), 0);
         }
+        release(other);
+        release(c);
     }
 }

@@ -833,8 +833,8 @@ public protocol NativeClientProtocol: AnyObject, Sendable {
     func closeClient() 
     
     /**
-     * A handle for [`crate::direct`]: one more reference to this client, released by
-     * `a55_mobile_direct_release`.
+     * A handle for [`crate::direct`]: one more reference to this client, which
+     * `a55_mobile_direct_open` takes over.
      */
     func directHandle()  -> UInt64
     
@@ -952,8 +952,8 @@ open func closeClient()  {try! rustCall() {
 }
     
     /**
-     * A handle for [`crate::direct`]: one more reference to this client, released by
-     * `a55_mobile_direct_release`.
+     * A handle for [`crate::direct`]: one more reference to this client, which
+     * `a55_mobile_direct_open` takes over.
      */
 open func directHandle() -> UInt64  {
     return try!  FfiConverterUInt64.lift(try! rustCall() {
@@ -3811,7 +3811,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_method_nativeclient_close_client() != 52336) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativeclient_direct_handle() != 64978) {
+    if (uniffi_a55_mobile_checksum_method_nativeclient_direct_handle() != 10) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativeclient_pager() != 54333) {

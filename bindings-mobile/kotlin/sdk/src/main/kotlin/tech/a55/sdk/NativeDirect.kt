@@ -59,23 +59,26 @@ internal object NativeDirect {
             System.getProperty("uniffi.component.a55_mobile.libraryOverride") ?: "a55_mobile",
         )
         Native.setCallbackThreadInitializer(Done, CallbackThreadInitializer(true, false, "a55-sdk"))
-        a55_mobile_direct_init(Done)
     }
 
-    private external fun a55_mobile_direct_init(done: DoneCallback): Int
+    private external fun a55_mobile_direct_open(native: Long, done: DoneCallback): Long
     private external fun a55_mobile_direct_call(
         client: Long, token: Long, call: ByteArray, len: Int, key: ByteArray, keyCap: Int,
     ): Int
-    private external fun a55_mobile_direct_cancel(token: Long)
+    private external fun a55_mobile_direct_cancel(client: Long, token: Long)
     private external fun a55_mobile_direct_release(client: Long)
 
     private class Release(private val handle: Long) : Runnable {
         override fun run() = a55_mobile_direct_release(handle)
     }
 
-    /** A handle on [native] for this path, released once [owner] is no longer reachable. */
+    /**
+     * A handle on [native] for this path, its calls' ends sent to this class's callback (so each
+     * class loader's copy of the SDK gets its own), released once [owner] is no longer reachable.
+     */
     fun handle(owner: Any, native: NativeClient): Long {
-        val handle = native.directHandle().toLong()
+        val handle = a55_mobile_direct_open(native.directHandle().toLong(), Done)
+        check(handle != 0L) { "the SDK's native client could not be opened" }
         UniffiLib.CLEANER.register(owner, Release(handle))
         return handle
     }
@@ -96,7 +99,7 @@ internal object NativeDirect {
                 waiting[token] = cont
                 cont.invokeOnCancellation {
                     waiting.remove(token)
-                    a55_mobile_direct_cancel(token)
+                    a55_mobile_direct_cancel(client, token)
                 }
                 keyLen = a55_mobile_direct_call(client, token, request, request.size, key, key.size)
                 if (keyLen == NOT_STARTED) {
@@ -104,7 +107,7 @@ internal object NativeDirect {
                     cont.resumeWithException(InternalException("the SDK's native call did not start"))
                 } else if (cont.isCancelled) {
                     // Cancelled while it was being started: end it now.
-                    a55_mobile_direct_cancel(token)
+                    a55_mobile_direct_cancel(client, token)
                 }
             }
         } catch (e: CancellationException) {
