@@ -18,9 +18,10 @@
 //!   `done(token, kind, data, len)`: [`ANSWER`] with the `{data, meta}` JSON text and the raw JSON
 //!   apart ([`answer_bytes`]), or [`ERROR`] with the `A55Error` as uniffi writes it. `data` is
 //!   valid only during `done`;
-//! - `a55_mobile_direct_cancel(client, token)` ends a call under way (a cancelled coroutine): its
-//!   request is dropped and nothing is answered; the JVM reports a write's unknown outcome from the
-//!   key it was given ([`NativeClient::abandoned_call`]);
+//! - `a55_mobile_direct_cancel(client, token)` ends a call under way (a cancelled coroutine):
+//!   nothing is answered for it. It returns [`NEVER_SENT`] when the call's task had not begun (its
+//!   request was never built: the cancellation is plain) and [`MAYBE_SENT`] otherwise, when the JVM
+//!   reports a write's unknown outcome from the key it was given ([`NativeClient::abandoned_call`]);
 //! - `a55_mobile_direct_release(client)` releases the direct handle.
 //!
 //! Every rule stays in core, reached through the same [`NativeClient::prepare`] as uniffi's
@@ -31,6 +32,7 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use a55_core::client::calls::host_text_parts;
@@ -47,6 +49,48 @@ pub const ANSWER: i32 = 0;
 /// `kind` of a failure: `data` is the [`A55Error`] as uniffi writes it (the JVM reads it with
 /// the generated `FfiConverterTypeA55Error`).
 pub const ERROR: i32 = 1;
+/// What `a55_mobile_direct_cancel` returns when the call had not begun: nothing was sent.
+pub const NEVER_SENT: i32 = 0;
+/// What `a55_mobile_direct_cancel` returns when the call had begun, or had ended: a write's
+/// request may have reached the server.
+pub const MAYBE_SENT: i32 = 1;
+
+/// The states of a call under way: its task has not begun, has begun, or it was cancelled first.
+const WAITING: u8 = 0;
+const BEGUN: u8 = 1;
+const CANCELLED: u8 = 2;
+
+/// A call under way: how far it got, and what ends it early.
+#[derive(Default)]
+struct UnderWay {
+    state: AtomicU8,
+    cancel: Notify,
+}
+
+impl UnderWay {
+    /// Whether the call's task may begin (it was not cancelled first).
+    fn begin(&self) -> bool {
+        self.state
+            .compare_exchange(WAITING, BEGUN, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    /// Cancels the call: [`NEVER_SENT`] when its task had not begun (it never will), else
+    /// [`MAYBE_SENT`], the task told to end.
+    fn cancel(&self) -> i32 {
+        match self
+            .state
+            .compare_exchange(WAITING, CANCELLED, Ordering::AcqRel, Ordering::Acquire)
+        {
+            Ok(_) => NEVER_SENT,
+            Err(_) => {
+                self.cancel.notify_one();
+                MAYBE_SENT
+            }
+        }
+    }
+}
+
 /// What `a55_mobile_direct_call` returns when the call did not start (a null argument, or a
 /// defect): nothing will be answered for it.
 pub const NOT_STARTED: i32 = -2;
@@ -56,11 +100,11 @@ struct DirectClient {
     native: Arc<NativeClient>,
     done: Done,
     /// The calls under way by token, each with what ends it early.
-    under_way: Mutex<HashMap<i64, Arc<Notify>>>,
+    under_way: Mutex<HashMap<i64, Arc<UnderWay>>>,
 }
 
 impl DirectClient {
-    fn under_way(&self) -> MutexGuard<'_, HashMap<i64, Arc<Notify>>> {
+    fn under_way(&self) -> MutexGuard<'_, HashMap<i64, Arc<UnderWay>>> {
         self.under_way
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -157,13 +201,18 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
                 return key_len;
             }
         };
-        let cancel = Arc::new(Notify::new());
-        client.under_way().insert(token, cancel.clone());
+        let call = Arc::new(UnderWay::default());
+        client.under_way().insert(token, call.clone());
         rt.spawn(async move {
-            let ended = tokio::select! {
-                biased;
-                () = cancel.notified() => None,
-                r = pending => Some(r),
+            // A call cancelled before its task begins never builds its request.
+            let ended = if call.begin() {
+                tokio::select! {
+                    biased;
+                    () = call.cancel.notified() => None,
+                    r = pending => Some(r),
+                }
+            } else {
+                None
             };
             client.under_way().remove(&token);
             if let Some(r) = ended {
@@ -180,21 +229,25 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
 }
 
 /// Ends the call started with `token`, if it is under way: nothing is answered for it.
+/// [`NEVER_SENT`] when its task had not begun, [`MAYBE_SENT`] otherwise (also for a call that had
+/// ended, or that this client does not know).
 ///
 /// # Safety
 /// `client` is a live handle from `a55_mobile_direct_open`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) {
+pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) -> i32 {
     if client == 0 {
-        return;
+        return MAYBE_SENT;
     }
-    let _ = catch_unwind(|| {
+    catch_unwind(|| {
         // SAFETY: as the function's contract says.
         let client = unsafe { &*(client as usize as *const DirectClient) };
-        if let Some(cancel) = client.under_way().remove(&token) {
-            cancel.notify_one();
-        }
-    });
+        client
+            .under_way()
+            .remove(&token)
+            .map_or(MAYBE_SENT, |call| call.cancel())
+    })
+    .unwrap_or(MAYBE_SENT)
 }
 
 /// An answer as [`ANSWER`] carries it: the length of the `{data, meta}` text (4 bytes, big-endian),
@@ -359,19 +412,22 @@ mod tests {
             r#"{"method": "create_wallet", "payload": {}, "options": {"skip_validation": true}}"#,
         );
         assert_eq!(usize::try_from(n).unwrap(), key.len());
+        // The request is on its way once the server has the connection.
+        let (_connection, _) = silent.accept().unwrap();
         // The same token on another client is another call: cancelling it there changes nothing.
         let (other, _) = open_at("http://127.0.0.1:9");
         // SAFETY: live handles.
         unsafe {
-            a55_mobile_direct_cancel(other, 10);
+            assert_eq!(a55_mobile_direct_cancel(other, 10), MAYBE_SENT);
             // SAFETY (reading the map): the handle is alive until released below.
             assert!(
                 (*(c as usize as *const DirectClient))
                     .under_way()
                     .contains_key(&10)
             );
-            a55_mobile_direct_cancel(c, 10);
-            a55_mobile_direct_cancel(c, 10);
+            // Begun: a write may have been sent. Cancelled again: unknown to the client now.
+            assert_eq!(a55_mobile_direct_cancel(c, 10), MAYBE_SENT);
+            assert_eq!(a55_mobile_direct_cancel(c, 10), MAYBE_SENT);
             assert!(
                 !(*(c as usize as *const DirectClient))
                     .under_way()
@@ -403,5 +459,16 @@ mod tests {
         }
         release(other);
         release(c);
+    }
+
+    #[test]
+    fn a_call_cancelled_before_its_task_begins_never_begins() {
+        let early = UnderWay::default();
+        assert_eq!(early.cancel(), NEVER_SENT);
+        assert!(!early.begin());
+        let late = UnderWay::default();
+        assert!(late.begin());
+        assert_eq!(late.cancel(), MAYBE_SENT);
+        assert_eq!(late.cancel(), MAYBE_SENT);
     }
 }

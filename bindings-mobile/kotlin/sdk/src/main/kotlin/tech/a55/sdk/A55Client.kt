@@ -15,8 +15,9 @@ import kotlinx.coroutines.flow.flow
  * payloads are A55's JSON as a `Map` (`BigDecimal` amounts, `LocalDate` dates, nested maps and
  * lists); every result is an [A55Result] of a typed model; every failure an [A55Exception].
  *
- * Cancelling the coroutine ends the call at once. A cancelled write, which may have been sent,
- * throws [A55CancellationException] carrying its idempotency key.
+ * Cancelling the coroutine ends the call at once. A cancelled write that may have been sent throws
+ * [A55CancellationException] carrying its idempotency key; one cancelled before anything was sent
+ * throws the coroutine's own cancellation, like a read.
  */
 class A55Client(config: ClientConfig) : AutoCloseable {
     init {

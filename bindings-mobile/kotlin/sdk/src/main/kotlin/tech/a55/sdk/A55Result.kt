@@ -95,8 +95,9 @@ class ResponseMeta internal constructor(
  * a closed screen) before its answer arrived: the request may have been sent, so the outcome is
  * unknown. It is a [CancellationException], so structured concurrency works as usual; catch it to
  * learn [idempotencyKey] and repeat the call with it later (the server then returns the original
- * result if it had acted). [cause] is the matching [A55Exception.UnknownOutcome]. A cancelled read
- * throws the coroutine's own cancellation.
+ * result if it had acted). [cause] is the matching [A55Exception.UnknownOutcome]. A cancelled read,
+ * and a write cancelled before its request had begun (nothing was sent), throw the coroutine's own
+ * cancellation.
  */
 class A55CancellationException internal constructor(
     /** The unknown outcome, carrying the key. */

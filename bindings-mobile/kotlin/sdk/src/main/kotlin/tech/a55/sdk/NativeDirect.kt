@@ -6,6 +6,7 @@ import com.sun.jna.Native
 import com.sun.jna.Pointer
 import java.nio.ByteBuffer
 import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
@@ -23,6 +24,7 @@ import kotlinx.coroutines.suspendCancellableCoroutine
 internal object NativeDirect {
     private const val ANSWER = 0
     private const val NOT_STARTED = -2
+    private const val NEVER_SENT = 0
 
     /** Room for a key the core makes (a UUID); a caller's own key gets its own room on top. */
     private const val KEY_ROOM = 64
@@ -65,7 +67,7 @@ internal object NativeDirect {
     private external fun a55_mobile_direct_call(
         client: Long, token: Long, call: ByteArray, len: Int, key: ByteArray, keyCap: Int,
     ): Int
-    private external fun a55_mobile_direct_cancel(client: Long, token: Long)
+    private external fun a55_mobile_direct_cancel(client: Long, token: Long): Int
     private external fun a55_mobile_direct_release(client: Long)
 
     private class Release(private val handle: Long) : Runnable {
@@ -85,21 +87,25 @@ internal object NativeDirect {
 
     /**
      * Runs the call [callJson] (`{"method", "args", "payload", "options"}`) on [client]: its
-     * [Answer], or the call's [A55Exception]. A cancelled coroutine ends the call; a
-     * write, which may have been sent, then throws [A55CancellationException] with the key the
-     * core gave it before sending ([callerKey]: the caller's own key, if any, to size its room).
+     * [Answer], or the call's [A55Exception]. A cancelled coroutine ends the call; a write whose
+     * request had begun, which may have been sent, then throws [A55CancellationException] with the
+     * key the core gave it before sending ([callerKey]: the caller's own key, if any, to size its
+     * room). A call cancelled before its native task began sent nothing: its cancellation is the
+     * coroutine's own.
      */
     suspend fun call(client: Long, native: NativeClient, callJson: String, callerKey: String?): Answer {
         val request = callJson.toByteArray(Charsets.UTF_8)
         val key = ByteArray(KEY_ROOM + 3 * (callerKey?.length ?: 0))
         var keyLen = -1
+        // Set by a cancellation that came before the native task began (then it never will).
+        val neverSent = AtomicBoolean()
         val ended = try {
             suspendCancellableCoroutine<Ended> { cont ->
                 val token = tokens.incrementAndGet()
                 waiting[token] = cont
                 cont.invokeOnCancellation {
                     waiting.remove(token)
-                    a55_mobile_direct_cancel(client, token)
+                    if (a55_mobile_direct_cancel(client, token) == NEVER_SENT) neverSent.set(true)
                 }
                 keyLen = a55_mobile_direct_call(client, token, request, request.size, key, key.size)
                 if (keyLen == NOT_STARTED) {
@@ -107,11 +113,11 @@ internal object NativeDirect {
                     cont.resumeWithException(InternalException("the SDK's native call did not start"))
                 } else if (cont.isCancelled) {
                     // Cancelled while it was being started: end it now.
-                    a55_mobile_direct_cancel(client, token)
+                    if (a55_mobile_direct_cancel(client, token) == NEVER_SENT) neverSent.set(true)
                 }
             }
         } catch (e: CancellationException) {
-            if (keyLen in 0..key.size) {
+            if (keyLen in 0..key.size && !neverSent.get()) {
                 val lost = native.abandonedCall(String(key, 0, keyLen, Charsets.UTF_8))
                 if (lost is A55Exception.UnknownOutcome) throw A55CancellationException(lost)
             }

@@ -12,6 +12,7 @@ import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.TimeoutCancellationException
 import kotlin.time.Duration.Companion.milliseconds
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -49,6 +50,62 @@ class ConcurrencyTest {
             (1..200).map { async(Dispatchers.Default) { client.getWallet(walletUuid = WALLET).data.walletUuid } }.awaitAll()
         }
         assertEquals(List(200) { WALLET }, pooled)
+    }
+
+    @Test
+    fun callsCancelledAtAnyMomentEndCleanly() = runBlocking<Unit> {
+        val client = kit.emulator.client()
+        // Timeouts from 1 to 196 ms land before, during and after the native calls. Every call ends,
+        // answered or cancelled; a cancelled read is never reported as a write; a write cancelled
+        // without its key (its native task had not begun) reached nothing: sent again with the same
+        // order id, it is new to the server, not replayed.
+        val plain = java.util.concurrent.ConcurrentLinkedQueue<String>()
+        val outcomes = (1..240).map { i ->
+            async(Dispatchers.Default) {
+                val write = i % 2 == 0
+                val order = "STORM-$i"
+                var reported: A55CancellationException? = null
+                // A block that got its answer can still end in withTimeout's cancellation.
+                var returned = false
+                try {
+                    withTimeout((1 + 5 * (i % 40)).milliseconds) {
+                        try {
+                            if (write) {
+                                client.createCharge(
+                                    seed001(extra = mapOf("installment_count" to 1)),
+                                    RequestOptions(idempotencyFrom = order),
+                                )
+                            } else {
+                                client.getWallet(walletUuid = WALLET)
+                            }
+                            returned = true
+                        } catch (e: A55CancellationException) {
+                            reported = e
+                            throw e
+                        }
+                    }
+                    "answered"
+                } catch (e: CancellationException) {
+                    // withTimeout's own, or the write's report when it was cancelled as it started.
+                    assertTrue(e is TimeoutCancellationException || e === reported, "$e")
+                    if (!write) assertNull(reported, "a cancelled read reported as a write")
+                    else if (reported == null && !returned) plain += order
+                    else assertNotNull(reported?.idempotencyKey)
+                    "cancelled"
+                }
+            }
+        }.awaitAll()
+        assertEquals(240, outcomes.size)
+        assertTrue("cancelled" in outcomes, "no call was cancelled: the storm tested nothing")
+        System.err.println("storm: ${outcomes.count { it == "answered" }} answered, ${plain.size} writes never sent")
+        for (order in plain) {
+            val again = client.createCharge(
+                seed001(extra = mapOf("installment_count" to 1)), RequestOptions(idempotencyFrom = order),
+            )
+            assertFalse(again.meta.replayed, "$order was cancelled as never sent, yet the server had it")
+        }
+        // The client works on after them.
+        assertEquals(WALLET, client.getWallet(walletUuid = WALLET).data.walletUuid)
     }
 
     @Test
