@@ -14,7 +14,7 @@
 //! [`NativeCall::cancel`]. Either way a write that may have been sent is reported as the unknown
 //! outcome carrying its key.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
 use a55_core::client::calls::{HostText, host_text, host_value_text};
@@ -70,7 +70,7 @@ impl NativeClient {
             key: pending.idempotency_key().map(str::to_string),
             abandoned: pending.abandoned(),
             pending: Mutex::new(Some(pending)),
-            cancel: Arc::new(Notify::new()),
+            under_way: Arc::new(UnderWay::default()),
         })
     }
 
@@ -167,7 +167,47 @@ pub struct NativeCall {
     key: Option<String>,
     abandoned: Option<Error>,
     pending: Mutex<Option<Pending<HostText>>>,
-    cancel: Arc<Notify>,
+    under_way: Arc<UnderWay>,
+}
+
+/// How far a call got — not begun, begun, or cancelled first — and what ends it early. A call
+/// cancelled before its task begins never builds its request: nothing was sent, so even a write's
+/// cancellation is plain. Shared by [`NativeCall`] and [`crate::direct`].
+#[derive(Debug, Default)]
+pub(crate) struct UnderWay {
+    state: AtomicU8,
+    cancel: Notify,
+}
+
+const WAITING: u8 = 0;
+const BEGUN: u8 = 1;
+const CANCELLED: u8 = 2;
+
+impl UnderWay {
+    /// Whether the call's task may begin (it was not cancelled first).
+    pub(crate) fn begin(&self) -> bool {
+        self.state
+            .compare_exchange(WAITING, BEGUN, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    /// Cancels the call: `true` when its task had not begun (it never will: nothing was sent),
+    /// `false` when it had, and is told to end.
+    pub(crate) fn cancel(&self) -> bool {
+        let never = self
+            .state
+            .compare_exchange(WAITING, CANCELLED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+        if !never {
+            self.cancel.notify_one();
+        }
+        never
+    }
+
+    /// Ends when the call is cancelled after it began.
+    pub(crate) fn cancelled(&self) -> tokio::sync::futures::Notified<'_> {
+        self.cancel.notified()
+    }
 }
 
 #[uniffi::export]
@@ -183,16 +223,18 @@ impl NativeCall {
         self.abandoned.clone().map(A55Error::from)
     }
 
-    /// Ends the call now (a cancelled Swift task): `finish` answers `None` for a read and the
-    /// unknown outcome for a write. Before `finish`, it ends as soon as it starts.
+    /// Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
+    /// write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
+    /// under way.
     pub fn cancel(&self) {
-        self.cancel.notify_one();
+        self.under_way.cancel();
     }
 }
 
 async_exports! { NativeCall {
     /// Runs the call: `{data, meta}` as JSON text in the host shape, the call's error, or `None`
-    /// when [`NativeCall::cancel`] ended a read. A second `finish` is a configuration error.
+    /// when [`NativeCall::cancel`] ended a read, or a write before it began. A second `finish` is a
+    /// configuration error.
     fn finish(self) -> Result<Option<String>>,
         lost: { self.abandoned.clone() }
         {
@@ -204,10 +246,14 @@ async_exports! { NativeCall {
                 )
                 .into());
             };
-            let cancel = self.cancel.clone();
+            let call = self.under_way.clone();
+            if !call.begin() {
+                // Cancelled before it began: nothing was sent.
+                return Ok(None);
+            }
             tokio::select! {
                 biased;
-                () = cancel.notified() => match self.abandoned.clone() {
+                () = call.cancelled() => match self.abandoned.clone() {
                     Some(e) => Err(e.into()),
                     None => Ok(None),
                 },
@@ -282,23 +328,37 @@ mod tests {
     }
 
     #[test]
-    fn a_cancelled_write_is_an_unknown_outcome_with_its_key_and_a_read_ends_quietly() {
+    fn a_cancelled_write_under_way_is_an_unknown_outcome_with_its_key_and_otherwise_quiet() {
         let c = client();
-        let write = c.start(
-            r#"{"method": "create_wallet", "payload": {},
-                "options": {"idempotency_key": "k-1", "skip_validation": true}}"#
-                .into(),
-        );
-        assert_eq!(write.idempotency_key().as_deref(), Some("k-1"));
-        write.cancel();
-        let e = finish(write.clone()).unwrap_err();
-        assert_eq!(e.kind(), "unknown_outcome");
-        assert!(
-            matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1")
-        );
-        assert_eq!(finish(write).unwrap_err().kind(), "configuration");
+        let wallet = r#"{"method": "create_wallet", "payload": {},
+            "options": {"idempotency_key": "k-1", "skip_validation": true}}"#;
+        // Cancelled before it began: nothing was sent, the cancellation is quiet.
+        let early = c.start(wallet.into());
+        assert_eq!(early.idempotency_key().as_deref(), Some("k-1"));
+        early.cancel();
+        assert_eq!(finish(early.clone()).unwrap(), None);
+        assert_eq!(finish(early).unwrap_err().kind(), "configuration");
         let read = c.start(r#"{"method": "get_wallet", "args": {"wallet_uuid": "w"}}"#.into());
         read.cancel();
         assert_eq!(finish(read).unwrap(), None);
+        // Under way (the server has the connection and never answers): the unknown outcome.
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let c = NativeClient::new(format!(
+            r#"{{"access_token": "t", "base_url": "http://{}"}}"#,
+            silent.local_addr().unwrap()
+        ))
+        .unwrap();
+        let write = c.start(wallet.into());
+        let running = std::thread::spawn({
+            let write = write.clone();
+            move || finish(write)
+        });
+        let (_connection, _) = silent.accept().unwrap();
+        write.cancel();
+        let e = running.join().unwrap().unwrap_err();
+        assert!(
+            matches!(e, A55Error::UnknownOutcome { idempotency_key: Some(ref k), .. } if k == "k-1"),
+            "{e:?}"
+        );
     }
 }

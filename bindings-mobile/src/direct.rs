@@ -32,13 +32,11 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use a55_core::client::calls::host_text_parts;
-use tokio::sync::Notify;
 
-use crate::client::NativeClient;
+use crate::client::{NativeClient, UnderWay};
 use crate::{A55Error, UniFfiTag};
 
 /// `done(token, kind, data, len)`: the end of the call started with `token`.
@@ -54,42 +52,6 @@ pub const NEVER_SENT: i32 = 0;
 /// What `a55_mobile_direct_cancel` returns when the call had begun, or had ended: a write's
 /// request may have reached the server.
 pub const MAYBE_SENT: i32 = 1;
-
-/// The states of a call under way: its task has not begun, has begun, or it was cancelled first.
-const WAITING: u8 = 0;
-const BEGUN: u8 = 1;
-const CANCELLED: u8 = 2;
-
-/// A call under way: how far it got, and what ends it early.
-#[derive(Default)]
-struct UnderWay {
-    state: AtomicU8,
-    cancel: Notify,
-}
-
-impl UnderWay {
-    /// Whether the call's task may begin (it was not cancelled first).
-    fn begin(&self) -> bool {
-        self.state
-            .compare_exchange(WAITING, BEGUN, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok()
-    }
-
-    /// Cancels the call: [`NEVER_SENT`] when its task had not begun (it never will), else
-    /// [`MAYBE_SENT`], the task told to end.
-    fn cancel(&self) -> i32 {
-        match self
-            .state
-            .compare_exchange(WAITING, CANCELLED, Ordering::AcqRel, Ordering::Acquire)
-        {
-            Ok(_) => NEVER_SENT,
-            Err(_) => {
-                self.cancel.notify_one();
-                MAYBE_SENT
-            }
-        }
-    }
-}
 
 /// What `a55_mobile_direct_call` returns when the call did not start (a null argument, or a
 /// defect): nothing will be answered for it.
@@ -208,7 +170,7 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
             let ended = if call.begin() {
                 tokio::select! {
                     biased;
-                    () = call.cancel.notified() => None,
+                    () = call.cancelled() => None,
                     r = pending => Some(r),
                 }
             } else {
@@ -245,7 +207,13 @@ pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) -> i3
         client
             .under_way()
             .remove(&token)
-            .map_or(MAYBE_SENT, |call| call.cancel())
+            .map_or(MAYBE_SENT, |call| {
+                if call.cancel() {
+                    NEVER_SENT
+                } else {
+                    MAYBE_SENT
+                }
+            })
     })
     .unwrap_or(MAYBE_SENT)
 }
@@ -464,11 +432,11 @@ mod tests {
     #[test]
     fn a_call_cancelled_before_its_task_begins_never_begins() {
         let early = UnderWay::default();
-        assert_eq!(early.cancel(), NEVER_SENT);
+        assert!(early.cancel(), "cancelled before it began: never sent");
         assert!(!early.begin());
         let late = UnderWay::default();
         assert!(late.begin());
-        assert_eq!(late.cancel(), MAYBE_SENT);
-        assert_eq!(late.cancel(), MAYBE_SENT);
+        assert!(!late.cancel());
+        assert!(!late.cancel());
     }
 }

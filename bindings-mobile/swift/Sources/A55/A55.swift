@@ -634,14 +634,16 @@ public protocol NativeCallProtocol: AnyObject, Sendable {
     func abandoned()  -> A55Error?
     
     /**
-     * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read and the
-     * unknown outcome for a write. Before `finish`, it ends as soon as it starts.
+     * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
+     * write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
+     * under way.
      */
     func cancel() 
     
     /**
      * Runs the call: `{data, meta}` as JSON text in the host shape, the call's error, or `None`
-     * when [`NativeCall::cancel`] ended a read. A second `finish` is a configuration error.
+     * when [`NativeCall::cancel`] ended a read, or a write before it began. A second `finish` is a
+     * configuration error.
      */
     func finish() async throws  -> String?
     
@@ -721,8 +723,9 @@ open func abandoned() -> A55Error?  {
 }
     
     /**
-     * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read and the
-     * unknown outcome for a write. Before `finish`, it ends as soon as it starts.
+     * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
+     * write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
+     * under way.
      */
 open func cancel()  {try! rustCall() {
         uniffiCallStatus in
@@ -734,7 +737,8 @@ open func cancel()  {try! rustCall() {
     
     /**
      * Runs the call: `{data, meta}` as JSON text in the host shape, the call's error, or `None`
-     * when [`NativeCall::cancel`] ended a read. A second `finish` is a configuration error.
+     * when [`NativeCall::cancel`] ended a read, or a write before it began. A second `finish` is a
+     * configuration error.
      */
 open func finish()async throws  -> String?  {
     return
@@ -3796,10 +3800,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 42179) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativecall_cancel() != 38756) {
+    if (uniffi_a55_mobile_checksum_method_nativecall_cancel() != 64247) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativecall_finish() != 25239) {
+    if (uniffi_a55_mobile_checksum_method_nativecall_finish() != 27638) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativecall_idempotency_key() != 14555) {

@@ -10,7 +10,8 @@ import Foundation
 /// model; every failure an `A55Error`.
 ///
 /// Cancelling the task ends the call at once: a cancelled read throws `CancellationError`, a
-/// cancelled write (which may have been sent) `A55Error.UnknownOutcome` carrying its idempotency key.
+/// cancelled write under way (which may have been sent) `A55Error.UnknownOutcome` carrying its
+/// idempotency key, and a write cancelled before it began (nothing was sent) `CancellationError`.
 public final class A55Client: Sendable, CustomStringConvertible {
     private let native: NativeClient
     private let shown: String
@@ -49,7 +50,8 @@ public final class A55Client: Sendable, CustomStringConvertible {
         } onCancel: {
             pending.cancel()
         }
-        // nil: a read ended by cancellation (a write answers its unknown outcome instead).
+        // nil: a read ended by cancellation, or a write cancelled before it began (nothing was
+        // sent); a write under way answers its unknown outcome instead.
         guard let text else { throw CancellationError() }
         let answer = try JSONText.readObject(text)
         return A55Result(data: try decode(try answer.requiredObject("data")),

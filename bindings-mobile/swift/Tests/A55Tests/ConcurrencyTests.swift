@@ -61,5 +61,19 @@ final class ConcurrencyTests: XCTestCase {
             _ = try await early.value
             XCTFail("the cancelled read finished")
         } catch is CancellationError {}
+
+        // A write cancelled before it starts sent nothing: a plain CancellationError, and the same
+        // order sent again is new to the server.
+        let quick = try startA55Emulator().client()
+        let earlyWrite = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await quick.createCharge(seed001(), options: RequestOptions(idempotencyFrom: "ORDER-EARLY"))
+        }
+        do {
+            _ = try await earlyWrite.value
+            XCTFail("the cancelled write finished")
+        } catch is CancellationError {}
+        let again = try await quick.createCharge(seed001(), options: RequestOptions(idempotencyFrom: "ORDER-EARLY"))
+        XCTAssertFalse(again.meta.replayed)
     }
 }
