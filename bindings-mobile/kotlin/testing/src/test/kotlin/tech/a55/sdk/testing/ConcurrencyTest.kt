@@ -88,9 +88,13 @@ class ConcurrencyTest {
                 } catch (e: CancellationException) {
                     // withTimeout's own, or the write's report when it was cancelled as it started.
                     assertTrue(e is TimeoutCancellationException || e === reported, "$e")
-                    if (!write) assertNull(reported, "a cancelled read reported as a write")
-                    else if (reported == null && !returned) plain += order
-                    else assertNotNull(reported?.idempotencyKey)
+                    if (!write) {
+                        assertNull(reported, "a cancelled read reported as a write")
+                    } else if (reported != null) {
+                        assertNotNull(reported?.idempotencyKey, "a cancelled write without its key")
+                    } else if (!returned) {
+                        plain += order
+                    }
                     "cancelled"
                 }
             }
