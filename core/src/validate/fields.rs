@@ -67,12 +67,46 @@ pub(super) enum Ty {
 #[derive(Clone, Copy)]
 pub(super) struct Field {
     pub(super) name: &'static str,
+    /// [`name_sig`] of `name`, computed with the table: keys are matched against it before their
+    /// text is compared.
+    pub(super) sig: u64,
     pub(super) ty: Ty,
     pub(super) req: Req,
 }
 
 const fn f(name: &'static str, ty: Ty, req: Req) -> Field {
-    Field { name, ty, req }
+    Field {
+        name,
+        sig: name_sig(name),
+        ty,
+        req,
+    }
+}
+
+/// A name's length and six of its bytes packed in one word: two names with different signatures
+/// differ, so a key is compared as text only with the field it almost certainly is (many field
+/// names share a length and a prefix such as `payer_` or `card_`).
+pub(super) const fn name_sig(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let n = b.len();
+    (n as u64 & 0xff)
+        | byte(b, 0) << 8
+        | byte(b, n / 3) << 16
+        | byte(b, n / 2) << 24
+        | byte(b, 2 * n / 3) << 32
+        | byte(b, n.wrapping_sub(1)) << 40
+        | byte(b, n.wrapping_sub(2)) << 48
+}
+
+/// The byte at `i`, or 0 past the end.
+const fn byte(b: &[u8], i: usize) -> u64 {
+    if i >= b.len() {
+        return 0;
+    }
+    match b.split_at(i).1.first() {
+        Some(&x) => x as u64,
+        None => 0,
+    }
 }
 
 use Req::{Optional as O, Required as R, RequiredMayBeEmpty as RE};

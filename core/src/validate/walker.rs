@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
 
 use super::TYPE_CHARGES;
-use super::fields::{Field, MAX_FIELDS, Req, SALES_CHANNELS, Ty};
+use super::fields::{Field, MAX_FIELDS, Req, SALES_CHANNELS, Ty, name_sig};
 use crate::card::{card_digits, card_number_length_ok, expiry_month, expiry_year, luhn_ok};
 use crate::codes::{Issue, IssueCode};
 use crate::error::quote;
@@ -132,9 +132,11 @@ impl Validator {
         let mut slots: [Option<&Value>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut next = 0;
         for (key, value) in obj {
+            let sig = name_sig(key);
+            let matches = |j: &usize| spec.get(*j).is_some_and(|f| f.sig == sig && f.name == key);
             let found = (next..spec.len())
-                .chain(0..next)
-                .find(|&j| spec.get(j).is_some_and(|f| f.name == key.as_str()));
+                .find(matches)
+                .or_else(|| (0..next).find(matches));
             match found.and_then(|j| slots.get_mut(j).map(|slot| (j, slot))) {
                 Some((j, slot)) => {
                     *slot = Some(value);
@@ -419,5 +421,41 @@ impl Validator {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{RequestKind, validate};
+    use super::name_sig;
+    use serde_json::Value;
+
+    /// A key whose signature equals a field's is still compared as text: `pzyer_name` shares
+    /// `payer_name`'s length and sampled bytes, and is an unknown field, not the payer's name.
+    #[test]
+    fn a_key_with_a_fields_signature_is_not_taken_for_it() {
+        assert_eq!(name_sig("pzyer_name"), name_sig("payer_name"));
+        let mut payload: Value =
+            serde_json::from_str(include_str!("../../benches/seed_001.json")).unwrap_or_default();
+        let name = payload
+            .as_object_mut()
+            .and_then(|o| o.remove("payer_name"))
+            .unwrap_or_default();
+        if let Some(o) = payload.as_object_mut() {
+            o.insert("pzyer_name".into(), name);
+        }
+        let today = crate::schedule::parse_date("2026-11-21", "today").ok();
+        let found: Vec<(String, String)> = validate(RequestKind::Charge, &payload, today)
+            .into_iter()
+            .filter(|i| i.field.ends_with("_name"))
+            .map(|i| (i.code.as_str().to_string(), i.field))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("UNKNOWN_FIELD".to_string(), "pzyer_name".to_string()),
+                ("REQUIRED_FIELD".to_string(), "payer_name".to_string()),
+            ]
+        );
     }
 }
