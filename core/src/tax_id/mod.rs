@@ -142,12 +142,11 @@ pub fn validate_tax_id_at(value: &str, country: &str, field: &str) -> Result<Tax
     let has_dash = value.contains('-');
     let kept = |c: &char| !matches!(c, '.' | '-' | '/' | ' ');
     let compact: Vec<char> = if value.is_ascii() {
-        // The common case: no Unicode case mapping (which may expand a character) is needed.
-        value
-            .chars()
-            .filter(kept)
-            .map(|c| c.to_ascii_uppercase())
-            .collect()
+        // The common case: no Unicode case mapping (which may expand a character) is needed, and
+        // the value's length bounds the result (one allocation).
+        let mut compact = Vec::with_capacity(value.len());
+        compact.extend(value.chars().filter(kept).map(|c| c.to_ascii_uppercase()));
+        compact
     } else {
         value
             .chars()

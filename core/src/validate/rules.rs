@@ -244,15 +244,12 @@ impl Validator {
     }
 
     fn card(&mut self, obj: &Map<String, Value>) {
-        let present: Vec<&str> = H2H_FIELDS
-            .iter()
-            .copied()
-            .filter(|k| !matches!(obj.get(*k), None | Some(Value::Null)))
-            .collect();
-        if present.is_empty() {
+        let present = H2H_FIELDS.map(|k| !matches!(obj.get(k), None | Some(Value::Null)));
+        if !present.contains(&true) {
             return;
         }
-        for missing in H2H_FIELDS.iter().filter(|k| !present.contains(k)) {
+        let absent = H2H_FIELDS.iter().zip(present).filter(|(_, p)| !p);
+        for (missing, _) in absent {
             self.push(
                 IssueCode::RequiredField,
                 missing,
