@@ -22,6 +22,7 @@ pub struct RuleError {
 
 impl RuleError {
     /// A new error.
+    #[cold]
     pub fn new(code: IssueCode, field: impl Into<String>, message: impl Into<String>) -> RuleError {
         RuleError {
             code,
@@ -166,6 +167,7 @@ impl PartialEq for Error {
 
 impl Error {
     /// A new error of a kind.
+    #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,
@@ -183,6 +185,7 @@ impl Error {
     }
 
     /// A local validation failure carrying its issues (errors and warnings).
+    #[cold]
     pub fn validation(issues: Vec<Issue>) -> Error {
         let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
         let message = match errors.as_slice() {

@@ -146,6 +146,7 @@ pub(crate) fn kind_for(status: u16) -> ErrorKind {
 }
 
 /// The error for an HTTP error answer.
+#[cold]
 pub(crate) fn from_response(status: u16, body: &[u8], header_request_id: Option<String>) -> Error {
     let value: Option<Value> = serde_json::from_slice(body).ok();
     let parsed = value.as_ref().map(parse_body).unwrap_or_default();

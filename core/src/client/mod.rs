@@ -362,7 +362,6 @@ impl Client {
             })?),
             None => None,
         };
-        let log_path = crate::logging::redact_path(&call.path);
         let url = transport::call_url(&inner.base_url, &call.path);
         let body_bytes = call
             .body
@@ -371,7 +370,8 @@ impl Client {
         if tracing::enabled!(tracing::Level::TRACE)
             && let Some(b) = &call.body
         {
-            tracing::trace!(target: "a55", method = %call.method, path = %log_path, body = %mask_body(b), "request body (masked)");
+            let path = crate::logging::redact_path(&call.path);
+            tracing::trace!(target: "a55", method = %call.method, path = %path, body = %mask_body(b), "request body (masked)");
         }
         let mut attempt: u32 = 0;
         // Retries spent: a 401 answered by a token refresh does not spend one.
@@ -469,7 +469,7 @@ impl Client {
                         retry_after,
                     } = headers;
                     inner.pacer.observe(status, &rate_limit, window).await;
-                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
+                    call.log_answer(status, attempt, request_id.as_deref());
                     if (200..300).contains(&status) {
                         let meta = ResponseMeta {
                             status,
@@ -521,7 +521,7 @@ impl Client {
                     // A request that could not be built or connected was never written.
                     let written = !(e.is_connect() || e.is_builder());
                     maybe_written |= written;
-                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, attempt, connect = e.is_connect(), timeout = e.is_timeout(), "transport error");
+                    call.log_transport_error(attempt, &e);
                     if !e.is_builder() && retries < backoff.max_retries {
                         let pause = backoff.delay(retries);
                         if Instant::now() + pause < deadline {
@@ -563,6 +563,7 @@ impl Client {
         }
     }
 
+    #[cold]
     fn deadline_error(&self, unknown: bool) -> Error {
         if unknown {
             self.unknown_outcome(None)
@@ -574,6 +575,7 @@ impl Client {
         }
     }
 
+    #[cold]
     fn unknown_outcome(&self, last: Option<&Error>) -> Error {
         let mut e = Error::new(
             ErrorKind::UnknownOutcome,

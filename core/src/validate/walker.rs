@@ -106,6 +106,7 @@ fn as_integer(n: &Number) -> Option<i64> {
 }
 
 impl Validator {
+    #[cold]
     pub(super) fn push(
         &mut self,
         code: IssueCode,
@@ -193,6 +194,7 @@ impl Validator {
         }
     }
 
+    #[cold]
     fn type_error(&mut self, path: impl fmt::Display, expected: &str, got: &Value) {
         self.push(
             IssueCode::InvalidType,
