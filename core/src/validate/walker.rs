@@ -127,8 +127,9 @@ impl Validator {
     /// Checks an object's fields against a spec: presence, JSON types and context-free formats.
     /// Unknown keys give warnings. Values are rewritten in place where normalization applies.
     pub(super) fn object(&mut self, obj: &Map<String, Value>, spec: &[Field], prefix: &str) {
-        // One pass over the keys, matching each against the spec by name (no hashing): payloads
-        // usually list their fields in the documented order, so the search starts after the last
+        // One pass over the keys, matching each against the spec by name (no hashing): a field's
+        // text is compared only when its signature (`fields::name_sig`) is the key's. Payloads
+        // often list their fields in the documented order, so the search starts after the last
         // match. Unknown keys are reported in the payload's order, then fields in the spec's order.
         let mut slots: [Option<&Value>; MAX_FIELDS] = [None; MAX_FIELDS];
         let mut next = 0;
