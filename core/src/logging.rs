@@ -85,35 +85,6 @@ pub fn redact_path(path: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{route}?{}", names.join("=…&") + "=…"))
 }
 
-/// The debug line of an answer (`method path`, status, attempt, request id). Kept out of the call's
-/// own code, which reaches it only when a subscriber wants debug lines of target `a55`.
-#[cold]
-#[inline(never)]
-pub(crate) fn log_answer(
-    method: &str,
-    path: &str,
-    status: u16,
-    attempt: u32,
-    request_id: Option<&str>,
-) {
-    let path = redact_path(path);
-    tracing::debug!(target: "a55", method = %method, path = %path, status, attempt, request_id = request_id.unwrap_or(""), "answer");
-}
-
-/// The debug line of an attempt that got no answer, as [`log_answer`].
-#[cold]
-#[inline(never)]
-pub(crate) fn log_transport_error(
-    method: &str,
-    path: &str,
-    attempt: u32,
-    connect: bool,
-    timeout: bool,
-) {
-    let path = redact_path(path);
-    tracing::debug!(target: "a55", method = %method, path = %path, attempt, connect, timeout, "transport error");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -362,6 +362,7 @@ impl Client {
             })?),
             None => None,
         };
+        let log_path = crate::logging::redact_path(&call.path);
         let url = transport::call_url(&inner.base_url, &call.path);
         let body_bytes = call
             .body
@@ -370,8 +371,7 @@ impl Client {
         if tracing::enabled!(tracing::Level::TRACE)
             && let Some(b) = &call.body
         {
-            let path = crate::logging::redact_path(&call.path);
-            tracing::trace!(target: "a55", method = %call.method, path = %path, body = %mask_body(b), "request body (masked)");
+            tracing::trace!(target: "a55", method = %call.method, path = %log_path, body = %mask_body(b), "request body (masked)");
         }
         let mut attempt: u32 = 0;
         // Retries spent: a 401 answered by a token refresh does not spend one.
@@ -469,7 +469,7 @@ impl Client {
                         retry_after,
                     } = headers;
                     inner.pacer.observe(status, &rate_limit, window).await;
-                    call.log_answer(status, attempt, request_id.as_deref());
+                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, status, attempt, request_id = request_id.as_deref().unwrap_or(""), "answer");
                     if (200..300).contains(&status) {
                         let meta = ResponseMeta {
                             status,
@@ -521,7 +521,7 @@ impl Client {
                     // A request that could not be built or connected was never written.
                     let written = !(e.is_connect() || e.is_builder());
                     maybe_written |= written;
-                    call.log_transport_error(attempt, &e);
+                    tracing::debug!(target: "a55", method = %call.method, path = %log_path, attempt, connect = e.is_connect(), timeout = e.is_timeout(), "transport error");
                     if !e.is_builder() && retries < backoff.max_retries {
                         let pause = backoff.delay(retries);
                         if Instant::now() + pause < deadline {

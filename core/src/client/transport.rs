@@ -1,5 +1,4 @@
-//! The HTTP connection pool, built so that it never panics on its environment, the calls' URLs,
-//! and the debug lines of their attempts.
+//! The HTTP connection pool, built so that it never panics on its environment, and the calls' URLs.
 //!
 //! reqwest's `Client::new()` panics when the system has no CA certificates (distroless and scratch
 //! containers). The SDK builds with `Client::builder().build()` and, when the system verifier cannot
@@ -11,7 +10,6 @@ use std::time::Duration;
 
 use crate::error::{Error, ErrorKind};
 
-use super::Call;
 use super::config::TlsRoots;
 
 /// The pool's settings. Redirects are not followed: A55 does not send them, and following one would
@@ -92,26 +90,6 @@ pub(crate) fn call_url(base: &reqwest::Url, path: &str) -> reqwest::Url {
     url.set_path(route);
     url.set_query(query);
     url
-}
-
-impl Call<'_> {
-    /// The debug line of an attempt's answer, written only when a subscriber wants debug lines of
-    /// target `a55` (its text is built out of the call's own code: `logging::log_answer`).
-    pub(super) fn log_answer(&self, status: u16, attempt: u32, request_id: Option<&str>) {
-        if tracing::enabled!(target: "a55", tracing::Level::DEBUG) {
-            let method = self.method.as_str();
-            crate::logging::log_answer(method, &self.path, status, attempt, request_id);
-        }
-    }
-
-    /// The debug line of an attempt that got no answer, as [`Call::log_answer`].
-    pub(super) fn log_transport_error(&self, attempt: u32, e: &reqwest::Error) {
-        if tracing::enabled!(target: "a55", tracing::Level::DEBUG) {
-            let (connect, timeout) = (e.is_connect(), e.is_timeout());
-            let method = self.method.as_str();
-            crate::logging::log_transport_error(method, &self.path, attempt, connect, timeout);
-        }
-    }
 }
 
 #[cfg(test)]
