@@ -85,6 +85,16 @@ pub fn redact_path(path: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{route}?{}", names.join("=…&") + "=…"))
 }
 
+/// [`redact_path`] written out only when formatted: a log line that no subscriber or logger takes
+/// costs the call nothing.
+pub(crate) struct RedactedPath<'a>(pub(crate) &'a str);
+
+impl std::fmt::Display for RedactedPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact_path(self.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -213,6 +213,23 @@ pub struct Normalized {
     pub rounded: bool,
 }
 
+impl Normalized {
+    /// The JSON number the amount is sent as: what serde_json reads from the amount's text
+    /// (`150.00` a float, `50000` an integer), built without writing and reading that text. A
+    /// normalized amount has at most 14 digits, so its float is the one nearest the decimal value:
+    /// the digits and the power of ten are exact floats and one division rounds once.
+    pub fn wire_number(&self) -> Option<serde_json::Number> {
+        const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
+        let scale = usize::try_from(self.amount.scale()).ok()?;
+        let mantissa = self.amount.mantissa();
+        if scale == 0 {
+            return u64::try_from(mantissa).ok().map(serde_json::Number::from);
+        }
+        let digits = u64::try_from(mantissa).ok().filter(|m| *m < 1 << 53)?;
+        serde_json::Number::from_f64(digits as f64 / POW10.get(scale)?)
+    }
+}
+
 fn amount_error(field: &str, message: impl Into<String>) -> RuleError {
     RuleError::new(IssueCode::AmountInvalid, field, message)
 }
@@ -486,6 +503,32 @@ mod tests {
         assert!(f.rounded);
         assert!(!normalize_amount("10.10", "BRL").unwrap().rounded);
         assert!(normalize_amount(f64::NAN, "BRL").is_err());
+    }
+
+    /// `wire_number` is what serde_json reads from the amount's text, for every currency's
+    /// scale and amounts across the whole range (a fixed pseudo-random walk).
+    #[test]
+    fn wire_numbers_are_what_the_text_reads_as() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..20_000u64 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let digits = 1 + (seed >> 11) % 10u64.pow(1 + (i % 11) as u32);
+            for currency in ["BRL", "CLP", "USD"] {
+                let scale = Currency::from_code(currency).unwrap().exponent();
+                let text = Decimal::new(digits as i64, scale).to_string();
+                let Ok(n) = normalize_amount(text.as_str(), currency) else {
+                    continue;
+                };
+                let read: serde_json::Number = n.amount.to_string().parse().unwrap();
+                assert_eq!(n.wire_number(), Some(read), "{text} {currency}");
+            }
+        }
+        let n = normalize_amount("150.00", "BRL").unwrap();
+        assert_eq!(n.wire_number().unwrap().to_string(), "150.0");
+        let n = normalize_amount("50000", "CLP").unwrap();
+        assert_eq!(n.wire_number().unwrap().to_string(), "50000");
     }
 
     #[test]

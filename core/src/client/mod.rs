@@ -362,7 +362,7 @@ impl Client {
             })?),
             None => None,
         };
-        let log_path = crate::logging::redact_path(&call.path);
+        let log_path = crate::logging::RedactedPath(&call.path);
         let url = transport::call_url(&inner.base_url, &call.path);
         let body_bytes = call
             .body

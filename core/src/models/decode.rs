@@ -17,7 +17,7 @@ use crate::status::ChargeStatus;
 /// Reads a decimal exactly from a JSON number or numeric text.
 pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
     match v {
-        Value::Number(n) => decimal_from_number(&n.to_string()),
+        Value::Number(n) => decimal_from_number(n),
         Value::String(s) => decimal_from_text(s.trim()),
         _ => None,
     }
@@ -26,12 +26,46 @@ pub fn decimal_from_json(v: &Value) -> Option<Decimal> {
 /// A JSON number read as an amount. A number is read through its shortest round-trip text, which
 /// writes `150.00` as `150.0` and `26.90` as `26.9`: an amount with one decimal gets its second
 /// back, as A55 stores two (`numeric(11,2)`). Integers stay integers (CLP and COP have none).
-fn decimal_from_number(text: &str) -> Option<Decimal> {
+fn decimal_from_number(n: &serde_json::Number) -> Option<Decimal> {
+    if let Some(u) = n.as_u64() {
+        return Some(Decimal::from(u));
+    }
+    if let Some(i) = n.as_i64() {
+        return Some(Decimal::from(i));
+    }
+    n.as_f64()
+        .and_then(float_cents)
+        .or_else(|| decimal_from_number_text(&n.to_string()))
+}
+
+/// [`decimal_from_number`] from the number's text.
+fn decimal_from_number_text(text: &str) -> Option<Decimal> {
     let mut d = decimal_from_text(text)?;
     if d.scale() == 1 {
         d.rescale(2);
     }
     Some(d)
+}
+
+/// What [`decimal_from_number`] reads from a float whose shortest text has at most two decimals,
+/// found without writing the text. If `m / 10^k` (`m` a whole float) is `f`, the text of `m` with
+/// `k` decimals reads back as `f`, and the smallest such `k` is the shortest text's. Below 10^12 a
+/// float's spacing is under 0.0002, so `f × 10^k` rounds to the right `m` and two texts with two
+/// decimals never read as one float. Zero (whose text keeps its sign), larger magnitudes and
+/// anything else go through the text.
+fn float_cents(f: f64) -> Option<Decimal> {
+    const POW10: [f64; 3] = [1.0, 10.0, 100.0];
+    if f == 0.0 || f.abs() >= 1e12 || !f.is_finite() {
+        return None;
+    }
+    let (k, m) = POW10
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (k, (f * p).round()))
+        .find(|(k, m)| POW10.get(*k).is_some_and(|p| m / p == f))?;
+    // |m| < 10^14: exact as an integer.
+    let cents = (m as i64).checked_mul(10_i64.pow(2 - k as u32))?;
+    Some(Decimal::new(cents, 2))
 }
 
 fn decimal_from_text(text: &str) -> Option<Decimal> {
@@ -84,8 +118,8 @@ impl Drop for OnePass {
 /// A scalar read straight from JSON text.
 enum Scalar {
     Text(String),
-    /// A number, as written.
-    Num(String),
+    /// A number, as serde_json read it.
+    Num(serde_json::Number),
     Null,
     Bool,
 }
@@ -111,10 +145,10 @@ impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
         Ok(Scalar::Text(v))
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
-        Ok(Scalar::Num(v.to_string()))
+        Ok(Scalar::Num(v.into()))
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
-        Ok(Scalar::Num(v.to_string()))
+        Ok(Scalar::Num(v.into()))
     }
     fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Scalar, E> {
         Ok(Scalar::Bool)
@@ -129,9 +163,9 @@ impl<'de> serde::de::Visitor<'de> for ScalarVisitor {
         d.deserialize_any(self)
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar, E> {
-        // Written as the `Value` path writes it: the shortest text that reads back as this float.
+        // Kept as the `Value` path keeps it (a float that is not finite is `null` there).
         Ok(match serde_json::Number::from_f64(v) {
-            Some(n) => Scalar::Num(n.to_string()),
+            Some(n) => Scalar::Num(n),
             None => Scalar::Null,
         })
     }
@@ -156,7 +190,8 @@ pub(super) fn de_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decima
 pub(super) fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     if one_pass() {
         return Ok(match Scalar::deserialize(d)? {
-            Scalar::Text(s) | Scalar::Num(s) => Some(s),
+            Scalar::Text(s) => Some(s),
+            Scalar::Num(n) => Some(n.to_string()),
             Scalar::Null | Scalar::Bool => None,
         });
     }
@@ -170,7 +205,7 @@ pub(super) fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>,
 pub(super) fn de_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     if one_pass() {
         return Ok(match Scalar::deserialize(d)? {
-            Scalar::Num(n) => n.parse::<u64>().ok().and_then(|n| u32::try_from(n).ok()),
+            Scalar::Num(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
             Scalar::Text(s) => s.trim().parse().ok(),
             Scalar::Null | Scalar::Bool => None,
         });
@@ -488,4 +523,71 @@ pub trait Model: DeserializeOwned {
 fn read_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
     let _mode = OnePass::leave();
     T::deserialize(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{decimal_from_number, decimal_from_number_text};
+    use serde_json::Number;
+
+    /// Reading a float's amount without its text gives what its text gives, digits and scale
+    /// (compared as text: `150.0` and `150.00` are equal decimals).
+    fn same(f: f64) {
+        let Some(n) = Number::from_f64(f) else {
+            return;
+        };
+        let by_text = decimal_from_number_text(&n.to_string()).map(|d| d.to_string());
+        let direct = decimal_from_number(&n).map(|d| d.to_string());
+        assert_eq!(direct, by_text, "{f:e} ({n})");
+    }
+
+    #[test]
+    fn a_float_reads_as_its_text_reads() {
+        for f in [
+            0.0,
+            -0.0,
+            0.01,
+            0.1,
+            0.29,
+            0.3,
+            1.0,
+            26.9,
+            150.0,
+            150.5,
+            2.675,
+            0.1 + 0.2,
+            1e-7,
+            999_999_999.99,
+            1e12,
+            -1e12,
+            999_999_999_999.99,
+            1e13,
+            5e15,
+            1e16,
+            1e300,
+            -26.9,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+        ] {
+            same(f);
+        }
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..100_000 {
+            let r = next();
+            // Whole cents, tenths and units across the range, thousandths and beyond (which go
+            // through the text), and arbitrary floats.
+            let m = (r >> 8) % 10u64.pow(1 + (r % 15) as u32);
+            let sign = if r & 0x80 == 0 { 1.0 } else { -1.0 };
+            for p in [1.0, 10.0, 100.0, 1_000.0, 1e6] {
+                same(sign * m as f64 / p);
+            }
+            same(f64::from_bits(next()));
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! for the payer's country, installment counts per payment method, subscriptions, and card fields
 //! sent all together (the card's own expiry, CVV and length rules are in `crate::card`).
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use super::fields::{
     CAPTURE, CHARGE, CHECKOUT, H2H_FIELDS, PAYMENT_LINK, PIX_CHARGE, REFUND, WALLET,
@@ -82,13 +82,11 @@ impl Validator {
                             format!("{key} {text} is sent as {}", n.amount),
                         );
                     }
-                    let normalized = n.amount.to_string();
                     // On the wire an amount is a JSON number with exactly the normalized digits. A
                     // number that reads back as the one given (150.0 for 150.00: serde_json keeps
                     // a binary number) would be sent unchanged, so the payload is not copied for it.
-                    if (is_text || normalized != text)
-                        && let Ok(num) = normalized.parse::<Number>()
-                        && (is_text || obj.get(key) != Some(&Value::Number(num.clone())))
+                    if let Some(num) = n.wire_number()
+                        && (is_text || !matches!(obj.get(key), Some(Value::Number(m)) if *m == num))
                     {
                         self.rewrite(Some(key), Some(Value::Number(num)));
                     }
