@@ -65,6 +65,7 @@ use answer::{AnswerHeaders, not_json};
 use auth::TokenManager;
 use pacing::Pacer;
 use retry::{Backoff, retryable_status};
+use transport::NoAnswer;
 
 /// Per-call options. Anything left `None` takes the client's setting.
 #[derive(Debug, Clone, Default)]
@@ -432,7 +433,6 @@ impl Client {
             let mut req = inner
                 .http
                 .request(call.method.clone(), url.clone())
-                .timeout(per_attempt.min(remaining).max(Duration::from_millis(1)))
                 .header(USER_AGENT, inner.user_agent.clone())
                 .header(ACCEPT, HeaderValue::from_static("application/json"));
             if let Some(t) = &token {
@@ -446,17 +446,15 @@ impl Client {
                     .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                     .body(b.clone());
             }
-            let result = req.send().await;
-            let outcome = match result {
-                Ok(res) => {
-                    let status = res.status().as_u16();
-                    let headers = AnswerHeaders::read(res.headers());
-                    match res.bytes().await {
-                        Ok(bytes) => Ok((status, headers, bytes)),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(e) => Err(e),
+            let exchange = async {
+                let res = req.send().await?;
+                let headers = AnswerHeaders::read(res.headers());
+                Ok((res.status().as_u16(), headers, res.bytes().await?))
+            };
+            let limit = per_attempt.min(remaining).max(Duration::from_millis(1));
+            let outcome = match tokio::time::timeout(limit, exchange).await {
+                Ok(answer) => answer.map_err(NoAnswer::Transport),
+                Err(elapsed) => Err(NoAnswer::TimedOut(elapsed)),
             };
             attempt += 1;
             match outcome {
@@ -539,7 +537,7 @@ impl Client {
                     }
                     if maybe_written && is_post {
                         let mut unknown = self.unknown_outcome(None);
-                        unknown.source = Some(std::sync::Arc::new(e));
+                        unknown.source = Some(e.into_cause());
                         return Err(with_key(unknown));
                     }
                     let kind = if e.is_timeout() {
@@ -556,7 +554,7 @@ impl Client {
                         kind,
                         format!("the connection to A55 {what} after {attempt} attempt(s)"),
                     );
-                    err.source = Some(std::sync::Arc::new(e));
+                    err.source = Some(e.into_cause());
                     return Err(with_key(err));
                 }
             }

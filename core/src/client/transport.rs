@@ -1,4 +1,5 @@
-//! The HTTP connection pool, built so that it never panics on its environment, and the calls' URLs.
+//! The HTTP connection pool, built so that it never panics on its environment, the calls' URLs,
+//! and why an attempt got no answer.
 //!
 //! reqwest's `Client::new()` panics when the system has no CA certificates (distroless and scratch
 //! containers). The SDK builds with `Client::builder().build()` and, when the system verifier cannot
@@ -90,6 +91,43 @@ pub(crate) fn call_url(base: &reqwest::Url, path: &str) -> reqwest::Url {
     url.set_path(route);
     url.set_query(query);
     url
+}
+
+/// Why an attempt got no answer.
+pub(crate) enum NoAnswer {
+    /// reqwest's error: connecting, writing or reading failed.
+    Transport(reqwest::Error),
+    /// The attempt's timeout ran out (connecting, sending or reading the answer). The timeout is
+    /// tokio's, around the whole exchange: reqwest's own keeps a boxed timer in the answer's body.
+    TimedOut(tokio::time::error::Elapsed),
+}
+
+impl NoAnswer {
+    /// The request could not be built: nothing was sent and a retry would fail the same way.
+    pub(crate) fn is_builder(&self) -> bool {
+        matches!(self, NoAnswer::Transport(e) if e.is_builder())
+    }
+
+    /// No connection was made: nothing was written.
+    pub(crate) fn is_connect(&self) -> bool {
+        matches!(self, NoAnswer::Transport(e) if e.is_connect())
+    }
+
+    /// The attempt ran out of time.
+    pub(crate) fn is_timeout(&self) -> bool {
+        match self {
+            NoAnswer::Transport(e) => e.is_timeout(),
+            NoAnswer::TimedOut(_) => true,
+        }
+    }
+
+    /// The error behind it, for [`crate::error::Error::source`].
+    pub(crate) fn into_cause(self) -> crate::error::Cause {
+        match self {
+            NoAnswer::Transport(e) => Arc::new(e),
+            NoAnswer::TimedOut(e) => Arc::new(e),
+        }
+    }
 }
 
 #[cfg(test)]
