@@ -22,7 +22,6 @@ pub struct RuleError {
 
 impl RuleError {
     /// A new error.
-    #[cold]
     pub fn new(code: IssueCode, field: impl Into<String>, message: impl Into<String>) -> RuleError {
         RuleError {
             code,

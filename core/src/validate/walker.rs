@@ -106,7 +106,6 @@ fn as_integer(n: &Number) -> Option<i64> {
 }
 
 impl Validator {
-    #[cold]
     pub(super) fn push(
         &mut self,
         code: IssueCode,
@@ -195,7 +194,6 @@ impl Validator {
         }
     }
 
-    #[cold]
     fn type_error(&mut self, path: impl fmt::Display, expected: &str, got: &Value) {
         self.push(
             IssueCode::InvalidType,
