@@ -213,20 +213,22 @@ pub struct Normalized {
     pub rounded: bool,
 }
 
+/// 10^0 to 10^4 as floats (exact): the powers a normalized amount or a decoded cent amount divides by.
+pub(crate) const POW10_F64: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
+
 impl Normalized {
     /// The JSON number the amount is sent as: what serde_json reads from the amount's text
     /// (`150.00` a float, `50000` an integer), built without writing and reading that text. A
     /// normalized amount has at most 14 digits, so its float is the one nearest the decimal value:
     /// the digits and the power of ten are exact floats and one division rounds once.
     pub fn wire_number(&self) -> Option<serde_json::Number> {
-        const POW10: [f64; 5] = [1.0, 10.0, 100.0, 1_000.0, 10_000.0];
         let scale = usize::try_from(self.amount.scale()).ok()?;
         let mantissa = self.amount.mantissa();
         if scale == 0 {
             return u64::try_from(mantissa).ok().map(serde_json::Number::from);
         }
         let digits = u64::try_from(mantissa).ok().filter(|m| *m < 1 << 53)?;
-        serde_json::Number::from_f64(digits as f64 / POW10.get(scale)?)
+        serde_json::Number::from_f64(digits as f64 / POW10_F64.get(scale)?)
     }
 }
 

@@ -54,15 +54,15 @@ fn decimal_from_number_text(text: &str) -> Option<Decimal> {
 /// decimals never read as one float. Zero (whose text keeps its sign), larger magnitudes and
 /// anything else go through the text.
 fn float_cents(f: f64) -> Option<Decimal> {
-    const POW10: [f64; 3] = [1.0, 10.0, 100.0];
     if f == 0.0 || f.abs() >= 1e12 || !f.is_finite() {
         return None;
     }
-    let (k, m) = POW10
+    let (k, m) = crate::money::POW10_F64[..3]
         .iter()
         .enumerate()
-        .map(|(k, p)| (k, (f * p).round()))
-        .find(|(k, m)| POW10.get(*k).is_some_and(|p| m / p == f))?;
+        .map(|(k, p)| (k, (f * p).round(), p))
+        .find(|(_, m, p)| m / *p == f)
+        .map(|(k, m, _)| (k, m))?;
     // |m| < 10^14: exact as an integer.
     let cents = (m as i64).checked_mul(10_i64.pow(2 - k as u32))?;
     Some(Decimal::new(cents, 2))
