@@ -11,19 +11,20 @@
 //! [`NativeClient::start`] fixes it ([`NativeCall::idempotency_key`], [`NativeCall::abandoned`]),
 //! then [`NativeCall::finish`] runs the call on core's runtime. A cancelled Kotlin coroutine frees
 //! the `finish` future, which aborts the task; a cancelled Swift task calls
-//! [`NativeCall::cancel`]. Either way a write that may have been sent is reported as the unknown
-//! outcome carrying its key.
+//! [`NativeCall::cancel`]. Either way what is reported is core's rule ([`Ended::Cancelled`]): a
+//! write that may have been sent is the unknown outcome carrying its key.
 
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use a55_core::client::calls::{HostText, host_text, host_value_text};
-use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
+use a55_core::client::facade::{
+    Cancel, Cancellable, ChargePages, Ended, Facade, Operation, Pending, abandoned,
+};
 use a55_core::client::{ClientConfig, RequestOptions};
 use a55_core::codes::IssueCode;
 use a55_core::{Error, RuleError};
 use serde_json::Value;
-use tokio::sync::Notify;
 
 use crate::runtime::async_exports;
 use crate::{A55Error, Result, host_json};
@@ -65,12 +66,10 @@ impl NativeClient {
     /// options and fixes its idempotency key. Nothing is sent until [`NativeCall::finish`]; a
     /// mistake in the arguments is answered there.
     pub fn start(&self, call_json: String) -> Arc<NativeCall> {
-        let pending = self.prepare(call_json.as_bytes());
+        let (run, cancel) = self.prepare(call_json.as_bytes()).cancellable();
         Arc::new(NativeCall {
-            key: pending.idempotency_key().map(str::to_string),
-            abandoned: pending.abandoned(),
-            pending: Mutex::new(Some(pending)),
-            under_way: Arc::new(UnderWay::default()),
+            run: Mutex::new(Some(run)),
+            cancel,
         })
     }
 
@@ -78,7 +77,7 @@ impl NativeClient {
     /// key [`crate::direct`] handed over when the call started): the JVM client throws it when a
     /// coroutine is cancelled.
     pub fn abandoned_call(&self, idempotency_key: String) -> A55Error {
-        a55_core::client::facade::abandoned(idempotency_key).into()
+        abandoned(idempotency_key).into()
     }
 
     /// A handle for [`crate::direct`]: one more reference to this client, which
@@ -161,73 +160,34 @@ impl NativeClient {
     }
 }
 
-/// One call, prepared by [`NativeClient::start`]. Not public API.
+/// One call, prepared by [`NativeClient::start`]. Not public API. What its cancellation reports
+/// is core's rule ([`Ended::Cancelled`]).
 #[derive(Debug, uniffi::Object)]
 pub struct NativeCall {
-    key: Option<String>,
-    abandoned: Option<Error>,
-    pending: Mutex<Option<Pending<HostText>>>,
-    under_way: Arc<UnderWay>,
-}
-
-/// How far a call got — not begun, begun, or cancelled first — and what ends it early. A call
-/// cancelled before its task begins never builds its request: nothing was sent, so even a write's
-/// cancellation is plain. Shared by [`NativeCall`] and [`crate::direct`].
-#[derive(Debug, Default)]
-pub(crate) struct UnderWay {
-    state: AtomicU8,
-    cancel: Notify,
-}
-
-const WAITING: u8 = 0;
-const BEGUN: u8 = 1;
-const CANCELLED: u8 = 2;
-
-impl UnderWay {
-    /// Whether the call's task may begin (it was not cancelled first).
-    pub(crate) fn begin(&self) -> bool {
-        self.state
-            .compare_exchange(WAITING, BEGUN, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok()
-    }
-
-    /// Cancels the call: `true` when its task had not begun (it never will: nothing was sent),
-    /// `false` when it had, and is told to end.
-    pub(crate) fn cancel(&self) -> bool {
-        let never = self
-            .state
-            .compare_exchange(WAITING, CANCELLED, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok();
-        if !never {
-            self.cancel.notify_one();
-        }
-        never
-    }
-
-    /// Ends when the call is cancelled after it began.
-    pub(crate) fn cancelled(&self) -> tokio::sync::futures::Notified<'_> {
-        self.cancel.notified()
-    }
+    run: Mutex<Option<Cancellable<HostText>>>,
+    cancel: Cancel,
 }
 
 #[uniffi::export]
 impl NativeCall {
     /// The idempotency key the call sends (`None` for reads and `DELETE`s).
     pub fn idempotency_key(&self) -> Option<String> {
-        self.key.clone()
+        self.cancel.idempotency_key().map(str::to_string)
     }
 
-    /// What to report when the caller gives the call up before it ends: the unknown outcome
+    /// What to report when the caller gives the call up after it began: the unknown outcome
     /// carrying the key for a write, which may have been sent; `None` for a read.
     pub fn abandoned(&self) -> Option<A55Error> {
-        self.abandoned.clone().map(A55Error::from)
+        self.cancel
+            .idempotency_key()
+            .map(|k| abandoned(k.to_string()).into())
     }
 
     /// Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
     /// write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
     /// under way.
     pub fn cancel(&self) {
-        self.under_way.cancel();
+        let _ = self.cancel.cancel();
     }
 }
 
@@ -236,31 +196,20 @@ async_exports! { NativeCall {
     /// when [`NativeCall::cancel`] ended a read, or a write before it began. A second `finish` is a
     /// configuration error.
     fn finish(self) -> Result<Option<String>>,
-        lost: { self.abandoned.clone() }
+        lost: { self.cancel.idempotency_key().map(|k| abandoned(k.to_string())) }
         {
-            let taken = self.pending.lock().unwrap_or_else(|p| p.into_inner()).take();
-            let Some(pending) = taken else {
+            let taken = self.run.lock().unwrap_or_else(|p| p.into_inner()).take();
+            let Some(run) = taken else {
                 return Err(Error::new(
                     a55_core::ErrorKind::Configuration,
                     "this call has been run already",
                 )
                 .into());
             };
-            let call = self.under_way.clone();
-            if !call.begin() {
-                // Cancelled before it began: nothing was sent.
-                return Ok(None);
-            }
-            tokio::select! {
-                biased;
-                () = call.cancelled() => match self.abandoned.clone() {
-                    Some(e) => Err(e.into()),
-                    None => Ok(None),
-                },
-                r = pending => match r {
-                    Ok(r) => Ok(Some(host_text(&r)?)),
-                    Err(e) => Err(e.into()),
-                },
+            match run.await {
+                Ended::Answered(Ok(r)) => Ok(Some(host_text(&r)?)),
+                Ended::Answered(Err(e)) | Ended::Cancelled(Some(e)) => Err(e.into()),
+                Ended::Cancelled(None) => Ok(None),
             }
         }
 } }

@@ -19,9 +19,10 @@
 //!   apart ([`answer_bytes`]), or [`ERROR`] with the `A55Error` as uniffi writes it. `data` is
 //!   valid only during `done`;
 //! - `a55_mobile_direct_cancel(client, token)` ends a call under way (a cancelled coroutine):
-//!   nothing is answered for it. It returns [`NEVER_SENT`] when the call's task had not begun (its
-//!   request was never built: the cancellation is plain) and [`MAYBE_SENT`] otherwise, when the JVM
-//!   reports a write's unknown outcome from the key it was given ([`NativeClient::abandoned_call`]);
+//!   nothing is answered for it. What the JVM reports is core's rule ([`Cancel::cancel`]): it
+//!   returns [`PLAIN`] for a read or a call whose task had not begun (its request was never
+//!   built) and [`UNKNOWN_OUTCOME`] otherwise, when the JVM reports a write's unknown outcome from
+//!   the key it was given ([`NativeClient::abandoned_call`]);
 //! - `a55_mobile_direct_release(client)` releases the direct handle.
 //!
 //! Every rule stays in core, reached through the same [`NativeClient::prepare`] as uniffi's
@@ -35,8 +36,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use a55_core::client::calls::host_text_parts;
+use a55_core::client::facade::{Cancel, Ended};
 
-use crate::client::{NativeClient, UnderWay};
+use crate::client::NativeClient;
 use crate::{A55Error, UniFfiTag};
 
 /// `done(token, kind, data, len)`: the end of the call started with `token`.
@@ -47,11 +49,12 @@ pub const ANSWER: i32 = 0;
 /// `kind` of a failure: `data` is the [`A55Error`] as uniffi writes it (the JVM reads it with
 /// the generated `FfiConverterTypeA55Error`).
 pub const ERROR: i32 = 1;
-/// What `a55_mobile_direct_cancel` returns when the call had not begun: nothing was sent.
-pub const NEVER_SENT: i32 = 0;
-/// What `a55_mobile_direct_cancel` returns when the call had begun, or had ended: a write's
-/// request may have reached the server.
-pub const MAYBE_SENT: i32 = 1;
+/// What `a55_mobile_direct_cancel` returns when the cancellation is plain: a read, or a call
+/// whose task had not begun (nothing was sent).
+pub const PLAIN: i32 = 0;
+/// What `a55_mobile_direct_cancel` returns for a write that had begun, or had ended, or a call the
+/// client does not know: its request may have reached the server.
+pub const UNKNOWN_OUTCOME: i32 = 1;
 
 /// What `a55_mobile_direct_call` returns when the call did not start (a null argument, or a
 /// defect): nothing will be answered for it.
@@ -62,11 +65,11 @@ struct DirectClient {
     native: Arc<NativeClient>,
     done: Done,
     /// The calls under way by token, each with what ends it early.
-    under_way: Mutex<HashMap<i64, Arc<UnderWay>>>,
+    under_way: Mutex<HashMap<i64, Cancel>>,
 }
 
 impl DirectClient {
-    fn under_way(&self) -> MutexGuard<'_, HashMap<i64, Arc<UnderWay>>> {
+    fn under_way(&self) -> MutexGuard<'_, HashMap<i64, Cancel>> {
         self.under_way
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -144,8 +147,8 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
             Arc::increment_strong_count(ptr);
             (Arc::from_raw(ptr), std::slice::from_raw_parts(call, len))
         };
-        let pending = client.native.prepare(text);
-        let key_len = match pending.idempotency_key() {
+        let (run, cancel) = client.native.prepare(text).cancellable();
+        let key_len = match cancel.idempotency_key() {
             None => -1,
             Some(k) => {
                 let k = k.as_bytes();
@@ -163,21 +166,12 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
                 return key_len;
             }
         };
-        let call = Arc::new(UnderWay::default());
-        client.under_way().insert(token, call.clone());
+        client.under_way().insert(token, cancel);
         rt.spawn(async move {
-            // A call cancelled before its task begins never builds its request.
-            let ended = if call.begin() {
-                tokio::select! {
-                    biased;
-                    () = call.cancelled() => None,
-                    r = pending => Some(r),
-                }
-            } else {
-                None
-            };
+            let ended = run.await;
             client.under_way().remove(&token);
-            if let Some(r) = ended {
+            // A cancelled call is answered by nobody: the JVM reports what `cancel` answered.
+            if let Ended::Answered(r) = ended {
                 let parts = r.map_err(A55Error::from).and_then(|r| {
                     let (text, raw) = host_text_parts(&r)?;
                     Ok(answer_bytes(&text, &raw))
@@ -191,15 +185,15 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
 }
 
 /// Ends the call started with `token`, if it is under way: nothing is answered for it.
-/// [`NEVER_SENT`] when its task had not begun, [`MAYBE_SENT`] otherwise (also for a call that had
-/// ended, or that this client does not know).
+/// [`PLAIN`] for a read or a call whose task had not begun, [`UNKNOWN_OUTCOME`] otherwise (also
+/// for a call that had ended, or that this client does not know).
 ///
 /// # Safety
 /// `client` is a live handle from `a55_mobile_direct_open`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) -> i32 {
     if client == 0 {
-        return MAYBE_SENT;
+        return UNKNOWN_OUTCOME;
     }
     catch_unwind(|| {
         // SAFETY: as the function's contract says.
@@ -207,15 +201,12 @@ pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) -> i3
         client
             .under_way()
             .remove(&token)
-            .map_or(MAYBE_SENT, |call| {
-                if call.cancel() {
-                    NEVER_SENT
-                } else {
-                    MAYBE_SENT
-                }
+            .map_or(UNKNOWN_OUTCOME, |call| match call.cancel() {
+                None => PLAIN,
+                Some(_) => UNKNOWN_OUTCOME,
             })
     })
-    .unwrap_or(MAYBE_SENT)
+    .unwrap_or(UNKNOWN_OUTCOME)
 }
 
 /// An answer as [`ANSWER`] carries it: the length of the `{data, meta}` text (4 bytes, big-endian),
@@ -386,7 +377,7 @@ mod tests {
         let (other, _) = open_at("http://127.0.0.1:9");
         // SAFETY: live handles.
         unsafe {
-            assert_eq!(a55_mobile_direct_cancel(other, 10), MAYBE_SENT);
+            assert_eq!(a55_mobile_direct_cancel(other, 10), UNKNOWN_OUTCOME);
             // SAFETY (reading the map): the handle is alive until released below.
             assert!(
                 (*(c as usize as *const DirectClient))
@@ -394,8 +385,8 @@ mod tests {
                     .contains_key(&10)
             );
             // Begun: a write may have been sent. Cancelled again: unknown to the client now.
-            assert_eq!(a55_mobile_direct_cancel(c, 10), MAYBE_SENT);
-            assert_eq!(a55_mobile_direct_cancel(c, 10), MAYBE_SENT);
+            assert_eq!(a55_mobile_direct_cancel(c, 10), UNKNOWN_OUTCOME);
+            assert_eq!(a55_mobile_direct_cancel(c, 10), UNKNOWN_OUTCOME);
             assert!(
                 !(*(c as usize as *const DirectClient))
                     .under_way()
@@ -427,16 +418,5 @@ mod tests {
         }
         release(other);
         release(c);
-    }
-
-    #[test]
-    fn a_call_cancelled_before_its_task_begins_never_begins() {
-        let early = UnderWay::default();
-        assert!(early.cancel(), "cancelled before it began: never sent");
-        assert!(!early.begin());
-        let late = UnderWay::default();
-        assert!(late.begin());
-        assert!(!late.cancel());
-        assert!(!late.cancel());
     }
 }

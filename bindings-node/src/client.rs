@@ -5,8 +5,9 @@
 //! (`charge_uuid`, `timeout_ms`…); core reads and checks them ([`a55_core::client::calls`],
 //! [`a55_core::client::settings`]). Every Promise resolves (never rejects) with JSON text:
 //! `{"ok": {data, meta}}`, `{"error": {…core's error…}}`, or, for an aborted call,
-//! `{"aborted": true, "error": …}` where the error is the unknown outcome of a call that may have
-//! been written (with its idempotency key) and `null` for a read. The wrapper turns that into a
+//! `{"aborted": true, "error": …}` where the error is what core's rule says an abort reports
+//! (`Cancel::cancel`): the unknown outcome of a write that had begun (with its idempotency key),
+//! `null` when nothing can have changed (a read, or a call aborted before it began). The wrapper turns that into a
 //! value or a thrown error of the right class.
 
 use std::collections::HashMap;
@@ -14,14 +15,13 @@ use std::sync::{Arc, Mutex};
 
 use a55_core::client::blocking::runtime;
 use a55_core::client::calls::{HostText, host_text, host_value_text};
-use a55_core::client::facade::{ChargePages, Facade, Operation, Pending};
+use a55_core::client::facade::{Cancel, ChargePages, Ended, Facade, Operation, Pending};
 use a55_core::client::{ClientConfig, RequestOptions};
 use a55_core::{Error, IssueCode, RuleError};
 use napi::bindgen_prelude::Object;
 use napi::{Env, Result as NapiResult};
 use napi_derive::napi;
 use serde_json::{Value, json};
-use tokio::sync::Notify;
 
 use crate::error::{JsError, payload, to_js};
 
@@ -45,7 +45,7 @@ fn error_text(e: &Error) -> String {
 }
 
 /// Calls whose caller gave an `AbortSignal`, by the id the wrapper chose.
-type Aborts = Arc<Mutex<HashMap<u32, Arc<Notify>>>>;
+type Aborts = Arc<Mutex<HashMap<u32, Cancel>>>;
 
 /// The native client. Not public API: use `A55Client`.
 #[napi(js_name = "NativeClient")]
@@ -89,39 +89,41 @@ impl NativeClient {
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })();
         // Only a call that started can be aborted (and its entry is removed when it ends).
-        let abort = abort_id.filter(|_| started.is_ok()).map(|id| {
-            let n = Arc::new(Notify::new());
-            lock(&self.aborts).insert(id, n.clone());
-            (id, n)
-        });
+        let started = started.map(Pending::cancellable);
+        let abort = match (&started, abort_id) {
+            (Ok((_, cancel)), Some(id)) => {
+                lock(&self.aborts).insert(id, cancel.clone());
+                Some(id)
+            }
+            _ => None,
+        };
         let aborts = self.aborts.clone();
         settle(env, async move {
-            let pending = match started {
-                Ok(p) => p,
+            let run = match started {
+                Ok((run, _)) => run,
                 Err(e) => return error_text(&e),
             };
-            let Some((id, notify)) = abort else {
-                return answer(pending.await);
-            };
-            let abandoned = pending.abandoned();
-            let text = tokio::select! {
-                r = pending => answer(r),
-                () = notify.notified() => json!({
+            let ended = run.await;
+            if let Some(id) = abort {
+                lock(&aborts).remove(&id);
+            }
+            match ended {
+                Ended::Answered(r) => answer(r),
+                // What an abort reports is core's rule (`Cancel::cancel`).
+                Ended::Cancelled(e) => json!({
                     "aborted": true,
-                    "error": abandoned.as_ref().map(payload),
+                    "error": e.as_ref().map(payload),
                 })
                 .to_string(),
-            };
-            lock(&aborts).remove(&id);
-            text
+            }
         })
     }
 
     /// Ends the call started with `abort_id` (nothing when it has ended already).
     #[napi(catch_unwind)]
     pub fn abort(&self, abort_id: u32) {
-        if let Some(n) = lock(&self.aborts).remove(&abort_id) {
-            n.notify_one();
+        if let Some(cancel) = lock(&self.aborts).remove(&abort_id) {
+            let _ = cancel.cancel();
         }
     }
 
@@ -193,9 +195,7 @@ fn ok_text(json: &str) -> String {
     s
 }
 
-fn lock(
-    m: &Mutex<HashMap<u32, Arc<Notify>>>,
-) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<Notify>>> {
+fn lock(m: &Mutex<HashMap<u32, Cancel>>) -> std::sync::MutexGuard<'_, HashMap<u32, Cancel>> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 

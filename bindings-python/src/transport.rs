@@ -4,8 +4,9 @@
 //! (`Facade::call`), refuses an option the method does not honour and answers the typed model in
 //! its host shape, which [`crate::typed`] turns into the model class. Blocking calls release the GIL
 //! and, on the main thread, wake every 50 ms to let Python run its signal handlers: Ctrl-C ends the
-//! call at once (the request task is dropped) and the `KeyboardInterrupt` carries, as its
-//! `__cause__`, core's unknown-outcome error with the idempotency key (`Pending::abandoned`).
+//! call at once and the `KeyboardInterrupt` carries, as its `__cause__`, what core's rule says the
+//! cancellation reports (`Cancel::cancel`): for a write that had begun, the unknown-outcome error
+//! with the idempotency key.
 //! Async calls are one task each on core's runtime ([`crate::aio`]).
 //!
 //! After `os.fork()` the child must not use the parent's connections (their tasks lived on the
@@ -18,7 +19,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use a55_core::client::blocking::runtime;
-use a55_core::client::facade::{Facade, Operation, Pending};
+use a55_core::client::facade::{Cancel, Cancellable, Ended, Facade, Operation, Pending};
 use a55_core::client::{ClientConfig, Credentials, Environment, RequestOptions};
 use a55_core::models::schema::response_model;
 use a55_core::{Error, ErrorKind};
@@ -51,11 +52,12 @@ fn on_main_thread(py: Python<'_>) -> bool {
 }
 
 /// Runs `fut` on core's runtime without the GIL. On the main thread, Ctrl-C (or any signal
-/// handler that raises) drops the task and raises, chained to `abandoned` when given.
+/// handler that raises) ends the call (`cancel`, when given, then the task) and raises, chained to
+/// what `cancel` reports.
 fn block<T: Send + 'static>(
     py: Python<'_>,
     fut: impl Future<Output = T> + Send + 'static,
-    abandoned: Option<Error>,
+    cancel: Option<Cancel>,
 ) -> BindingResult<T> {
     let rt = runtime()?;
     let (tx, rx) = mpsc::sync_channel(1);
@@ -82,8 +84,9 @@ fn block<T: Send + 'static>(
         // The task ended without an answer: it panicked inside core.
         Ok(None) => Err(BindingError::Panic),
         Err(interrupt) => {
+            let reported = cancel.and_then(|c| c.cancel());
             task.abort();
-            if let Some(e) = abandoned {
+            if let Some(e) = reported {
                 interrupt.set_cause(py, Some(to_py_err(py, e)));
             }
             Err(BindingError::Python(interrupt))
@@ -327,9 +330,14 @@ impl Core {
             max_retries,
             skip_validation,
         )?;
-        let pending = self.pending(op, args, payload, opts, max_wait)?;
-        let abandoned = pending.abandoned();
-        let result = block(py, pending, abandoned)??;
+        let (run, cancel) = self
+            .pending(op, args, payload, opts, max_wait)?
+            .cancellable();
+        let result = match block(py, run, Some(cancel))? {
+            Ended::Answered(r) => r?,
+            // Only `block` cancels, and it raises instead.
+            Ended::Cancelled(e) => return Err(cancelled(e).into()),
+        };
         Ok(Response::build(py, response_model(op), result)?)
     }
 
@@ -358,12 +366,13 @@ impl Core {
             max_retries,
             skip_validation,
         )?;
-        let pending = self.pending(op, args, payload, opts, max_wait)?;
+        let (run, cancel) = self
+            .pending(op, args, payload, opts, max_wait)?
+            .cancellable();
         Ok(Call {
             model: response_model(op),
-            idempotency_key: pending.idempotency_key().map(str::to_string),
-            abandoned: pending.abandoned(),
-            pending: Mutex::new(Some(pending)),
+            run: Mutex::new(Some(run)),
+            cancel,
         })
     }
 
@@ -383,13 +392,17 @@ impl Core {
     }
 }
 
+/// The error of a call ended by its cancellation: what core's rule reports, or a plain one.
+fn cancelled(reported: Option<Error>) -> Error {
+    reported.unwrap_or_else(|| Error::new(ErrorKind::Configuration, "the call was cancelled"))
+}
+
 /// A call under way, for `AsyncClient`.
 #[pyclass(module = "a55._a55", frozen, name = "_Call")]
 pub struct Call {
     model: &'static str,
-    idempotency_key: Option<String>,
-    abandoned: Option<Error>,
-    pending: Mutex<Option<Pending<Value>>>,
+    run: Mutex<Option<Cancellable<Value>>>,
+    cancel: Cancel,
 }
 
 /// A finished call, turned into its `Response` (or exception) with the GIL.
@@ -416,20 +429,21 @@ impl Call {
     /// The idempotency key the call sends (`None` for reads).
     #[getter]
     fn idempotency_key(&self) -> Option<&str> {
-        self.idempotency_key.as_deref()
+        self.cancel.idempotency_key()
     }
 
-    /// The unknown-outcome error to report when the call is abandoned (`None` for reads).
-    fn abandoned(&self, py: Python<'_>) -> Option<Py<PyAny>> {
-        self.abandoned
-            .clone()
+    /// Ends the call (its asyncio task was cancelled) and answers what core's rule reports: the
+    /// unknown-outcome error for a write that had begun, `None` when nothing can have changed.
+    fn cancel(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        self.cancel
+            .cancel()
             .map(|e| to_py_err(py, e).into_value(py).into_any())
     }
 
     /// The asyncio future of the call (once).
     fn future<'py>(&self, py: Python<'py>) -> BindingResult<Bound<'py, PyAny>> {
-        let pending = self
-            .pending
+        let run = self
+            .run
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take()
@@ -441,7 +455,13 @@ impl Call {
             })?;
         let model = self.model;
         Ok(crate::aio::future(py, async move {
-            Ok(Finished(model, pending.await))
+            Ok(Finished(
+                model,
+                match run.await {
+                    Ended::Answered(r) => r,
+                    Ended::Cancelled(e) => Err(cancelled(e)),
+                },
+            ))
         })?)
     }
 }

@@ -22,7 +22,9 @@ async def _await(call: _Call) -> Response[Any]:
     try:
         return await call.future()
     except asyncio.CancelledError as cancelled:
-        unknown = call.abandoned()
+        # What the cancellation reports is core's rule: the unknown outcome of a write that had
+        # begun, nothing when nothing can have changed.
+        unknown = call.cancel()
         if unknown is not None:
             cancelled.__cause__ = unknown
         raise

@@ -35,7 +35,7 @@ use crate::models::{
     Charge, CheckoutSession, Page, PaymentLink, PublicCharge, Subscription, Wallet,
 };
 
-pub use super::pending::{Pending, abandoned};
+pub use super::pending::{Cancel, Cancellable, Ended, Pending, abandoned};
 use super::{
     ChargePager, ChargeRef, Client, ClientConfig, ListChargesParams, RequestOptions, Response,
     SubscriptionRef, WalletQuery,

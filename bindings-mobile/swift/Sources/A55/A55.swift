@@ -623,12 +623,13 @@ fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
 
 
 /**
- * One call, prepared by [`NativeClient::start`]. Not public API.
+ * One call, prepared by [`NativeClient::start`]. Not public API. What its cancellation reports
+ * is core's rule ([`Ended::Cancelled`]).
  */
 public protocol NativeCallProtocol: AnyObject, Sendable {
     
     /**
-     * What to report when the caller gives the call up before it ends: the unknown outcome
+     * What to report when the caller gives the call up after it began: the unknown outcome
      * carrying the key for a write, which may have been sent; `None` for a read.
      */
     func abandoned()  -> A55Error?
@@ -654,7 +655,8 @@ public protocol NativeCallProtocol: AnyObject, Sendable {
     
 }
 /**
- * One call, prepared by [`NativeClient::start`]. Not public API.
+ * One call, prepared by [`NativeClient::start`]. Not public API. What its cancellation reports
+ * is core's rule ([`Ended::Cancelled`]).
  */
 open class NativeCall: NativeCallProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -710,7 +712,7 @@ open class NativeCall: NativeCallProtocol, @unchecked Sendable {
 
     
     /**
-     * What to report when the caller gives the call up before it ends: the unknown outcome
+     * What to report when the caller gives the call up after it began: the unknown outcome
      * carrying the key for a write, which may have been sent; `None` for a read.
      */
 open func abandoned() -> A55Error?  {
@@ -3797,7 +3799,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_func_verify_webhook() != 27665) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 42179) {
+    if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 47768) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativecall_cancel() != 64247) {

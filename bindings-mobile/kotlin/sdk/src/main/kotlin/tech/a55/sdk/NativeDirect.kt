@@ -24,7 +24,8 @@ import kotlinx.coroutines.suspendCancellableCoroutine
 internal object NativeDirect {
     private const val ANSWER = 0
     private const val NOT_STARTED = -2
-    private const val NEVER_SENT = 0
+    /** What cancelling answers when the cancellation is plain (core's rule: a read, or nothing sent). */
+    private const val PLAIN = 0
 
     /** Room for a key the core makes (a UUID); a caller's own key gets its own room on top. */
     private const val KEY_ROOM = 64
@@ -97,15 +98,16 @@ internal object NativeDirect {
         val request = callJson.toByteArray(Charsets.UTF_8)
         val key = ByteArray(KEY_ROOM + 3 * (callerKey?.length ?: 0))
         var keyLen = -1
-        // Set by a cancellation that came before the native task began (then it never will).
-        val neverSent = AtomicBoolean()
+        // Set when core says the cancellation is plain: it came before the native task began
+        // (which then never will), so nothing was sent.
+        val plain = AtomicBoolean()
         val ended = try {
             suspendCancellableCoroutine<Ended> { cont ->
                 val token = tokens.incrementAndGet()
                 waiting[token] = cont
                 cont.invokeOnCancellation {
                     waiting.remove(token)
-                    if (a55_mobile_direct_cancel(client, token) == NEVER_SENT) neverSent.set(true)
+                    if (a55_mobile_direct_cancel(client, token) == PLAIN) plain.set(true)
                 }
                 keyLen = a55_mobile_direct_call(client, token, request, request.size, key, key.size)
                 if (keyLen == NOT_STARTED) {
@@ -113,11 +115,11 @@ internal object NativeDirect {
                     cont.resumeWithException(InternalException("the SDK's native call did not start"))
                 } else if (cont.isCancelled) {
                     // Cancelled while it was being started: end it now.
-                    if (a55_mobile_direct_cancel(client, token) == NEVER_SENT) neverSent.set(true)
+                    if (a55_mobile_direct_cancel(client, token) == PLAIN) plain.set(true)
                 }
             }
         } catch (e: CancellationException) {
-            if (keyLen in 0..key.size && !neverSent.get()) {
+            if (keyLen in 0..key.size && !plain.get()) {
                 val lost = native.abandonedCall(String(key, 0, keyLen, Charsets.UTF_8))
                 if (lost is A55Exception.UnknownOutcome) throw A55CancellationException(lost)
             }
