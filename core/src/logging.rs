@@ -86,9 +86,11 @@ pub fn redact_path(path: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// [`redact_path`] written out only when formatted: a log line that no subscriber or logger takes
-/// costs the call nothing.
+/// costs the call nothing. Used by the HTTP client.
+#[cfg(feature = "client")]
 pub(crate) struct RedactedPath<'a>(pub(crate) &'a str);
 
+#[cfg(feature = "client")]
 impl std::fmt::Display for RedactedPath<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&redact_path(self.0))

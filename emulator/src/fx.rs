@@ -19,9 +19,19 @@ pub const RATES: [(Currency, &str, &str); 8] = [
     (Currency::Eur, "1.1406", "1"),
 ];
 
-fn convert(amount: Decimal, rate: &str) -> Option<Decimal> {
-    let rate: Decimal = rate.parse().ok()?;
-    let product = amount.checked_mul(rate)?;
+/// A currency and its rates to USD and EUR.
+type Rates = (Currency, Option<Decimal>, Option<Decimal>);
+
+/// [`RATES`] as decimals, read once.
+static PARSED: std::sync::LazyLock<Vec<Rates>> = std::sync::LazyLock::new(|| {
+    RATES
+        .iter()
+        .map(|(c, usd, eur)| (*c, usd.parse().ok(), eur.parse().ok()))
+        .collect()
+});
+
+fn convert(amount: Decimal, rate: Option<Decimal>) -> Option<Decimal> {
+    let product = amount.checked_mul(rate?)?;
     // Tiny figures (CLP 1 → USD 0.00105) round to 0.00: keep them as 0.00 rather than failing.
     match normalize_in(AmountArg::Decimal(product), Currency::Usd, "fx") {
         Ok(n) => Some(n.amount),
@@ -31,11 +41,11 @@ fn convert(amount: Decimal, rate: &str) -> Option<Decimal> {
 
 /// The USD and EUR equivalents of an amount.
 pub fn equivalents(amount: Decimal, currency: Currency) -> (Option<Decimal>, Option<Decimal>) {
-    RATES
+    PARSED
         .iter()
         .find(|(c, _, _)| *c == currency)
         .map_or((None, None), |(_, usd, eur)| {
-            (convert(amount, usd), convert(amount, eur))
+            (convert(amount, *usd), convert(amount, *eur))
         })
 }
 

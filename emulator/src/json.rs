@@ -21,7 +21,7 @@ pub fn num(d: Decimal) -> Value {
 }
 
 /// Writes a value as a marked amount-aware serializer sees it.
-struct Exact<'a>(&'a Value);
+pub(crate) struct Exact<'a>(pub(crate) &'a Value);
 
 impl Serialize for Exact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -65,6 +65,16 @@ pub fn to_vec(v: &Value) -> Vec<u8> {
 
 /// A status and a JSON body: what a handler answers, error or not.
 pub type Reply = (StatusCode, Value);
+
+/// A status and its JSON body already written (amounts with their digits): what a POST handler
+/// answers under the idempotency rules, which keep the text to replay it.
+pub struct Written(pub StatusCode, pub Vec<u8>);
+
+impl From<Reply> for Written {
+    fn from((status, body): Reply) -> Written {
+        Written(status, to_vec(&body))
+    }
+}
 
 /// The response for a [`Reply`].
 pub fn reply(r: Reply) -> Response {

@@ -23,7 +23,7 @@ use super::wallets::check_wallet;
 use super::{text, uuid_param};
 use crate::app::{PendingDelay, Shared};
 use crate::errors::{Shape, charge_not_found, forbidden, validated};
-use crate::json::{Reply, reply};
+use crate::json::{Reply, Written, reply};
 use crate::lifecycle::{save_and_notify, schedule_settlement, start_charge};
 use crate::state::{ChargeRec, WalletRec, uuid_from};
 
@@ -120,7 +120,7 @@ pub(super) fn blank_charge(app: &Shared, wallet_uuid: &str, currency: Currency) 
     }
 }
 
-fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool) -> Reply {
+fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool) -> Written {
     let kind = if pix {
         RequestKind::PixCharge
     } else {
@@ -128,12 +128,12 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
     };
     let p = match validated(app, kind, Shape::Charge, &body) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return r.into(),
     };
     let wallet_uuid = text(&p, "wallet_uuid").unwrap_or_default();
     let wallet = match check_wallet(app, caller, &wallet_uuid, Shape::Charge) {
         Ok(w) => w,
-        Err(r) => return r,
+        Err(r) => return r.into(),
     };
     let mut charge = new_charge(app, &p, &wallet, pix);
     start_charge(app, &mut charge, &wallet);
@@ -141,13 +141,11 @@ fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool)
         .get("subscription")
         .filter(|s| s.is_object())
         .map(|sub| start_subscription(app, sub, &mut charge, &wallet.wallet_uuid));
-    let mut out = charge.to_json(app.base_url());
-    if let (Some(obj), Some(sub)) = (out.as_object_mut(), out_sub) {
-        obj.insert("subscription".into(), sub);
-    }
+    // Written before the charge is stored: the answer is the charge as it was created.
+    let out = charge.written(app.base_url(), out_sub.as_ref());
     schedule_settlement(app, &charge);
     save_and_notify(app, charge);
-    (StatusCode::OK, out)
+    Written(StatusCode::OK, out)
 }
 
 pub(super) async fn create_charge(

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::auth::{Caller, authorize};
 use crate::app::{PendingDelay, Shared};
 use crate::errors::{ErrorBody, Msg, Shape, error};
-use crate::json::{Reply, reply, reply_written, to_vec};
+use crate::json::{Written, reply, reply_written};
 use crate::state::{IDEMPOTENCY_TTL_SECS, IdemRec, IdemState};
 
 /// Runs a POST handler under the idempotency rules: same key and body → the first answer replayed;
@@ -19,7 +19,7 @@ use crate::state::{IDEMPOTENCY_TTL_SECS, IdemRec, IdemState};
 /// The work runs in its own task, detached from the connection: like a real server, a request whose
 /// client hangs up is still processed to the end (and its key recorded), never left half-done.
 #[allow(clippy::too_many_arguments)]
-pub(super) async fn idempotent(
+pub(super) async fn idempotent<R: Into<Written>>(
     app: &Shared,
     headers: &HeaderMap,
     delay: Option<Extension<PendingDelay>>,
@@ -27,7 +27,7 @@ pub(super) async fn idempotent(
     shape: Shape,
     raw: &Bytes,
     public: bool,
-    handler: impl FnOnce(&Shared, Option<&Caller>, Value) -> Reply + Send + 'static,
+    handler: impl FnOnce(&Shared, Option<&Caller>, Value) -> R + Send + 'static,
 ) -> Response {
     let (app, headers, route, raw) = (app.clone(), headers.clone(), route.to_string(), raw.clone());
     let task = tokio::spawn(async move {
@@ -43,7 +43,7 @@ pub(super) async fn idempotent(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn idempotent_inner(
+async fn idempotent_inner<R: Into<Written>>(
     app: &Shared,
     headers: &HeaderMap,
     delay: Option<Extension<PendingDelay>>,
@@ -51,7 +51,7 @@ async fn idempotent_inner(
     shape: Shape,
     raw: &Bytes,
     public: bool,
-    handler: impl FnOnce(&Shared, Option<&Caller>, Value) -> Reply,
+    handler: impl FnOnce(&Shared, Option<&Caller>, Value) -> R,
 ) -> Response {
     let caller = if public {
         None
@@ -158,12 +158,12 @@ async fn idempotent_inner(
     if let Some(Extension(PendingDelay(d))) = delay {
         tokio::time::sleep(d).await;
     }
-    let (status, out) = handler(app, caller.as_ref(), body);
-    let Some(key) = key else {
-        return reply((status, out));
-    };
     // Written once: the same bytes answer now and on every replay.
-    let written = Bytes::from(to_vec(&out));
+    let Written(status, out) = handler(app, caller.as_ref(), body).into();
+    let written = Bytes::from(out);
+    let Some(key) = key else {
+        return reply_written(status, written);
+    };
     let mut store = app.store();
     let id = (scope, key);
     if status.as_u16() < 500 {

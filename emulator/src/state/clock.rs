@@ -106,7 +106,7 @@ pub fn real_now() -> i64 {
 /// ISO 8601 UTC text of Unix seconds.
 pub fn iso(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default()
 }
 
@@ -123,4 +123,23 @@ pub fn uuid_from(rng: &Rng) -> String {
     uuid::Builder::from_random_bytes(bytes)
         .into_uuid()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_is_the_utc_second_with_a_z() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso(1_900_000_000), "2030-03-17T17:46:40Z");
+        // The whole span the clock can be moved through keeps the same shape.
+        let far = real_now() + MAX_CLOCK_ADVANCE_SECS;
+        for secs in [far, far - 1, 4_102_444_799, 253_402_300_799] {
+            let strftime = chrono::DateTime::from_timestamp(secs, 0)
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap();
+            assert_eq!(iso(secs), strftime, "{secs}");
+        }
+    }
 }

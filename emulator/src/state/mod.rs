@@ -1,10 +1,12 @@
 //! The emulator's state, behind one lock: credentials, tokens, wallets, charges, subscriptions,
 //! checkouts, payment links, idempotency records, rate-limit logs and webhook deliveries.
 //!
-//! - `records.rs`: the records themselves and the JSON a charge or wallet answers with.
+//! - `records.rs`: the records themselves and the JSON a wallet answers with.
+//! - `charge_json.rs`: the JSON a charge answers with, as text or as a `Value`.
 //! - `clock.rs`: the clock, the seeded random draws, ids and timestamps.
 //! - `rate.rs`: a client's rolling rate-limit window.
 
+mod charge_json;
 mod clock;
 mod rate;
 mod records;

@@ -4,13 +4,11 @@
 use a55_core::Decimal;
 use a55_core::models::TypeCharge;
 use a55_core::money::Currency;
-use a55_core::schedule::{Date, format_date};
+use a55_core::schedule::Date;
 use a55_core::status::{ChargeStatus, CheckoutStatus, SubscriptionStatus};
 use serde_json::{Value, json};
 
 use super::clock::iso;
-use crate::fx;
-use crate::json::num;
 
 /// Who a token acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,75 +127,6 @@ impl ChargeRec {
     /// Whether money can still be refunded.
     pub fn refundable(&self) -> Decimal {
         self.total() - self.refunded
-    }
-
-    /// The charge as A55 answers it.
-    pub fn to_json(&self, base_url: &str) -> Value {
-        let total = self.total();
-        let (usd, eur) = fx::equivalents(total, self.currency);
-        let installments: Vec<Value> = self
-            .installments
-            .iter()
-            .enumerate()
-            .map(|(i, (amount, due))| {
-                let (usd, eur) = fx::equivalents(*amount, self.currency);
-                json!({
-                    "local_currency": num(*amount),
-                    "currency": self.currency.code(),
-                    "usd_currency": usd.map(num),
-                    "eur_currency": eur.map(num),
-                    "due_date": format_date(*due),
-                    "status": self.status.as_str(),
-                    "installment_number": i + 1,
-                })
-            })
-            .collect();
-        let mut out = json!({
-            "charge_uuid": self.charge_uuid,
-            "wallet_uuid": self.wallet_uuid,
-            "local_currency": num(total),
-            "currency": self.currency.code(),
-            "usd_currency": usd.map(num),
-            "eur_currency": eur.map(num),
-            "type": self.type_charge.as_str(),
-            "date": format_date(self.date),
-            "description": self.description,
-            "due_date": format_date(self.due_date),
-            "status": self.status.as_str(),
-            "message": self.message.clone().unwrap_or(Value::Null),
-            "installment_count": self.installments.len(),
-            "installments": installments,
-            "charge_payment_url": format!("{base_url}/pay/charge/{}", self.charge_uuid),
-            "transaction_reference": self.reference_external_id,
-            "created_at": iso(self.created_at),
-            "updated_at": iso(self.updated_at),
-        });
-        let obj = out.as_object_mut();
-        if let Some(obj) = obj {
-            if self.status == ChargeStatus::Pending && self.threeds {
-                obj.insert(
-                    "url_3ds".into(),
-                    json!(format!("{base_url}/3ds/{}", self.charge_uuid)),
-                );
-            }
-            if let Some(p) = &self.pix_payload {
-                obj.insert("pix_payload".into(), p.clone());
-            }
-            if let Some((url, barcode)) = &self.boleto {
-                obj.insert("boleto_url".into(), json!(url));
-                obj.insert("barcode".into(), json!(barcode));
-            }
-            if !self.refunded.is_zero() {
-                obj.insert("refunded_amount".into(), num(self.refunded));
-            }
-            if let Some(c) = self.captured {
-                obj.insert("captured_amount".into(), num(c));
-            }
-            if let Some(code) = &self.return_code {
-                obj.insert("return_code".into(), json!(code));
-            }
-        }
-        out
     }
 }
 

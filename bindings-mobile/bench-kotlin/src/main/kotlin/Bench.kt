@@ -131,5 +131,8 @@ fun main(args: Array<String>) = runBlocking(Dispatchers.Default) {
                 ratios.sorted().joinToString(", ") { "%.2f".format(it) },
             ),
         )
+        // Each round's rates in the order run, to see a drift over the run.
+        println("  sdk by round: %s".format(sdkRates.joinToString(", ") { "%.0f".format(it) }))
+        println("  java.net.http by round: %s".format(rawRates.joinToString(", ") { "%.0f".format(it) }))
     }
 }
