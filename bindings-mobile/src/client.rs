@@ -175,8 +175,8 @@ impl NativeCall {
         self.cancel.idempotency_key().map(str::to_string)
     }
 
-    /// What to report when the caller gives the call up after it began: the unknown outcome
-    /// carrying the key for a write, which may have been sent; `None` for a read.
+    /// The unknown outcome carrying the key for a write (`None` for a read): what a write given up
+    /// after it began reports (`cancel` and `finish` apply the whole rule).
     pub fn abandoned(&self) -> Option<A55Error> {
         self.cancel
             .idempotency_key()

@@ -31,6 +31,7 @@
 
 #![allow(unsafe_code)]
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -166,22 +167,56 @@ pub unsafe extern "C" fn a55_mobile_direct_call(
                 return key_len;
             }
         };
-        client.under_way().insert(token, cancel);
+        client.under_way().insert(token, cancel.clone());
+        let end = Unreported {
+            client,
+            token,
+            cancel,
+            reported: Cell::new(false),
+        };
         rt.spawn(async move {
             let ended = run.await;
-            client.under_way().remove(&token);
+            end.client.under_way().remove(&token);
             // A cancelled call is answered by nobody: the JVM reports what `cancel` answered.
             if let Ended::Answered(r) = ended {
                 let parts = r.map_err(A55Error::from).and_then(|r| {
                     let (text, raw) = host_text_parts(&r)?;
                     Ok(answer_bytes(&text, &raw))
                 });
-                answer(client.done, token, parts);
+                answer(end.client.done, token, parts);
             }
+            end.reported.set(true);
         });
         key_len
     }))
     .unwrap_or(NOT_STARTED)
+}
+
+/// A call's task as it runs: if the task is dropped before the call's end is reported (a runtime
+/// shutting down before it ran, a panic while writing the answer), the JVM is still answered, so
+/// its coroutine never waits forever: the unknown outcome of a write that had begun, else an error
+/// saying the call stopped.
+struct Unreported {
+    client: Arc<DirectClient>,
+    token: i64,
+    cancel: Cancel,
+    reported: Cell<bool>,
+}
+
+impl Drop for Unreported {
+    fn drop(&mut self) {
+        if self.reported.get() {
+            return;
+        }
+        self.client.under_way().remove(&self.token);
+        let e = self.cancel.cancel().unwrap_or_else(|| {
+            a55_core::Error::new(
+                a55_core::ErrorKind::Configuration,
+                "the SDK's native call stopped before it ended (an internal failure)",
+            )
+        });
+        answer(self.client.done, self.token, Err(e.into()));
+    }
 }
 
 /// Ends the call started with `token`, if it is under way: nothing is answered for it.
@@ -198,13 +233,12 @@ pub unsafe extern "C" fn a55_mobile_direct_cancel(client: u64, token: i64) -> i3
     catch_unwind(|| {
         // SAFETY: as the function's contract says.
         let client = unsafe { &*(client as usize as *const DirectClient) };
-        client
-            .under_way()
-            .remove(&token)
-            .map_or(UNKNOWN_OUTCOME, |call| match call.cancel() {
-                None => PLAIN,
-                Some(_) => UNKNOWN_OUTCOME,
-            })
+        // Taken out of the map before it is cancelled, so the map's lock is not held then.
+        let call = client.under_way().remove(&token);
+        call.map_or(UNKNOWN_OUTCOME, |call| match call.cancel() {
+            None => PLAIN,
+            Some(_) => UNKNOWN_OUTCOME,
+        })
     })
     .unwrap_or(UNKNOWN_OUTCOME)
 }
@@ -310,6 +344,36 @@ mod tests {
     fn release(client: u64) {
         // SAFETY: each handle is released once, by the test that opened it.
         unsafe { a55_mobile_direct_release(client) };
+    }
+
+    #[test]
+    fn a_task_dropped_before_it_reports_still_answers_the_jvm() {
+        let (c, native) = open_at("http://127.0.0.1:9");
+        // SAFETY: a live handle; one more reference, owned by the task below.
+        let client = unsafe {
+            let ptr = c as usize as *const DirectClient;
+            Arc::increment_strong_count(ptr);
+            Arc::from_raw(ptr)
+        };
+        let (_run, cancel) = native
+            .prepare(br#"{"method": "get_wallet", "args": {"wallet_uuid": "w"}}"#)
+            .cancellable();
+        client.under_way().insert(20, cancel.clone());
+        // A runtime shutting down drops the task before it runs: the JVM is answered anyway.
+        drop(Unreported {
+            client,
+            token: 20,
+            cancel,
+            reported: Cell::new(false),
+        });
+        assert_eq!(error(20).kind(), "configuration");
+        // SAFETY: the handle is alive until released below.
+        assert!(
+            !unsafe { &*(c as usize as *const DirectClient) }
+                .under_way()
+                .contains_key(&20)
+        );
+        release(c);
     }
 
     #[test]

@@ -122,7 +122,9 @@ impl NativeClient {
     /// Ends the call started with `abort_id` (nothing when it has ended already).
     #[napi(catch_unwind)]
     pub fn abort(&self, abort_id: u32) {
-        if let Some(cancel) = lock(&self.aborts).remove(&abort_id) {
+        // Taken out of the map before it is cancelled, so the map's lock is not held then.
+        let cancel = lock(&self.aborts).remove(&abort_id);
+        if let Some(cancel) = cancel {
             let _ = cancel.cancel();
         }
     }

@@ -26,19 +26,7 @@ pub(crate) struct Exact<'a>(pub(crate) &'a Value);
 impl Serialize for Exact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            // Only a mark followed by a JSON number is an amount; any other text (a client's own
-            // string that happens to start with the mark) is written as the string it is.
-            Value::String(text)
-                if text.starts_with(MARK)
-                    && text[MARK.len_utf8()..]
-                        .parse::<serde_json::Number>()
-                        .is_ok() =>
-            {
-                match RawValue::from_string(text[MARK.len_utf8()..].to_string()) {
-                    Ok(raw) => raw.serialize(s),
-                    Err(_) => s.serialize_str(text),
-                }
-            }
+            Value::String(text) => exact_str(text, s),
             Value::Array(items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
                 for item in items {
@@ -55,6 +43,19 @@ impl Serialize for Exact<'_> {
             }
             other => other.serialize(s),
         }
+    }
+}
+
+/// A string of a `Value` as [`to_vec`] writes it. Only a mark followed by a JSON number is an
+/// amount; any other text (a client's own string that happens to start with the mark) is written
+/// as the string it is.
+pub(crate) fn exact_str<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    match text.strip_prefix(MARK) {
+        Some(number) => match serde_json::from_str::<&RawValue>(number) {
+            Ok(raw) if number.parse::<serde_json::Number>().is_ok() => raw.serialize(s),
+            _ => s.serialize_str(text),
+        },
+        None => s.serialize_str(text),
     }
 }
 

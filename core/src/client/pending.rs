@@ -197,7 +197,9 @@ impl Cancel {
             // Begun (or cancelled after it began): it stays so.
             Err(_) => state.store(CANCELLED, Ordering::Release),
         }
-        if let Some(w) = self.progress.waker().take() {
+        // Woken after the lock is released.
+        let waker = self.progress.waker().take();
+        if let Some(w) = waker {
             w.wake();
         }
         self.idempotency_key.clone().map(abandoned)

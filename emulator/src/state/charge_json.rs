@@ -15,7 +15,7 @@ use serde_json::value::RawValue;
 use super::clock::iso;
 use super::records::ChargeRec;
 use crate::fx;
-use crate::json::{Exact, num};
+use crate::json::{Exact, exact_str, num};
 
 /// Which form is being written: JSON text, or a `Value` whose amounts are marked strings.
 #[derive(Clone, Copy)]
@@ -56,6 +56,19 @@ impl Serialize for Nested<'_> {
     }
 }
 
+/// A client's own text kept in a record (a description, a reference), written as the `Value` form
+/// writes a string, so both forms answer the same text whatever it holds.
+struct ClientText<'a>(&'a str, Form);
+
+impl Serialize for ClientText<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1 {
+            Form::Value => s.serialize_str(self.0),
+            Form::Text => exact_str(self.0, s),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct InstallmentView<'a> {
     currency: &'a str,
@@ -80,7 +93,7 @@ struct ChargeView<'a> {
     created_at: String,
     currency: &'a str,
     date: String,
-    description: &'a str,
+    description: ClientText<'a>,
     due_date: String,
     eur_currency: Option<Amount>,
     installment_count: usize,
@@ -96,7 +109,7 @@ struct ChargeView<'a> {
     status: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     subscription: Option<Nested<'a>>,
-    transaction_reference: Option<&'a str>,
+    transaction_reference: Option<ClientText<'a>>,
     #[serde(rename = "type")]
     type_charge: &'a str,
     updated_at: String,
@@ -146,7 +159,7 @@ impl ChargeRec {
             created_at: iso(self.created_at),
             currency,
             date: format_date(self.date),
-            description: &self.description,
+            description: ClientText(&self.description, form),
             due_date: format_date(self.due_date),
             eur_currency: eur.map(amount),
             installment_count: self.installments.len(),
@@ -158,7 +171,10 @@ impl ChargeRec {
             return_code: self.return_code.as_deref(),
             status,
             subscription: subscription.map(|s| Nested(s, form)),
-            transaction_reference: self.reference_external_id.as_deref(),
+            transaction_reference: self
+                .reference_external_id
+                .as_deref()
+                .map(|r| ClientText(r, form)),
             type_charge: self.type_charge.as_str(),
             updated_at: iso(self.updated_at),
             url_3ds: (self.status == a55_core::status::ChargeStatus::Pending && self.threeds)
@@ -254,6 +270,11 @@ mod tests {
         boleto.boleto = Some(("https://x/boleto".into(), "2379…".into()));
         boleto.reference_external_id = Some("ORDER-9".into());
         out.push(boleto);
+        // A client's text that starts with the amounts' mark: the same in both forms.
+        let mut marked = card(Currency::Brl, &[(10000, 2)]);
+        marked.description = "\u{E000}123".into();
+        marked.reference_external_id = Some("\u{E000}x".into());
+        out.push(marked);
         let mut refunded = card(Currency::Brl, &[(10000, 2)]);
         refunded.refunded = Decimal::new(2550, 2);
         refunded.captured = Some(Decimal::new(10000, 2));

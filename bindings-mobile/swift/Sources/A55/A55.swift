@@ -629,8 +629,8 @@ fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
 public protocol NativeCallProtocol: AnyObject, Sendable {
     
     /**
-     * What to report when the caller gives the call up after it began: the unknown outcome
-     * carrying the key for a write, which may have been sent; `None` for a read.
+     * The unknown outcome carrying the key for a write (`None` for a read): what a write given up
+     * after it began reports (`cancel` and `finish` apply the whole rule).
      */
     func abandoned()  -> A55Error?
     
@@ -712,8 +712,8 @@ open class NativeCall: NativeCallProtocol, @unchecked Sendable {
 
     
     /**
-     * What to report when the caller gives the call up after it began: the unknown outcome
-     * carrying the key for a write, which may have been sent; `None` for a read.
+     * The unknown outcome carrying the key for a write (`None` for a read): what a write given up
+     * after it began reports (`cancel` and `finish` apply the whole rule).
      */
 open func abandoned() -> A55Error?  {
     return try!  FfiConverterOptionTypeA55Error.lift(try! rustCall() {
@@ -3799,7 +3799,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_a55_mobile_checksum_func_verify_webhook() != 27665) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 47768) {
+    if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 64573) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativecall_cancel() != 64247) {
