@@ -83,41 +83,13 @@ fn new_charge(app: &Shared, p: &Value, wallet: &WalletRec, pix_endpoint: bool) -
 
 /// A new `issued` charge of a wallet, dated today, with nothing else set.
 pub(super) fn blank_charge(app: &Shared, wallet_uuid: &str, currency: Currency) -> ChargeRec {
-    let (today, now) = (app.clock.today(), app.clock.now());
-    ChargeRec {
-        charge_uuid: uuid_from(&app.rng),
-        wallet_uuid: wallet_uuid.to_string(),
-        merchant_id: String::new(),
-        type_charge: TypeCharge::Unknown(String::new()),
-        status: ChargeStatus::Issued,
+    ChargeRec::blank(
+        uuid_from(&app.rng),
+        wallet_uuid.to_string(),
         currency,
-        installment_value: Decimal::ZERO,
-        installments: Vec::new(),
-        date: today,
-        due_date: today,
-        description: String::new(),
-        payer_name: String::new(),
-        payer_email: String::new(),
-        card_digit: None,
-        card_last4: None,
-        capture: true,
-        threeds: false,
-        message: None,
-        return_code: None,
-        webhook_url: None,
-        redirect_url: None,
-        reference_external_id: None,
-        subscription_uuid: None,
-        payment_link_uuid: None,
-        checkout_uuid: None,
-        pix_payload: None,
-        boleto: None,
-        refunded: Decimal::ZERO,
-        captured: None,
-        created_at: now,
-        updated_at: now,
-        seq: 0,
-    }
+        app.clock.today(),
+        app.clock.now(),
+    )
 }
 
 fn charge_handler(app: &Shared, caller: Option<&Caller>, body: Value, pix: bool) -> Written {

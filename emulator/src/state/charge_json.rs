@@ -210,43 +210,16 @@ mod tests {
 
     fn card(currency: Currency, parts: &[(i64, u32)]) -> ChargeRec {
         let due = parse_date("2030-12-31", "due_date").unwrap();
-        ChargeRec {
-            charge_uuid: "c1".into(),
-            wallet_uuid: "w1".into(),
-            merchant_id: "m1".into(),
-            type_charge: TypeCharge::CreditCard,
-            status: ChargeStatus::Confirmed,
-            currency,
-            installment_value: Decimal::new(parts[0].0, parts[0].1),
-            installments: parts
-                .iter()
-                .map(|&(m, s)| (Decimal::new(m, s), due))
-                .collect(),
-            date: due,
-            due_date: due,
-            description: "Order \"42\" — São Paulo".into(),
-            payer_name: "Zhang Wei".into(),
-            payer_email: "zhangwei@example.com".into(),
-            card_digit: Some(1),
-            card_last4: Some("3191".into()),
-            capture: true,
-            threeds: false,
-            message: None,
-            return_code: None,
-            webhook_url: None,
-            redirect_url: None,
-            reference_external_id: None,
-            subscription_uuid: None,
-            payment_link_uuid: None,
-            checkout_uuid: None,
-            pix_payload: None,
-            boleto: None,
-            refunded: Decimal::ZERO,
-            captured: None,
-            created_at: 1_900_000_000,
-            updated_at: 1_900_000_100,
-            seq: 7,
-        }
+        let mut rec = ChargeRec::blank("c1".into(), "w1".into(), currency, due, 1_900_000_000);
+        rec.type_charge = TypeCharge::CreditCard;
+        rec.status = ChargeStatus::Confirmed;
+        rec.installments = parts
+            .iter()
+            .map(|&(m, s)| (Decimal::new(m, s), due))
+            .collect();
+        rec.description = "Order \"42\" — São Paulo".into();
+        rec.updated_at = 1_900_000_100;
+        rec
     }
 
     /// Records of every shape a charge answer takes.

@@ -119,6 +119,50 @@ pub struct ChargeRec {
 }
 
 impl ChargeRec {
+    /// A charge with nothing filled in yet but its ids, currency and dates (`today`, `now`).
+    pub fn blank(
+        charge_uuid: String,
+        wallet_uuid: String,
+        currency: Currency,
+        today: Date,
+        now: i64,
+    ) -> ChargeRec {
+        ChargeRec {
+            charge_uuid,
+            wallet_uuid,
+            merchant_id: String::new(),
+            type_charge: TypeCharge::Unknown(String::new()),
+            status: ChargeStatus::Issued,
+            currency,
+            installment_value: Decimal::ZERO,
+            installments: Vec::new(),
+            date: today,
+            due_date: today,
+            description: String::new(),
+            payer_name: String::new(),
+            payer_email: String::new(),
+            card_digit: None,
+            card_last4: None,
+            capture: true,
+            threeds: false,
+            message: None,
+            return_code: None,
+            webhook_url: None,
+            redirect_url: None,
+            reference_external_id: None,
+            subscription_uuid: None,
+            payment_link_uuid: None,
+            checkout_uuid: None,
+            pix_payload: None,
+            boleto: None,
+            refunded: Decimal::ZERO,
+            captured: None,
+            created_at: now,
+            updated_at: now,
+            seq: 0,
+        }
+    }
+
     /// The charge's total: installment value × count (or the sum of split parts).
     pub fn total(&self) -> Decimal {
         self.installments.iter().map(|(a, _)| *a).sum()
