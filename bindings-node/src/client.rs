@@ -47,6 +47,18 @@ fn error_text(e: &Error) -> String {
 /// Calls whose caller gave an `AbortSignal`, by the id the wrapper chose.
 type Aborts = Arc<Mutex<HashMap<u32, Cancel>>>;
 
+/// A call's place in [`Aborts`], removed when dropped.
+struct AbortEntry {
+    aborts: Aborts,
+    id: u32,
+}
+
+impl Drop for AbortEntry {
+    fn drop(&mut self) {
+        lock(&self.aborts).remove(&self.id);
+    }
+}
+
 /// The native client. Not public API: use `A55Client`.
 #[napi(js_name = "NativeClient")]
 pub struct NativeClient {
@@ -88,25 +100,26 @@ impl NativeClient {
             let (opts, max_wait) = RequestOptions::from_host(&read(options_json, "options")?)?;
             Ok(self.facade.call(op, &args, payload, opts, max_wait))
         })();
-        // Only a call that started can be aborted (and its entry is removed when it ends).
+        // Only a call that started can be aborted; its entry goes when the call's work ends or is
+        // dropped unrun (no runtime, no promise), never left behind.
         let started = started.map(Pending::cancellable);
-        let abort = match (&started, abort_id) {
+        let entry = match (&started, abort_id) {
             (Ok((_, cancel)), Some(id)) => {
                 lock(&self.aborts).insert(id, cancel.clone());
-                Some(id)
+                Some(AbortEntry {
+                    aborts: self.aborts.clone(),
+                    id,
+                })
             }
             _ => None,
         };
-        let aborts = self.aborts.clone();
         settle(env, async move {
             let run = match started {
                 Ok((run, _)) => run,
                 Err(e) => return error_text(&e),
             };
             let ended = run.await;
-            if let Some(id) = abort {
-                lock(&aborts).remove(&id);
-            }
+            drop(entry);
             match ended {
                 Ended::Answered(r) => answer(r),
                 // What an abort reports is core's rule (`Cancel::cancel`).

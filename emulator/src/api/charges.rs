@@ -2,7 +2,6 @@
 //! `POST /api/v1/bank/wallet/charge/pix/`), get (by query or by path) and list a wallet's charges;
 //! and the charge records those build.
 
-use a55_core::Decimal;
 use a55_core::card::card_digits;
 use a55_core::models::{TypeCharge, decimal_from_json};
 use a55_core::money::Currency;
