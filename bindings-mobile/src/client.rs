@@ -8,7 +8,7 @@
 //! retries, idempotency, decoding — is core's.
 //!
 //! A call is made in two steps so that its idempotency key is known before anything is sent:
-//! [`NativeClient::start`] fixes it ([`NativeCall::idempotency_key`], [`NativeCall::abandoned`]),
+//! [`NativeClient::start`] fixes it ([`NativeCall::idempotency_key`]),
 //! then [`NativeCall::finish`] runs the call on core's runtime. A cancelled Kotlin coroutine frees
 //! the `finish` future, which aborts the task; a cancelled Swift task calls
 //! [`NativeCall::cancel`]. Either way what is reported is core's rule ([`Ended::Cancelled`]): a
@@ -175,14 +175,6 @@ impl NativeCall {
         self.cancel.idempotency_key().map(str::to_string)
     }
 
-    /// The unknown outcome carrying the key for a write (`None` for a read): what a write given up
-    /// after it began reports (`cancel` and `finish` apply the whole rule).
-    pub fn abandoned(&self) -> Option<A55Error> {
-        self.cancel
-            .idempotency_key()
-            .map(|k| abandoned(k.to_string()).into())
-    }
-
     /// Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
     /// write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
     /// under way.
@@ -251,7 +243,7 @@ mod tests {
     fn bad_arguments_are_named_and_nothing_is_sent() {
         let c = client();
         let call = c.start(r#"{"method": "getCharge", "args": {"charge_uuid": "x"}}"#.into());
-        assert!(call.idempotency_key().is_none() && call.abandoned().is_none());
+        assert!(call.idempotency_key().is_none());
         let A55Error::Validation { issues, .. } = finish(call).unwrap_err() else {
             panic!("not a validation error");
         };

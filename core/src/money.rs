@@ -221,7 +221,14 @@ impl Normalized {
     /// (`150.00` a float, `50000` an integer), built without writing and reading that text. A
     /// normalized amount has at most 14 digits, so its float is the one nearest the decimal value:
     /// the digits and the power of ten are exact floats and one division rounds once.
+    /// An amount outside that fast path (none that normalization makes today) is read from its
+    /// text, so the answer is the same either way.
     pub fn wire_number(&self) -> Option<serde_json::Number> {
+        self.wire_number_from_digits()
+            .or_else(|| self.amount.to_string().parse().ok())
+    }
+
+    fn wire_number_from_digits(&self) -> Option<serde_json::Number> {
         let scale = usize::try_from(self.amount.scale()).ok()?;
         let mantissa = self.amount.mantissa();
         if scale == 0 {
@@ -531,6 +538,12 @@ mod tests {
         assert_eq!(n.wire_number().unwrap().to_string(), "150.0");
         let n = normalize_amount("50000", "CLP").unwrap();
         assert_eq!(n.wire_number().unwrap().to_string(), "50000");
+        // Outside the fast path (more decimals than any currency has), the text's reading.
+        let odd = Normalized {
+            amount: Decimal::new(1_234_567, 6),
+            rounded: false,
+        };
+        assert_eq!(odd.wire_number(), "1.234567".parse().ok());
     }
 
     #[test]

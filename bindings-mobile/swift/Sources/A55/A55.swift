@@ -629,12 +629,6 @@ fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
 public protocol NativeCallProtocol: AnyObject, Sendable {
     
     /**
-     * The unknown outcome carrying the key for a write (`None` for a read): what a write given up
-     * after it began reports (`cancel` and `finish` apply the whole rule).
-     */
-    func abandoned()  -> A55Error?
-    
-    /**
      * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
      * write cancelled before `finish` began (nothing was sent); the unknown outcome for a write
      * under way.
@@ -710,19 +704,6 @@ open class NativeCall: NativeCallProtocol, @unchecked Sendable {
 
     
 
-    
-    /**
-     * The unknown outcome carrying the key for a write (`None` for a read): what a write given up
-     * after it began reports (`cancel` and `finish` apply the whole rule).
-     */
-open func abandoned() -> A55Error?  {
-    return try!  FfiConverterOptionTypeA55Error.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_a55_mobile_fn_method_nativecall_abandoned(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
     
     /**
      * Ends the call now (a cancelled Swift task): `finish` answers `None` for a read, and for a
@@ -2933,30 +2914,6 @@ fileprivate struct FfiConverterOptionDuration: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeA55Error: FfiConverterRustBuffer {
-    typealias SwiftType = A55Error?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeA55Error.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeA55Error.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
     typealias SwiftType = CalendarDate?
 
@@ -3797,9 +3754,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_func_verify_webhook() != 27665) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_a55_mobile_checksum_method_nativecall_abandoned() != 64573) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_a55_mobile_checksum_method_nativecall_cancel() != 64247) {

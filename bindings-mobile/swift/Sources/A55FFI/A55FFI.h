@@ -253,11 +253,6 @@ uint64_t uniffi_a55_mobile_fn_clone_nativecall(uint64_t handle, RustCallStatus *
 void uniffi_a55_mobile_fn_free_nativecall(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECALL_ABANDONED
-#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECALL_ABANDONED
-RustBuffer uniffi_a55_mobile_fn_method_nativecall_abandoned(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECALL_CANCEL
 #define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_FN_METHOD_NATIVECALL_CANCEL
 void uniffi_a55_mobile_fn_method_nativecall_cancel(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -888,12 +883,6 @@ uint16_t uniffi_a55_mobile_checksum_func_validate_tax_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_FUNC_VERIFY_WEBHOOK
 #define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_FUNC_VERIFY_WEBHOOK
 uint16_t uniffi_a55_mobile_checksum_func_verify_webhook(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECALL_ABANDONED
-#define UNIFFI_FFIDEF_UNIFFI_A55_MOBILE_CHECKSUM_METHOD_NATIVECALL_ABANDONED
-uint16_t uniffi_a55_mobile_checksum_method_nativecall_abandoned(void
     
 );
 #endif
