@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use crate::config::EmulatorConfig;
-use crate::state::{Clock, Rng, Store};
+use crate::state::{Clock, Rng, Settlements, Store};
 
 /// The application shared by every request.
 #[derive(Debug)]
@@ -24,6 +24,8 @@ pub struct App {
     pub base_url: OnceLock<String>,
     /// The client webhooks are delivered with.
     pub http: OnceLock<reqwest::Client>,
+    /// Charges waiting for the settle delay.
+    pub settlements: Settlements,
 }
 
 /// Shared handle.
@@ -38,6 +40,7 @@ impl App {
             rng: Rng::new(config.seed),
             base_url: OnceLock::new(),
             http: OnceLock::new(),
+            settlements: Settlements::default(),
             config,
         }
     }

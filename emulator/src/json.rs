@@ -61,7 +61,35 @@ pub(crate) fn exact_str<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Err
 
 /// The JSON text of a value, amounts written with their digits.
 pub fn to_vec(v: &Value) -> Vec<u8> {
-    serde_json::to_vec(&Exact(v)).unwrap_or_else(|_| b"null".to_vec())
+    written(&Exact(v))
+}
+
+/// The JSON text of `value` in an allocation of exactly its length: the text is written into a
+/// buffer this thread keeps, then copied out once. An answer's text is kept for as long as its
+/// idempotency key (24 h); `serde_json::to_vec` grows its buffer by doubling and would keep up to
+/// twice the text (a charge's 1,028 bytes in 2,048), and copy it at each step. `null` for a value
+/// that cannot be written.
+pub fn written(value: &impl Serialize) -> Vec<u8> {
+    /// Larger buffers are not kept: a rare big answer does not pin its memory to the thread.
+    const KEEP: usize = 64 * 1024;
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with(|scratch| {
+        let Ok(mut buf) = scratch.try_borrow_mut() else {
+            // Only if a value's own serializer writes JSON: no buffer to share, write directly.
+            return serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec());
+        };
+        buf.clear();
+        let text = match serde_json::to_writer(&mut *buf, value) {
+            Ok(()) => buf.as_slice().to_vec(),
+            Err(_) => b"null".to_vec(),
+        };
+        if buf.capacity() > KEEP {
+            *buf = Vec::new();
+        }
+        text
+    })
 }
 
 /// A status and a JSON body: what a handler answers, error or not.
@@ -125,5 +153,21 @@ mod tests {
             to_vec(&json!({ "d": text })),
             serde_json::to_vec(&json!({ "d": text })).unwrap()
         );
+    }
+
+    #[test]
+    fn written_text_is_exact_in_length_and_content() {
+        let long = "x".repeat(1_000);
+        let v = json!({"a": num(Decimal::new(45000, 2)), "long": long});
+        let text = to_vec(&v);
+        assert_eq!(text.len(), text.capacity());
+        assert_eq!(
+            text,
+            format!(r#"{{"a":450.00,"long":"{long}"}}"#).into_bytes()
+        );
+        // A text larger than the kept buffer is still written whole, and the next one too.
+        let big = json!({ "big": "y".repeat(100_000) });
+        assert_eq!(to_vec(&big), serde_json::to_vec(&big).unwrap());
+        assert_eq!(to_vec(&json!([1])), b"[1]".to_vec());
     }
 }

@@ -13,6 +13,7 @@
 
 use a55_core::models::TypeCharge;
 use a55_core::status::{ChargeStatus, CheckoutStatus};
+use tokio::time::Instant;
 
 use crate::app::Shared;
 use crate::errors::Msg;
@@ -184,17 +185,38 @@ pub fn schedule_settlement(app: &Shared, charge: &ChargeRec) {
     if charge.status != ChargeStatus::Confirmed || !charge.capture {
         return;
     }
-    let (app, id) = (app.clone(), charge.charge_uuid.clone());
-    tokio::spawn(async move {
-        tokio::time::sleep(delay).await;
-        let still_confirmed = app
-            .store()
-            .charge(&id)
-            .is_some_and(|c| c.status == ChargeStatus::Confirmed && c.capture);
-        if still_confirmed {
-            transition(&app, &id, ChargeStatus::Paid);
+    if app
+        .settlements
+        .push(Instant::now() + delay, charge.charge_uuid.clone())
+    {
+        let app = app.clone();
+        tokio::spawn(async move { settle_due(&app).await });
+    }
+}
+
+/// The settling task: each charge as it falls due, `paid` if it is still a captured `confirmed`
+/// charge then. Ends when no charge waits.
+async fn settle_due(app: &Shared) {
+    let mut due = Vec::new();
+    loop {
+        let next = app.settlements.take_due(Instant::now(), &mut due);
+        if due.is_empty() {
+            match next {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => return,
+            }
+            continue;
         }
-    });
+        for id in due.drain(..) {
+            let still_confirmed = app
+                .store()
+                .charge(&id)
+                .is_some_and(|c| c.status == ChargeStatus::Confirmed && c.capture);
+            if still_confirmed {
+                transition(app, &id, ChargeStatus::Paid);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

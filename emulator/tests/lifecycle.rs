@@ -142,3 +142,66 @@ async fn moves_follow_the_lifecycle_and_the_list_follows_the_moves() {
         json!({"error": 1, "refunded": 1})
     );
 }
+
+#[tokio::test]
+async fn captured_confirmed_charges_settle_after_the_delay_in_order() {
+    let emu = Emu::start(a55_emulator::EmulatorConfig {
+        settle_delay: Some(std::time::Duration::from_millis(300)),
+        ..config()
+    })
+    .await;
+    let create = |capture: bool| {
+        let mut c = card_charge("4024007153763130");
+        c["capture"] = json!(capture);
+        c
+    };
+    let id = |c: &Value| c["charge_uuid"].as_str().unwrap().to_string();
+    let (_, first) = emu.post("/api/v1/bank/wallet/charge/", &create(true)).await;
+    let (_, held) = emu
+        .post("/api/v1/bank/wallet/charge/", &create(false))
+        .await;
+    let (_, canceled) = emu.post("/api/v1/bank/wallet/charge/", &create(true)).await;
+    let (_, second) = emu.post("/api/v1/bank/wallet/charge/", &create(true)).await;
+    let (s, body) = emu
+        .post(
+            &format!(
+                "/api/v1/bank/wallet/charge/{}/cancel/{WALLET}/",
+                id(&canceled)
+            ),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    // Nothing moves before the delay.
+    assert_eq!(listed(&emu, "confirmed").await.len(), 3);
+    let status = |c: Value| {
+        let emu = &emu;
+        async move {
+            let (_, now) = emu
+                .get(&format!("/api/v1/bank/wallet/charge/{}/", id(&c)))
+                .await;
+            now["status"].as_str().unwrap().to_string()
+        }
+    };
+    let wait_paid = |c: Value| {
+        let status = &status;
+        async move {
+            for _ in 0..100 {
+                if status(c.clone()).await == "paid" {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            panic!("{} never settled", c["charge_uuid"]);
+        }
+    };
+    wait_paid(second.clone()).await;
+    assert_eq!(status(first.clone()).await, "paid");
+    // Not captured, or canceled before its time: left as they are.
+    assert_eq!(status(held.clone()).await, "confirmed");
+    assert_eq!(status(canceled.clone()).await, "canceled");
+    // The queue emptied and its task ended; a charge scheduled after that settles too.
+    let (_, later) = emu.post("/api/v1/bank/wallet/charge/", &create(true)).await;
+    assert_eq!(status(later.clone()).await, "confirmed");
+    wait_paid(later).await;
+}

@@ -180,22 +180,82 @@ async fn idempotent_inner<R: Into<Written>>(
     reply_written(status, written)
 }
 
-/// A digest of a body's canonical JSON text (`Value` keeps keys sorted): two bodies have the same
-/// digest exactly when they are the same JSON, but for a 64-bit collision.
+/// A digest of a body as parsed: two bodies have the same digest exactly when they are the same
+/// JSON (keys in any order, since a `Value`'s object keeps them sorted), but for a 64-bit collision.
+/// The tree is fed to the hash directly, each item tagged and each text with its length, so no two
+/// different trees feed the same bytes.
 fn digest(body: &Value) -> u64 {
-    use std::hash::Hasher;
-    struct Feed(std::hash::DefaultHasher);
-    impl std::io::Write for Feed {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
+    use std::hash::{BuildHasher, Hasher};
+    fn feed(h: &mut impl Hasher, v: &Value) {
+        match v {
+            Value::Null => h.write_u8(0),
+            Value::Bool(b) => h.write_u8(1 + u8::from(*b)),
+            Value::Number(n) => {
+                h.write_u8(3);
+                text(h, &n.to_string());
+            }
+            Value::String(s) => {
+                h.write_u8(4);
+                text(h, s);
+            }
+            Value::Array(items) => {
+                h.write_u8(5);
+                h.write_usize(items.len());
+                items.iter().for_each(|item| feed(h, item));
+            }
+            Value::Object(map) => {
+                h.write_u8(6);
+                h.write_usize(map.len());
+                for (k, item) in map {
+                    text(h, k);
+                    feed(h, item);
+                }
+            }
         }
     }
-    let mut feed = Feed(std::hash::DefaultHasher::new());
-    // Writing a `Value` into memory cannot fail.
-    let _ = serde_json::to_writer(&mut feed, body);
-    feed.0.finish()
+    fn text(h: &mut impl Hasher, s: &str) {
+        h.write_usize(s.len());
+        h.write(s.as_bytes());
+    }
+    let mut h = foldhash::quality::FixedState::with_seed(0x0a55).build_hasher();
+    feed(&mut h, body);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::digest;
+
+    #[test]
+    fn digest_is_the_json_not_its_text() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b": [1, "x"], "a": {"c": null}}"#).unwrap_or_default();
+        assert_eq!(
+            digest(&a),
+            digest(&json!({"a": {"c": null}, "b": [1, "x"]}))
+        );
+        let distinct = [
+            json!({"a": "b"}),
+            json!({"a": "b", "c": null}),
+            json!(["ab", "c"]),
+            json!(["a", "bc"]),
+            json!([1]),
+            json!(["1"]),
+            json!([1.5]),
+            json!([true]),
+            json!([false]),
+            json!([null]),
+            json!([[]]),
+            json!([{}]),
+            json!({"ab": "c"}),
+            json!({"a": "bc"}),
+        ];
+        for (i, x) in distinct.iter().enumerate() {
+            for y in &distinct[i + 1..] {
+                assert_ne!(digest(x), digest(y), "{x} / {y}");
+            }
+        }
+    }
 }

@@ -192,8 +192,7 @@ impl ChargeRec {
     /// The charge as A55 answers it, as JSON text, with the `subscription` a charge that starts
     /// one carries: the text `crate::json::to_vec` writes for [`ChargeRec::to_json`] with it added.
     pub fn written(&self, base_url: &str, subscription: Option<&Value>) -> Vec<u8> {
-        serde_json::to_vec(&self.view(base_url, Form::Text, subscription))
-            .unwrap_or_else(|_| b"null".to_vec())
+        crate::json::written(&self.view(base_url, Form::Text, subscription))
     }
 }
 

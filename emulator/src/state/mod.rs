@@ -10,8 +10,9 @@ mod charge_json;
 mod clock;
 mod rate;
 mod records;
+mod settlements;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use a55_core::money::Currency;
 use a55_core::status::ChargeStatus;
@@ -24,6 +25,7 @@ pub use records::{
     ChargeRec, CheckoutRec, ClientRec, DeliveryRec, IdemRec, IdemState, Principal, SubscriptionRec,
     TokenRec, WalletRec,
 };
+pub use settlements::Settlements;
 
 /// The entity that owns the platform credentials at start.
 pub const FIXTURE_ENTITY: &str = "550e8400-e29b-41d4-a716-446655440000";
@@ -39,6 +41,14 @@ pub const MAX_DELIVERIES: usize = 10_000;
 /// How long an idempotency record is kept, in seconds (A55's 24 hours).
 pub const IDEMPOTENCY_TTL_SECS: i64 = 86_400;
 
+/// An idempotency record's key, (client, key): one allocation shared by the table and the order
+/// records expire in. Looked up by `&(String, String)`.
+pub type IdemKey = std::sync::Arc<(String, String)>;
+
+/// A table of the store: a hash map with a fast hash, seeded per process (the emulator serves
+/// tests and benchmarks, not the open internet; SipHash was a few percent of a charge's cost).
+pub type Table<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 /// All mutable state, behind one lock. Every lookup a request makes is a hash or tree lookup (no
 /// scan of all charges, wallets or deliveries), so a request costs the same however full the
 /// emulator is; records kept only for inspection (webhook deliveries) are bounded, and expired
@@ -46,9 +56,9 @@ pub const IDEMPOTENCY_TTL_SECS: i64 = 86_400;
 #[derive(Debug, Default)]
 pub struct Store {
     /// OAuth clients by client id.
-    pub clients: HashMap<String, ClientRec>,
+    pub clients: Table<String, ClientRec>,
     /// Issued tokens.
-    pub tokens: HashMap<String, TokenRec>,
+    pub tokens: Table<String, TokenRec>,
     /// Tokens by expiry, to drop expired ones.
     token_expiry: VecDeque<(i64, String)>,
     /// Token requests answered.
@@ -58,31 +68,31 @@ pub struct Store {
     /// Wallets by id.
     pub wallets: BTreeMap<String, WalletRec>,
     /// (lower-case merchant, currency) → wallet: one wallet per merchant and currency.
-    wallet_by_merchant: HashMap<(String, Currency), String>,
+    wallet_by_merchant: Table<(String, Currency), String>,
     /// Wallet ids by email and by customer id, for `GET /api/v1/bank/wallet/`.
-    wallets_by_email: HashMap<String, Vec<String>>,
-    wallets_by_customer: HashMap<String, Vec<String>>,
+    wallets_by_email: Table<String, Vec<String>>,
+    wallets_by_customer: Table<String, Vec<String>>,
     /// Charges by id, each in its own allocation: when the table grows, it moves pointers, not
     /// records (a record is about 700 bytes; moving 100,000 of them at once stalled a request).
-    charges: HashMap<String, Box<ChargeRec>>,
+    charges: Table<String, Box<ChargeRec>>,
     /// Charge ids by creation number (`ChargeRec::seq`).
     charge_seq: Vec<String>,
     /// A wallet's charges, by creation number.
-    wallet_charges: HashMap<String, Vec<u64>>,
-    /// A wallet's charges of one status, by creation number.
-    wallet_status_charges: HashMap<(String, ChargeStatus), BTreeSet<u64>>,
+    wallet_charges: Table<String, Vec<u64>>,
+    /// A wallet's charges of each status (a handful per wallet), by creation number.
+    wallet_status_charges: Table<String, Vec<(ChargeStatus, BTreeSet<u64>)>>,
     /// How many charges have each status.
     status_counts: BTreeMap<String, u64>,
     /// PIX txid (the location URL's last segment) → charge id.
-    pix_txids: HashMap<String, String>,
+    pix_txids: Table<String, String>,
     /// Subscriptions by id.
-    pub subscriptions: HashMap<String, SubscriptionRec>,
+    pub subscriptions: Table<String, SubscriptionRec>,
     /// Checkout sessions and payment links by id.
-    pub checkouts: HashMap<String, CheckoutRec>,
+    pub checkouts: Table<String, CheckoutRec>,
     /// Idempotency records by (client, key).
-    pub idempotency: HashMap<(String, String), IdemRec>,
+    pub idempotency: Table<IdemKey, IdemRec>,
     /// Idempotency records by creation time, to drop expired ones.
-    idempotency_order: VecDeque<(i64, (String, String))>,
+    idempotency_order: VecDeque<(i64, IdemKey)>,
     /// Rate-limit windows and counts by client id (`anonymous` without a valid token).
     pub rate: BTreeMap<String, RateRec>,
     /// The most recent [`MAX_DELIVERIES`] webhook deliveries, oldest first.
@@ -231,18 +241,14 @@ impl Store {
         charge.seq = seq;
         let id = charge.charge_uuid.clone();
         self.charge_seq.push(id.clone());
-        self.wallet_charges
-            .entry(charge.wallet_uuid.clone())
-            .or_default()
-            .push(seq);
-        self.wallet_status_charges
-            .entry((charge.wallet_uuid.clone(), charge.status.clone()))
-            .or_default()
-            .insert(seq);
-        *self
-            .status_counts
-            .entry(charge.status.as_str().to_string())
-            .or_default() += 1;
+        match self.wallet_charges.get_mut(&charge.wallet_uuid) {
+            Some(seqs) => seqs.push(seq),
+            None => {
+                self.wallet_charges
+                    .insert(charge.wallet_uuid.clone(), vec![seq]);
+            }
+        }
+        self.index_status(&charge.wallet_uuid, &charge.status, seq);
         if charge.pix_payload.is_some() {
             self.pix_txids.insert(pix_txid(&id), id.clone());
         }
@@ -256,24 +262,41 @@ impl Store {
         charge.updated_at = now;
         let (wallet, seq) = (charge.wallet_uuid.clone(), charge.seq);
         let updated = ChargeRec::clone(charge);
-        if let Some(set) = self
+        if let Some((_, set)) = self
             .wallet_status_charges
-            .get_mut(&(wallet.clone(), old.clone()))
+            .get_mut(&wallet)
+            .and_then(|by_status| by_status.iter_mut().find(|(s, _)| *s == old))
         {
             set.remove(&seq);
         }
-        self.wallet_status_charges
-            .entry((wallet, status.clone()))
-            .or_default()
-            .insert(seq);
         if let Some(n) = self.status_counts.get_mut(old.as_str()) {
             *n = n.saturating_sub(1);
         }
-        *self
-            .status_counts
-            .entry(status.as_str().to_string())
-            .or_default() += 1;
+        self.index_status(&wallet, &status, seq);
         Some(updated)
+    }
+
+    /// Counts charge `seq` under `status`, in its wallet's index and in all. The keys are
+    /// allocated only the first time a wallet or a status is seen.
+    fn index_status(&mut self, wallet: &str, status: &ChargeStatus, seq: u64) {
+        if !self.wallet_status_charges.contains_key(wallet) {
+            self.wallet_status_charges
+                .insert(wallet.to_string(), Vec::new());
+        }
+        if let Some(by_status) = self.wallet_status_charges.get_mut(wallet) {
+            match by_status.iter_mut().find(|(s, _)| s == status) {
+                Some((_, set)) => {
+                    set.insert(seq);
+                }
+                None => by_status.push((status.clone(), BTreeSet::from([seq]))),
+            }
+        }
+        match self.status_counts.get_mut(status.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                self.status_counts.insert(status.as_str().to_string(), 1);
+            }
+        }
     }
 
     /// One page of a wallet's charges in creation order, of one status or all: the page and the
@@ -303,9 +326,10 @@ impl Store {
             }
             Some(s) => match self
                 .wallet_status_charges
-                .get(&(wallet_uuid.to_string(), s.clone()))
+                .get(wallet_uuid)
+                .and_then(|by_status| by_status.iter().find(|(status, _)| status == s))
             {
-                Some(set) => (
+                Some((_, set)) => (
                     set.len(),
                     set.iter()
                         .skip(offset)
@@ -347,9 +371,10 @@ impl Store {
                     .get(&old)
                     .is_some_and(|r| r.created_at == created_at)
             {
-                self.idempotency.remove(&old);
+                self.idempotency.remove(&*old);
             }
         }
+        let id = IdemKey::new(id);
         self.idempotency_order.push_back((now, id.clone()));
         self.idempotency.insert(id, rec);
     }
