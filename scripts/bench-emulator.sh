@@ -4,6 +4,7 @@
 #
 #   scripts/bench-emulator.sh                    # 200,000 charges
 #   A55_FILL_TOTAL=40000 scripts/bench-emulator.sh
+#   A55_BIN_B=/path/to/other/a55 scripts/bench-emulator.sh   # this build (A) against another (B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"

@@ -10,6 +10,8 @@
 //! directly: the full emulator and a new one in its first batch (its own process, warmed with a
 //! few hundred charges), in alternating short rounds, the median ratio of their costs per charge.
 //!
+//! With `A55_BIN_B` set, it compares two builds instead ([`builds_side_by_side`]).
+//!
 //! The rate limit is off, and so is the settle delay: with it, each confirmed charge turns `paid`
 //! (a transition and a webhook) 5 s after its request, work that trails the requests and that the
 //! first batch, over before any of it starts, would not carry. Not a test: run it with
@@ -58,7 +60,12 @@ fn seed_001() -> Vec<u8> {
 fn start_emulator() -> Emulator {
     let bin = std::env::var("A55_BIN")
         .expect("set A55_BIN to the a55 binary (scripts/bench-emulator.sh does)");
-    Emulator::start(&bin, &["--rate-limit", "0", "--today", "2026-11-21"])
+    start_build(&bin)
+}
+
+/// `a55 emulator` from the binary `bin`, rate limit and settle delay off.
+fn start_build(bin: &str) -> Emulator {
+    Emulator::start(bin, &["--rate-limit", "0", "--today", "2026-11-21"])
         .expect("a55 emulator starts")
 }
 
@@ -71,7 +78,46 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(run(total));
+    match std::env::var("A55_BIN_B") {
+        Ok(other) => runtime.block_on(builds_side_by_side(&other)),
+        Err(_) => runtime.block_on(run(total)),
+    }
+}
+
+/// Two builds of the emulator side by side (`A55_BIN_B` set: `A55_BIN` is A, `A55_BIN_B` is B),
+/// each in its own process for the whole run: rounds of [`PAIRED`] charges to each, the order
+/// swapped every round. Prints the medians of the rounds' ratios B / A of the emulator's CPU and of
+/// wall-clock time per charge, with quartiles: how a change to the emulator moves its cost, asked
+/// in the same minute of the machine.
+async fn builds_side_by_side(other: &str) {
+    const ROUNDS: usize = 21;
+    let a = start_emulator();
+    let b = start_build(other);
+    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let (a_token, b_token) = (
+        token_of(&http, &a.base_url).await,
+        token_of(&http, &b.base_url).await,
+    );
+    let body = Arc::new(seed_001());
+    post(&http, &a.base_url, &a_token, &body, WARM_UP).await;
+    post(&http, &b.base_url, &b_token, &body, WARM_UP).await;
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let (ta, tb) = if round % 2 == 0 {
+            let ta = timed_post(&http, &a, &a_token, &body, PAIRED).await;
+            (ta, timed_post(&http, &b, &b_token, &body, PAIRED).await)
+        } else {
+            let tb = timed_post(&http, &b, &b_token, &body, PAIRED).await;
+            (timed_post(&http, &a, &a_token, &body, PAIRED).await, tb)
+        };
+        wall.push(tb.0 / ta.0);
+        cpu.push(tb.1 / ta.1);
+    }
+    let (c, c1, c3) = quartiles(cpu);
+    let (w, w1, w3) = quartiles(wall);
+    println!("B / A, side by side ({ROUNDS} rounds of {PAIRED} charges each):");
+    println!("  the emulator's CPU per charge {c:.3}× (quartiles {c1:.3}–{c3:.3})");
+    println!("  wall-clock time per charge {w:.3}× (quartiles {w1:.3}–{w3:.3})");
 }
 
 async fn token_of(http: &reqwest::Client, base_url: &str) -> String {
