@@ -325,12 +325,32 @@ impl ExactDecimal {
         })
     }
 
+    /// `±magnitude × 10^exponent`: the digits written out, without leading zeros.
+    fn from_integer(negative: bool, mut magnitude: u128, exponent: i64) -> ExactDecimal {
+        let mut digits = Vec::with_capacity(40);
+        while magnitude > 0 {
+            digits.push(b'0' + (magnitude % 10) as u8);
+            magnitude /= 10;
+        }
+        digits.reverse();
+        ExactDecimal {
+            negative,
+            digits,
+            exponent,
+        }
+    }
+
     /// Reads any [`AmountArg`].
     pub fn from_arg(arg: AmountArg<'_>, field: &str) -> Result<ExactDecimal, RuleError> {
         match arg {
             AmountArg::Text(t) => ExactDecimal::parse(t, field),
-            AmountArg::Decimal(d) => ExactDecimal::parse(&d.to_string(), field),
-            AmountArg::Integer(n) => ExactDecimal::parse(&n.to_string(), field),
+            // The digits and exponent the text of `d` or `n` would be read as, without the text.
+            AmountArg::Decimal(d) => Ok(ExactDecimal::from_integer(
+                d.is_sign_negative() && !d.is_zero(),
+                d.mantissa().unsigned_abs(),
+                -i64::from(d.scale()),
+            )),
+            AmountArg::Integer(n) => Ok(ExactDecimal::from_integer(n < 0, n.unsigned_abs(), 0)),
             AmountArg::Float(f) => {
                 if !f.is_finite() {
                     return Err(amount_error(

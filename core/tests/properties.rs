@@ -237,6 +237,29 @@ proptest! {
     }
 
     #[test]
+    fn decimals_and_integers_read_as_their_text(
+        mantissa in any::<i64>(), wide in any::<i128>(), scale in 0u32..=28, n in any::<i64>(),
+    ) {
+        let wide = wide % 79_228_162_514_264_337_593_543_950_335; // Decimal's 96-bit range
+        for d in [Decimal::new(mantissa, scale), Decimal::from_i128_with_scale(wide, scale)] {
+            let read = money::ExactDecimal::from_arg(AmountArg::Decimal(d), "amount").unwrap();
+            let text = money::ExactDecimal::parse(&d.to_string(), "amount").unwrap();
+            if d.is_zero() {
+                prop_assert!(read.is_zero() && text.is_zero());
+            } else {
+                prop_assert_eq!(read, text, "{}", d);
+            }
+        }
+        let read = money::ExactDecimal::from_arg(AmountArg::Integer(n.into()), "amount").unwrap();
+        prop_assert_eq!(read, money::ExactDecimal::parse(&n.to_string(), "amount").unwrap());
+        for c in Currency::ALL {
+            let by_value = money::normalize_amount(Decimal::new(mantissa, scale), c.code());
+            let by_text = money::normalize_amount(Decimal::new(mantissa, scale).to_string().as_str(), c.code());
+            prop_assert_eq!(by_value.map(|x| x.amount).map_err(|e| e.message), by_text.map(|x| x.amount).map_err(|e| e.message));
+        }
+    }
+
+    #[test]
     fn floats_read_as_their_shortest_text(f in 0.0f64..1e9) {
         let as_float = money::normalize_amount(AmountArg::Float(f), "BRL");
         let as_text = money::normalize_amount(format!("{f}").as_str(), "BRL");

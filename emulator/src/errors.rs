@@ -13,7 +13,9 @@
 //! Also here: the answer to a payload that fails the SDK core's validation, and the common
 //! not-found and forbidden answers.
 
-use a55_core::validate::{RequestKind, prepare};
+use std::borrow::Cow;
+
+use a55_core::validate::{RequestKind, prepare_borrowed};
 use a55_core::{Issue, IssueCode};
 use axum::http::StatusCode;
 use schemars::JsonSchema;
@@ -304,17 +306,18 @@ pub fn validation_reply(shape: Shape, issues: &[Issue]) -> Option<Reply> {
     Some(error(shape, status, &msgs))
 }
 
-/// Validates with the SDK's core against the emulator's today: the normalized payload, or the answer.
-pub fn validated(
+/// Validates with the SDK's core against the emulator's today: the normalized payload (the body
+/// itself when no normalization applies: it is not copied), or the answer.
+pub fn validated<'a>(
     app: &Shared,
     kind: RequestKind,
     shape: Shape,
-    body: &Value,
-) -> Result<Value, Reply> {
-    let prepared = prepare(kind, body, Some(app.clock.today()));
-    match validation_reply(shape, &prepared.issues) {
+    body: &'a Value,
+) -> Result<Cow<'a, Value>, Reply> {
+    let (payload, issues) = prepare_borrowed(kind, body, Some(app.clock.today()));
+    match validation_reply(shape, &issues) {
         Some(r) => Err(r),
-        None => Ok(prepared.payload),
+        None => Ok(payload),
     }
 }
 

@@ -59,12 +59,8 @@ pub(super) async fn refund(
             let mut payload = body.as_object().cloned().unwrap_or_default();
             payload.insert("charge_uuid".into(), json!(charge_uuid));
             payload.insert("wallet_uuid".into(), json!(wallet_uuid));
-            let prepared = match validated(
-                app,
-                RequestKind::Refund,
-                Shape::Charge,
-                &Value::Object(payload),
-            ) {
+            let payload = Value::Object(payload);
+            let prepared = match validated(app, RequestKind::Refund, Shape::Charge, &payload) {
                 Ok(p) => p,
                 Err(r) => return r,
             };
