@@ -38,4 +38,18 @@ class JsonTest {
         // Control characters as \u00XX (lower-case hex), as JSON and core's reader expect.
         assertEquals("\"\\u0000float\\u001f\\u000a\"", Json.write("\u0000float\u001f\n"))
     }
+
+    @Test
+    fun datesReadAsLocalDateParseReadsThem() {
+        var day = java.time.LocalDate.of(1899, 12, 25)
+        while (day.year < 2101) {
+            assertEquals(day, isoDate(day.toString()))
+            day = day.plusDays(3)
+        }
+        // Not core's shape: read by LocalDate.parse, which takes or refuses it.
+        assertEquals(java.time.LocalDate.of(12345, 1, 2), isoDate("+12345-01-02"))
+        for (bad in listOf("2026-02-30", "2026-1a-01", "2026/01/01")) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.time.DateTimeException::class.java) { isoDate(bad) }
+        }
+    }
 }
