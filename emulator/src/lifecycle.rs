@@ -18,7 +18,7 @@ use tokio::time::Instant;
 use crate::app::Shared;
 use crate::errors::Msg;
 use crate::pix::pix_payload;
-use crate::state::{ChargeRec, WalletRec, iso};
+use crate::state::{ChargeRec, Settlements, WalletRec, iso};
 use crate::webhooks;
 
 /// Whether a stored charge may move from `from` to `to`.
@@ -185,10 +185,7 @@ pub fn schedule_settlement(app: &Shared, charge: &ChargeRec) {
     if charge.status != ChargeStatus::Confirmed || !charge.capture {
         return;
     }
-    if app
-        .settlements
-        .push(Instant::now() + delay, charge.charge_uuid.clone())
-    {
+    if app.settlements.push(delay, charge.charge_uuid.clone()) {
         let app = app.clone();
         tokio::spawn(async move { settle_due(&app).await });
     }
@@ -197,13 +194,27 @@ pub fn schedule_settlement(app: &Shared, charge: &ChargeRec) {
 /// The settling task: each charge as it falls due, `paid` if it is still a captured `confirmed`
 /// charge then. Ends when no charge waits.
 async fn settle_due(app: &Shared) {
+    /// Marks the task stopped if it ends any other way than finding the queue empty.
+    struct Running<'a>(Option<&'a Settlements>);
+    impl Drop for Running<'_> {
+        fn drop(&mut self) {
+            if let Some(settlements) = self.0 {
+                settlements.stopped();
+            }
+        }
+    }
+    let mut running = Running(Some(&app.settlements));
     let mut due = Vec::new();
     loop {
         let next = app.settlements.take_due(Instant::now(), &mut due);
         if due.is_empty() {
             match next {
                 Some(at) => tokio::time::sleep_until(at).await,
-                None => return,
+                None => {
+                    // `take_due` marked it stopped; a charge pushed since has started another.
+                    running.0 = None;
+                    return;
+                }
             }
             continue;
         }

@@ -146,7 +146,7 @@ async fn moves_follow_the_lifecycle_and_the_list_follows_the_moves() {
 #[tokio::test]
 async fn captured_confirmed_charges_settle_after_the_delay_in_order() {
     let emu = Emu::start(a55_emulator::EmulatorConfig {
-        settle_delay: Some(std::time::Duration::from_millis(300)),
+        settle_delay: Some(std::time::Duration::from_secs(2)),
         ..config()
     })
     .await;
@@ -186,7 +186,7 @@ async fn captured_confirmed_charges_settle_after_the_delay_in_order() {
     let wait_paid = |c: Value| {
         let status = &status;
         async move {
-            for _ in 0..100 {
+            for _ in 0..200 {
                 if status(c.clone()).await == "paid" {
                     return;
                 }

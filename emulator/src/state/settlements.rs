@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use tokio::time::Instant;
 
@@ -28,11 +29,23 @@ impl Settlements {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Adds a charge due at `at`: whether the settling task must be started (none was running).
-    pub fn push(&self, at: Instant, charge_uuid: String) -> bool {
+    /// Adds a charge due `delay` from now (the time read under the lock, so the queue stays in due
+    /// order): whether the settling task must be started (none was running). A delay too long to
+    /// be a time (`--settle-delay` near `u64::MAX` seconds) is never due: nothing is queued.
+    pub fn push(&self, delay: Duration, charge_uuid: String) -> bool {
         let mut queue = self.lock();
+        let Some(at) = Instant::now().checked_add(delay) else {
+            return false;
+        };
         queue.due.push_back((at, charge_uuid));
         !std::mem::replace(&mut queue.running, true)
+    }
+
+    /// Marks the settling task stopped when it ends other than by finding the queue empty (a panic
+    /// while settling, its runtime shutting down): the next [`Settlements::push`] starts another,
+    /// which settles what is overdue.
+    pub fn stopped(&self) {
+        self.lock().running = false;
     }
 
     /// Moves the charges due at `now` into `out`, and answers when the next one falls due. With
@@ -53,30 +66,40 @@ impl Settlements {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
 
     #[test]
     fn one_task_while_charges_wait() {
         let q = Settlements::default();
-        let t0 = Instant::now();
-        let later = t0 + Duration::from_secs(5);
-        assert!(q.push(t0, "a".into()), "the first charge starts the task");
-        assert!(!q.push(later, "b".into()), "one task at a time");
+        let five = Duration::from_secs(5);
+        assert!(
+            q.push(Duration::ZERO, "a".into()),
+            "the first charge starts the task"
+        );
+        assert!(!q.push(five, "b".into()), "one task at a time");
         let mut out = Vec::new();
-        assert_eq!(q.take_due(t0, &mut out), Some(later));
+        let next = q.take_due(Instant::now(), &mut out);
         assert_eq!(out, ["a"]);
+        assert!(next.is_some_and(|at| at > Instant::now()));
         out.clear();
         // Nothing due yet: the task waits, still running.
-        assert_eq!(q.take_due(t0, &mut out), Some(later));
+        assert!(q.take_due(Instant::now(), &mut out).is_some());
         assert!(out.is_empty());
-        assert!(!q.push(later, "c".into()));
+        assert!(!q.push(five, "c".into()));
+        let later = Instant::now() + Duration::from_secs(6);
         assert_eq!(q.take_due(later, &mut out), None);
         assert_eq!(out, ["b", "c"]);
         out.clear();
         // Empty: the task stops, and the next charge starts another.
         assert_eq!(q.take_due(later, &mut out), None);
-        assert!(q.push(later, "d".into()));
+        assert!(q.push(Duration::ZERO, "d".into()));
+        // A task that ended otherwise is marked stopped: the next charge starts another.
+        assert!(!q.push(Duration::ZERO, "e".into()));
+        q.stopped();
+        assert!(q.push(Duration::ZERO, "f".into()));
+        // A delay too long to be a time: never queued.
+        assert!(!q.push(Duration::MAX, "g".into()));
+        assert_eq!(q.take_due(later, &mut out), None);
+        assert_eq!(out, ["d", "e", "f"]);
     }
 }

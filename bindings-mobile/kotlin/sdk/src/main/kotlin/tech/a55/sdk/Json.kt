@@ -255,7 +255,13 @@ internal fun isoDate(t: String): LocalDate {
     }
     if (t.length == 10 && t[4] == '-' && t[7] == '-') {
         val (y, m, d) = Triple(digits(0, 4), digits(5, 7), digits(8, 10))
-        if (y >= 0 && m >= 0 && d >= 0) return LocalDate.of(y, m, d)
+        if (y >= 0 && m >= 0 && d >= 0) {
+            try {
+                return LocalDate.of(y, m, d)
+            } catch (e: java.time.DateTimeException) {
+                // Not a real date (2026-02-30): LocalDate.parse refuses it with its own exception.
+            }
+        }
     }
     return LocalDate.parse(t)
 }
